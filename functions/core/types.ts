@@ -1,0 +1,139 @@
+/** Actor ids follow DESIGN.md: ISO 3166-1 alpha-3 for states, acronyms for organisations, SNAKE_CASE for armed groups. */
+export type ActorId = string;
+/** Lower-case theme slug from the taxonomy (`security`, `human-rights`, …). */
+export type ThemeId = string;
+
+export type ArticleFormat = 'txt' | 'md' | 'html' | 'json';
+
+/** How a metadata field was found, so a reader can judge it (e.g. `"dateline+year-from-text"`). */
+export type Provenance = Partial<Record<'title' | 'source' | 'url' | 'published' | 'dateline' | 'byline' | 'language', string>>;
+
+export interface SentenceRecord {
+  text: string;
+  actors: ActorId[];
+  themes: ThemeId[];
+  /** The actor that acts or speaks in the sentence, when one can be told. */
+  principal: ActorId | null;
+  /** Index of the paragraph the sentence comes from (0 = lead). */
+  paragraph: number;
+  /** Extractive-summary score: higher is more worth quoting in a brief. */
+  score: number;
+}
+
+/** `articles/<edition>/<id>.json` in the store. */
+export interface ArticleRecord {
+  id: string;
+  key: string;
+  edition: string;
+  receivedAt: string;
+  format: ArticleFormat;
+  title: string;
+  source: string | null;
+  url: string | null;
+  /** `YYYY-MM-DD` or null when unknown. */
+  published: string | null;
+  /** True when the year (or the whole date) was inferred rather than read. */
+  publishedInferred: boolean;
+  dateline: string | null;
+  byline: string | null;
+  language: string;
+  /** Clean body text, paragraphs separated by a blank line. */
+  text: string;
+  actors: ActorId[];
+  themes: ThemeId[];
+  sentences: SentenceRecord[];
+  provenance: Provenance;
+}
+
+/** `rejected/<key>.json` in the store. */
+export interface RejectionRecord {
+  key: string;
+  reason: string;
+  at: string;
+  edition: string;
+}
+
+export interface BriefArticle {
+  id: string;
+  /** 1-based number used for citations such as [2]. */
+  ref: number;
+  key: string;
+  title: string;
+  source: string | null;
+  url: string | null;
+  published: string | null;
+  publishedInferred: boolean;
+  actors: ActorId[];
+  themes: ThemeId[];
+}
+
+export interface BriefItem {
+  /** Stable id of the item (hash of its normalised text). */
+  id: string;
+  text: string;
+  actors: ActorId[];
+  themes: ThemeId[];
+  /** Article ids the item is taken from; render as [ref] via `BriefArticle.ref`. */
+  sources: string[];
+  /** Lead theme of the item, used for the theme sub-heading inside an actor section. */
+  theme: ThemeId | null;
+}
+
+export interface Highlight extends BriefItem {
+  /** 1-based position in Key developments. */
+  number: number;
+  /** Short headline: the title of the lead source article. */
+  headline: string;
+}
+
+export interface ActorSection {
+  id: ActorId;
+  name: string;
+  kind: ActorKind;
+  /** Number of articles that mention the actor. */
+  articleCount: number;
+  /** Items printed in full in this section (never printed in full elsewhere). */
+  items: BriefItem[];
+  /** Key-development numbers that also concern this actor ("→ Key developments 1, 3"). */
+  seeHighlights: number[];
+}
+
+export interface ThemeSection {
+  id: ThemeId;
+  name: string;
+  /** Actors of the theme's items, most salient first. */
+  actors: ActorId[];
+  /** Items printed in full in this section (not shown in Key developments or By actor). */
+  items: BriefItem[];
+  seeHighlights: number[];
+  /** Actor sections that hold items of this theme ("→ Russia"). */
+  seeActors: { id: ActorId; name: string }[];
+}
+
+export type ActorKind = 'state' | 'organisation' | 'armed-group';
+
+/** One cell of the actor × theme heat map. */
+export interface HeatCell {
+  actor: ActorId;
+  theme: ThemeId;
+  /** Number of sentences across the edition that concern both. */
+  count: number;
+}
+
+/** The brief model: `brief.json`, rendered to HTML and PDF. */
+export interface BriefModel {
+  edition: string;
+  generatedAt: string;
+  title: string;
+  /** Handling line such as "OFFICIAL — for internal use", or null. */
+  handling: string | null;
+  stats: { articles: number; sources: number; rejected: number };
+  articles: BriefArticle[];
+  highlights: Highlight[];
+  byActor: ActorSection[];
+  byTheme: ThemeSection[];
+  heatmap: { actors: { id: ActorId; name: string }[]; themes: { id: ThemeId; name: string }[]; cells: HeatCell[] };
+  rejected: { key: string; reason: string }[];
+  /** Fingerprint of the inputs; a compile with the same inputs changes nothing. */
+  inputsHash: string;
+}
