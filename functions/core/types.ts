@@ -6,7 +6,9 @@ export type ThemeId = string;
 export type ArticleFormat = 'txt' | 'md' | 'html' | 'json';
 
 /** How a metadata field was found, so a reader can judge it (e.g. `"dateline+year-from-text"`). */
-export type Provenance = Partial<Record<'title' | 'source' | 'url' | 'published' | 'dateline' | 'byline' | 'language', string>>;
+export type Provenance = Partial<
+  Record<'title' | 'source' | 'url' | 'published' | 'dateline' | 'byline' | 'language', string>
+>;
 
 export interface SentenceRecord {
   text: string;
@@ -132,7 +134,11 @@ export interface BriefModel {
   highlights: Highlight[];
   byActor: ActorSection[];
   byTheme: ThemeSection[];
-  heatmap: { actors: { id: ActorId; name: string }[]; themes: { id: ThemeId; name: string }[]; cells: HeatCell[] };
+  heatmap: {
+    actors: { id: ActorId; name: string }[];
+    themes: { id: ThemeId; name: string }[];
+    cells: HeatCell[];
+  };
   rejected: { key: string; reason: string }[];
   /** Fingerprint of the inputs; a compile with the same inputs changes nothing. */
   inputsHash: string;

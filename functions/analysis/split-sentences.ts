@@ -1,0 +1,19 @@
+import model from 'wink-eng-lite-web-model';
+import winkNLP from 'wink-nlp';
+
+let nlp: ReturnType<typeof winkNLP> | null = null;
+
+/**
+ * Splits one paragraph into sentences with wink-nlp, which knows "U.S." and "U.K." are not
+ * sentence ends. Paragraphs are split one at a time so a title line never merges with the
+ * first sentence. The model loads on first use (about 100 ms), once per process.
+ */
+export function splitSentences(paragraph: string): string[] {
+  nlp ??= winkNLP(model);
+  return nlp
+    .readDoc(paragraph)
+    .sentences()
+    .out()
+    .map((sentence: string) => sentence.trim())
+    .filter(Boolean);
+}

@@ -1,0 +1,31 @@
+import type { ArticleFormat } from '../core/types';
+
+const formatByExtension: Record<string, ArticleFormat> = {
+  txt: 'txt',
+  text: 'txt',
+  md: 'md',
+  markdown: 'md',
+  html: 'html',
+  htm: 'html',
+  xhtml: 'html',
+  json: 'json',
+};
+
+/** What an uploader may drop, for rejection messages. */
+export const acceptedExtensions = '.txt, .md, .html, .htm or .json';
+
+export function extensionOf(key: string): string {
+  const name = key.slice(key.lastIndexOf('/') + 1);
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
+}
+
+/**
+ * The format to parse an upload as: by extension, except that a `.txt` holding a saved web page
+ * is read as HTML. Null when the extension is not supported.
+ */
+export function detectFormat(key: string, text: string): ArticleFormat | null {
+  const format = formatByExtension[extensionOf(key)];
+  if (format === 'txt' && /^\s*(<!doctype html|<html[\s>])/i.test(text)) return 'html';
+  return format ?? null;
+}

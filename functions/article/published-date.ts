@@ -1,0 +1,116 @@
+import * as chrono from 'chrono-node';
+import type { Found } from './raw-article';
+
+export interface PublishedDate {
+  value: string;
+  from: string;
+  inferred: boolean;
+}
+
+export interface DateEvidence {
+  /** A full date from the upload's metadata, a "date" line, JSON-LD… */
+  declared: Found | null;
+  url: string | null;
+  /** The dateline's day, possibly without a year ("August 30"). */
+  datelineDay: string | null;
+  paragraphs: string[];
+  /** When the upload was received: a publication date is never after it. */
+  receivedAt: Date;
+}
+
+const urlDatePath = /\/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:\/|$|[-_])/;
+
+/**
+ * The publication date, from the most to the least trustworthy evidence: declared metadata, a
+ * date in the URL path, the dateline (a year-less dateline takes its year from the text's own
+ * latest full date not after it, else the most recent such day before the upload, and is
+ * marked inferred), then a full date in the lead. Never a day after the upload.
+ */
+export function resolvePublishedDate(evidence: DateEvidence): PublishedDate | null {
+  const latest = isoDay(evidence.receivedAt);
+  const notFuture = (day: string | null) => (day && day <= latest ? day : null);
+
+  const declared = notFuture(normaliseDay(evidence.declared?.value ?? null, evidence.receivedAt));
+  if (declared && evidence.declared) {
+    return { value: declared, from: evidence.declared.from, inferred: false };
+  }
+  const fromUrl = notFuture(urlDay(evidence.url));
+  if (fromUrl) return { value: fromUrl, from: 'url-path', inferred: false };
+
+  if (evidence.datelineDay) {
+    const dated = datelineDate(evidence.datelineDay, evidence.paragraphs, evidence.receivedAt);
+    if (dated && notFuture(dated.value)) return dated;
+  }
+  for (const paragraph of evidence.paragraphs.slice(0, 3)) {
+    const full = fullDatesIn(paragraph, evidence.receivedAt).find((day) => day <= latest);
+    if (full) return { value: full, from: 'lead-date', inferred: false };
+  }
+  return null;
+}
+
+function datelineDate(
+  dayText: string,
+  paragraphs: string[],
+  receivedAt: Date,
+): PublishedDate | null {
+  const parsed = chrono.parse(dayText, receivedAt)[0];
+  if (!parsed) return null;
+  const month = parsed.start.get('month');
+  const day = parsed.start.get('day');
+  if (!month || !day) return null;
+  if (parsed.start.isCertain('year')) {
+    return { value: componentsDay(parsed.start), from: 'dateline', inferred: false };
+  }
+  const monthDay = `${pad(month)}-${pad(day)}`;
+  const textDates = fullDatesIn(paragraphs.join('\n'), receivedAt).sort();
+  const anchor = textDates[textDates.length - 1];
+  if (anchor) {
+    const year = Number(anchor.slice(0, 4));
+    // The dated day is not before the text's latest full date, so it falls in that year or the next.
+    const candidate = `${anchor.slice(0, 4)}-${monthDay}`;
+    const value = candidate >= anchor ? candidate : `${year + 1}-${monthDay}`;
+    if (value <= isoDay(receivedAt)) {
+      return { value, from: 'dateline+year-from-text', inferred: true };
+    }
+  }
+  const uploadYear = receivedAt.getUTCFullYear();
+  const thisYear = `${uploadYear}-${monthDay}`;
+  const value = thisYear <= isoDay(receivedAt) ? thisYear : `${uploadYear - 1}-${monthDay}`;
+  return { value, from: 'dateline+year-from-upload', inferred: true };
+}
+
+/** Every date in the text written with its year, as `YYYY-MM-DD`. */
+function fullDatesIn(text: string, receivedAt: Date): string[] {
+  return chrono
+    .parse(text, receivedAt)
+    .filter((result) => result.start.isCertain('year') && result.start.isCertain('day'))
+    .map((result) => componentsDay(result.start));
+}
+
+function urlDay(url: string | null): string | null {
+  const match = url ? urlDatePath.exec(url) : null;
+  if (!match?.[1] || !match[2] || !match[3]) return null;
+  return `${match[1]}-${pad(Number(match[2]))}-${pad(Number(match[3]))}`;
+}
+
+/** Accepts ISO dates and date-times and other forms chrono reads with a certain year. */
+function normaliseDay(value: string | null, receivedAt: Date): string | null {
+  if (!value) return null;
+  const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(value.trim());
+  if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
+  return fullDatesIn(value, receivedAt)[0] ?? null;
+}
+
+/** Reads the parsed components, not `.date()`, so the machine's time zone cannot shift the day. */
+function componentsDay(components: chrono.ParsedComponents): string {
+  const year = components.get('year') ?? 0;
+  return `${year}-${pad(components.get('month') ?? 1)}-${pad(components.get('day') ?? 1)}`;
+}
+
+export function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}

@@ -1,0 +1,114 @@
+import type { Provenance } from '../core/types';
+import { type Dateline, extractDateline } from './dateline';
+import { resolvePublishedDate } from './published-date';
+import type { Found, RawArticle } from './raw-article';
+
+export interface MetadataContext {
+  receivedAt: Date;
+  /** True for names of places (capitals, countries) so "Washington:" reads as a dateline. */
+  isKnownPlace: (name: string) => boolean;
+  /** Outlet names by host (`forbes.com` → `Forbes`). */
+  outletsByHost: ReadonlyMap<string, string>;
+}
+
+export interface ArticleMetadata {
+  title: string;
+  source: string | null;
+  url: string | null;
+  published: string | null;
+  publishedInferred: boolean;
+  dateline: string | null;
+  byline: string | null;
+  paragraphs: string[];
+  provenance: Provenance;
+}
+
+/**
+ * Applies the rules every format shares: the dateline is taken off the body, the source comes
+ * from the upload's own metadata, else the agency credit, else the URL's host; the title from
+ * the upload, else the URL slug, else the lead sentence.
+ */
+export function resolveMetadata(raw: RawArticle, context: MetadataContext): ArticleMetadata {
+  const { dateline, paragraphs } = extractDateline(raw.paragraphs, context.isKnownPlace);
+  const url = raw.url && isHttpUrl(raw.url.value) ? raw.url : null;
+  const source = raw.source ?? dateline?.credit ?? outletFromUrl(url?.value ?? null, context);
+  const title = raw.title ?? titleFromUrl(url?.value ?? null) ?? titleFromLead(paragraphs);
+  const published = resolvePublishedDate({
+    declared: raw.published,
+    url: url?.value ?? null,
+    datelineDay: dateline?.dayText ?? null,
+    paragraphs,
+    receivedAt: context.receivedAt,
+  });
+  const provenance: Provenance = {};
+  const note = (field: keyof Provenance, found: Found | null | undefined) => {
+    if (found) provenance[field] = found.from;
+  };
+  note('title', title);
+  note('source', source);
+  note('url', url);
+  note('published', published);
+  note('byline', raw.byline);
+  if (dateline) provenance.dateline = 'lead';
+  return {
+    title: title?.value ?? 'Untitled article',
+    source: source?.value.trim() || null,
+    url: url?.value ?? null,
+    published: published?.value ?? null,
+    publishedInferred: published?.inferred ?? false,
+    dateline: dateline ? describeDateline(dateline) : null,
+    byline: raw.byline?.value ?? null,
+    paragraphs,
+    provenance,
+  };
+}
+
+function describeDateline(dateline: Dateline): string {
+  return [dateline.place, dateline.dayText].filter(Boolean).join(', ');
+}
+
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+function outletFromUrl(url: string | null, context: MetadataContext): Found | null {
+  if (!url) return null;
+  let host = new URL(url).hostname.toLowerCase();
+  while (host.includes('.')) {
+    const outlet = context.outletsByHost.get(host);
+    if (outlet) return { value: outlet, from: 'url-host' };
+    host = host.slice(host.indexOf('.') + 1);
+  }
+  return null;
+}
+
+/** `/2021/08/16/china-and-russia-court-taliban/?sh=1` → "China And Russia Court Taliban". */
+function titleFromUrl(url: string | null): Found | null {
+  if (!url) return null;
+  const segments = new URL(url).pathname.split('/').filter(Boolean);
+  const slug = [...segments]
+    .reverse()
+    .map((segment) => decodeURIComponent(segment).replace(/\.(s?html?|php|aspx?)$/i, ''))
+    .find((segment) => segment.split(/[-_]/).filter((word) => /\p{L}/u.test(word)).length >= 3);
+  if (!slug) return null;
+  const words = slug
+    .split(/[-_]+/)
+    .filter((word) => word && !/^\d+$/.test(word) && !/^[0-9a-f]{8,}$/i.test(word));
+  const title = words.map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(' ');
+  return { value: title, from: 'url-slug' };
+}
+
+function titleFromLead(paragraphs: string[]): Found | null {
+  const lead = paragraphs[0];
+  if (!lead) return null;
+  const sentence = lead.split(/(?<=[.!?])\s+/)[0] ?? lead;
+  const words = sentence.split(/\s+/);
+  const value =
+    words.length > 14 ? `${words.slice(0, 14).join(' ')}…` : sentence.replace(/[.]$/, '');
+  return { value, from: 'lead-sentence' };
+}
