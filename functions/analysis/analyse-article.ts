@@ -1,5 +1,5 @@
 import type { ActorId, SentenceRecord, ThemeId } from '../core/types';
-import type { ReferenceData } from '../reference/reference-data';
+import type { Alias, ReferenceData } from '../reference/reference-data';
 import { tokenize } from '../reference/tokenize';
 import { type ActorMention, findActorMentions } from './find-actors';
 import { findThemes } from './find-themes';
@@ -49,13 +49,22 @@ export function analyseArticle(
   for (const mention of findActorMentions(title, reference)) bump(mention.actor, 3);
 
   const sentences: SentenceRecord[] = [];
+  const learned = new Map<string, Alias>();
+  let previousPrincipal: ActorId | null = null;
   paragraphs.forEach((paragraph, index) => {
     for (const text of splitSentences(paragraph)) {
-      const mentions = findActorMentions(text, reference);
+      const mentions = findActorMentions(text, reference, learned);
+      learnNames(mentions, learned);
       const themes = findThemes(text, reference);
-      const actors = unique(mentions.map((mention) => mention.actor));
       const speaker = speakerOf(text, mentions);
-      const principal = speaker ?? mentions[0]?.actor ?? null;
+      // "…," he said: the speaker is the one the previous sentence was about.
+      const resolved = speaker === pronounSpeaker ? previousPrincipal : speaker;
+      const actors = unique([
+        ...(resolved ? [resolved] : []),
+        ...mentions.map((mention) => mention.actor),
+      ]);
+      const principal = resolved ?? mentions[0]?.actor ?? null;
+      previousPrincipal = principal;
       for (const actor of actors) bump(actor, index === 0 ? 2 : 1);
       if (principal) bump(principal, 0.5);
       for (const match of themes)
@@ -71,7 +80,7 @@ export function analyseArticle(
           paragraph: index,
           actorCount: actors.length,
           themeCount: themes.length,
-          hasSpeaker: speaker !== null,
+          hasSpeaker: resolved !== null,
         }),
       });
     }
@@ -79,11 +88,42 @@ export function analyseArticle(
   return { sentences, actors: rank(salience), themes: rank(themeWeight) };
 }
 
-/** The actor of the mention next to a speech verb ("…, Putin said", "said Lavrov"). */
-function speakerOf(text: string, mentions: ActorMention[]): ActorId | null {
+const pronounSpeaker = Symbol('pronoun speaker');
+const pronouns = new Set(['he', 'she', 'they']);
+
+/**
+ * After "Hua Chunying" or "Imran Khan", the first and last names alone refer to the same
+ * person for the rest of the article ("Hua would not be drawn", "Khan stressed").
+ */
+function learnNames(mentions: ActorMention[], learned: Map<string, Alias>): void {
+  for (const mention of mentions) {
+    if (mention.kind !== 'person' || !mention.person) continue;
+    const words = tokenize(mention.person).map((token) => token.text);
+    if (words.length < 2) continue;
+    for (const word of [words[0], words[words.length - 1]]) {
+      if (word && word.length >= 3) {
+        learned.set(word.toLowerCase(), {
+          tokens: [word],
+          actor: mention.actor,
+          kind: 'person',
+          exactCase: false,
+          person: mention.person,
+        });
+      }
+    }
+  }
+}
+
+/**
+ * The actor of the mention next to a speech verb ("…, Putin said", "said Lavrov"), or
+ * `pronounSpeaker` when the speaker is only "he" or "she".
+ */
+function speakerOf(text: string, mentions: ActorMention[]): ActorId | typeof pronounSpeaker | null {
   const tokens = tokenize(text);
   const verb = tokens.findIndex((token) => speechVerbs.has(token.lower));
   if (verb < 0) return null;
+  // "he said" names no one; in "X said he …" the pronoun starts the reported clause instead.
+  if (pronouns.has(tokens[verb - 1]?.lower ?? '')) return pronounSpeaker;
   // "according to X": the source follows; "X said" / "said X": it is next to the verb.
   const [before, after] = tokens[verb]?.lower === 'according' ? [0, 9] : [8, 4];
   const near = mentions

@@ -50,6 +50,26 @@ const placeNounsAfter = new Set([
   'conference',
   'talks',
 ]);
+const placePartsBeforeOf = new Set([
+  'capital',
+  'city',
+  'province',
+  'provinces',
+  'region',
+  'regions',
+  'north',
+  'south',
+  'east',
+  'west',
+  'part',
+  'parts',
+  'territory',
+  'outskirts',
+  'centre',
+  'center',
+  'border',
+  'borders',
+]);
 // Nouns that make a demonym name the state acting ("Russian officials", "the Chinese foreign ministry").
 const demonymHeads = new Set([
   'official',
@@ -139,12 +159,16 @@ const articles = new Set(['the', 'a', 'an']);
  * metonyms, seats, demonyms heading an institution, named people; a state or capital that is
  * only a location ("in Dushanbe", "flights from Kabul airport") is not an actor.
  */
-export function findActorMentions(sentence: string, reference: ReferenceData): ActorMention[] {
+export function findActorMentions(
+  sentence: string,
+  reference: ReferenceData,
+  learned: ReadonlyMap<string, Alias> = new Map(),
+): ActorMention[] {
   const tokens = tokenize(sentence);
   const mentions: ActorMention[] = [];
   let i = 0;
   while (i < tokens.length) {
-    const alias = longestAliasAt(tokens, i, reference);
+    const alias = longestAliasAt(tokens, i, reference) ?? learnedAt(tokens[i], learned);
     if (!alias) {
       i++;
       continue;
@@ -171,6 +195,12 @@ function longestAliasAt(tokens: Token[], at: number, reference: ReferenceData): 
     if (alias.tokens.every((word, k) => tokenMatches(tokens[at + k], word, alias))) return alias;
   }
   return null;
+}
+
+/** A name learned earlier in the article ("Hua" after "Hua Chunying"), capitalised in the text. */
+function learnedAt(token: Token | undefined, learned: ReadonlyMap<string, Alias>): Alias | null {
+  if (!token || !/^\p{Lu}/u.test(token.text)) return null;
+  return learned.get(token.lower) ?? null;
 }
 
 function tokenMatches(token: Token | undefined, word: string, alias: Alias): boolean {
@@ -205,7 +235,9 @@ function isLocative(tokens: Token[], from: number, ofCounts: boolean): boolean {
   let k = from - 1;
   while (k >= 0 && articles.has(tokens[k]?.lower ?? '')) k--;
   const before = tokens[k]?.lower ?? '';
-  return locativeBefore.has(before) || (ofCounts && before === 'of');
+  if (locativeBefore.has(before)) return true;
+  // "capital of Tajikistan", "the north of Afghanistan": a part of a place is a place.
+  return before === 'of' && (ofCounts || placePartsBeforeOf.has(tokens[k - 1]?.lower ?? ''));
 }
 
 /** True when a head noun follows the demonym, past modifiers and coordinated demonyms. */

@@ -5,6 +5,7 @@ import { emptyRawArticle, type Found, type RawArticle } from './raw-article';
 type Doc = ReturnType<typeof parseHTML>['document'];
 type El = ReturnType<Doc['querySelector']> & {};
 
+const nonTextSelector = 'script, style, noscript, template, iframe, svg, object, embed, canvas';
 const blockSelector = 'p, li, blockquote, pre, h2, h3, h4, h5, h6, td';
 
 /**
@@ -14,8 +15,11 @@ const blockSelector = 'p, li, blockquote, pre, h2, h3, h4, h5, h6, td';
  */
 export function parseHtml(html: string): RawArticle {
   const raw = emptyRawArticle();
-  const { document } = parseHTML(html);
+  const { document } = parseHTML(withDocumentShell(html));
   readMetadata(document, raw);
+  // Code and embedded media are never article text, whatever the page's structure.
+  for (const element of Array.from(document.querySelectorAll(nonTextSelector)) as El[])
+    element.remove();
   const readable = new Readability(
     document.cloneNode(true) as unknown as ConstructorParameters<typeof Readability>[0],
     {
@@ -30,6 +34,24 @@ export function parseHtml(html: string): RawArticle {
   if (readable?.title && !raw.title) raw.title = { value: readable.title, from: 'readability' };
   if (readable?.byline && !raw.byline) raw.byline = { value: readable.byline, from: 'readability' };
   return raw;
+}
+
+/**
+ * Unlike a browser, linkedom does not supply the `<html>` and `<body>` a page may omit: a
+ * fragment (`<p>…</p>`) gets no document element at all, and content after `</head>` lands
+ * outside an empty body. Adds the missing ones so every upload parses as a whole document.
+ */
+function withDocumentShell(html: string): string {
+  let markup = html.replace(/^\s*<!doctype[^>]*>/i, '');
+  if (!/<body[\s>]/i.test(markup)) {
+    const headEnd = /<\/head\s*>/i.exec(markup) ?? /<html(?:\s[^>]*)?>/i.exec(markup);
+    const at = headEnd ? headEnd.index + headEnd[0].length : 0;
+    const htmlEnd = markup.search(/<\/html\s*>/i);
+    const end = htmlEnd >= at ? htmlEnd : markup.length;
+    markup = `${markup.slice(0, at)}<body>${markup.slice(at, end)}</body>${markup.slice(end)}`;
+  }
+  if (!/<html[\s>]/i.test(markup)) markup = `<html>${markup}</html>`;
+  return `<!doctype html>${markup}`;
 }
 
 /** Text of each block element, skipping blocks nested in another block. */

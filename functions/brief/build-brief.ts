@@ -17,6 +17,9 @@ import { type Candidate, collectCandidates } from './candidate-items';
 import { buildHeatmap } from './heatmap';
 import { rankActors } from './rank-actors';
 
+/** A theme heading lists its most salient actors, not every actor ever mentioned with it. */
+const maxThemeActors = 8;
+
 export interface BriefInput {
   edition: string;
   generatedAt: Date;
@@ -162,10 +165,14 @@ function buildThemeSections(
   }
   const actorRank = new Map(byActor.map((section, index) => [section.id, index]));
   const sections: ThemeSection[] = [];
-  for (const theme of input.reference.themes.filter((t) => weight.has(t.id))) {
+  const themes = input.reference.themes
+    .filter((theme) => weight.has(theme.id))
+    .sort((a, b) => (weight.get(b.id) ?? 0) - (weight.get(a.id) ?? 0));
+  for (const theme of themes) {
     const ofTheme = candidates.filter((candidate) => candidate.themes.includes(theme.id));
+    // An item is printed under its lead theme only; its other themes point to it.
     const items = ofTheme
-      .filter((candidate) => !printed.has(candidate.id))
+      .filter((candidate) => !printed.has(candidate.id) && candidate.themes[0] === theme.id)
       .sort((a, b) => b.score - a.score)
       .slice(0, input.options.maxItemsPerTheme)
       .map(toItem);
@@ -177,12 +184,12 @@ function buildThemeSections(
       .filter((h) => h.themes.includes(theme.id))
       .map((h) => h.number);
     if (items.length === 0 && seeActors.length === 0 && seeHighlights.length === 0) continue;
-    const actors = [...new Set(ofTheme.flatMap((candidate) => candidate.actors))].sort(
-      (a, b) => (actorRank.get(a) ?? 999) - (actorRank.get(b) ?? 999),
-    );
+    const actors = [...new Set(ofTheme.flatMap((candidate) => candidate.actors))]
+      .sort((a, b) => (actorRank.get(a) ?? 999) - (actorRank.get(b) ?? 999))
+      .slice(0, maxThemeActors);
     sections.push({ id: theme.id, name: theme.label, actors, items, seeHighlights, seeActors });
   }
-  return sections.sort((a, b) => (weight.get(b.id) ?? 0) - (weight.get(a.id) ?? 0));
+  return sections;
 }
 
 function toItem(candidate: Candidate): BriefItem {

@@ -1,0 +1,124 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { Command, InvalidArgumentError } from 'commander';
+import { compile } from './core/compile';
+import { editionOf, isEdition } from './core/edition';
+import { BriefError } from './core/errors';
+import { type IngestOutcome, ingest } from './core/ingest';
+import { collectInputs } from './runtime/collect-inputs';
+import { configFromEnv } from './runtime/config';
+import { makeDeps } from './runtime/make-deps';
+import { makeProgress } from './runtime/progress';
+import { FsStore } from './store/fs-store';
+
+interface CliOptions {
+  out: string;
+  store: string;
+  edition?: string;
+  actors?: string;
+  themes?: string;
+  templates?: string;
+}
+
+/** `npm run brief -- <files or folders…>`: ingest into the local store, compile, write the brief. */
+export async function runCli(argv: string[], cwd: string): Promise<number> {
+  const program = new Command('brief')
+    .description(
+      'Builds the daily diplomatic brief (HTML, PDF, JSON) from article files and folders.',
+    )
+    .argument('<inputs...>', 'article files or folders (read recursively)')
+    .option('--out <dir>', 'where brief.html, brief.pdf and brief.json are written', 'out')
+    .option('--store <dir>', 'the local store, a folder laid out like the bucket', '.brief-store')
+    .option(
+      '--edition <YYYY-MM-DD>',
+      'the edition to file the articles under and compile',
+      parseEdition,
+    )
+    .option('--actors <file>', 'your own actor gazetteer (YAML), applied over ours')
+    .option('--themes <file>', 'your own theme taxonomy (YAML), applied over ours')
+    .option('--templates <dir>', 'your own Handlebars templates folder')
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+  try {
+    program.parse(argv, { from: 'user' });
+  } catch (error) {
+    return (error as { exitCode?: number }).exitCode ?? 2;
+  }
+  const options = program.opts<CliOptions>();
+  const config = configFromEnv({
+    // The data files, templates and fonts sit beside this file, wherever the user runs it from.
+    BRIEF_ROOT: resolve(__dirname, '..'),
+    ...process.env,
+    ...(options.actors ? { BRIEF_ACTORS_FILE: resolve(cwd, options.actors) } : {}),
+    ...(options.themes ? { BRIEF_THEMES_FILE: resolve(cwd, options.themes) } : {}),
+    ...(options.templates ? { BRIEF_TEMPLATES_DIR: resolve(cwd, options.templates) } : {}),
+  });
+  const store = new FsStore(resolve(cwd, options.store));
+  const deps = makeDeps(config, store);
+  const now = deps.clock();
+  const edition = options.edition ?? editionOf(now, config.settings.timeZone);
+  // Files given for a past edition count as received at the end of that day.
+  const endOfEdition = new Date(`${edition}T23:59:59Z`);
+  const receivedAt = endOfEdition < now ? endOfEdition : now;
+
+  const inputs = await collectInputs(program.args, cwd);
+  const progress = makeProgress(inputs.length);
+  const outcomes: IngestOutcome[] = [];
+  for (const input of inputs) {
+    const bytes = await readFile(input.path);
+    const existing = await store.get(input.key);
+    if (!existing || Buffer.compare(Buffer.from(existing), bytes) !== 0)
+      await store.put(input.key, bytes);
+    outcomes.push(await ingest(deps, input.key, { receivedAt, edition }));
+    progress.tick(input.key.slice('incoming/'.length));
+  }
+  progress.stop();
+  for (const outcome of outcomes) {
+    // Reasons start with the key they are about ("incoming/a.jpg: .jpg files are not supported…").
+    if (outcome.status === 'rejected') console.log(`rejected ${outcome.reason}`);
+    if (outcome.status === 'duplicate')
+      console.log(`duplicate ${outcome.key}: same text as ${outcome.original}`);
+  }
+
+  const { model } = await compile(deps, edition, { force: true });
+  if (model.articles.length === 0) {
+    console.error(`No brief for ${edition}: none of the ${inputs.length} inputs could be used.`);
+    return 1;
+  }
+  const outDir = resolve(cwd, options.out);
+  await mkdir(outDir, { recursive: true });
+  const prefix = `briefs/${edition}/brief`;
+  const files = {
+    'brief.html': `${prefix}.html`,
+    'brief.pdf': `${prefix}.pdf`,
+    'brief.json': `${prefix}.json`,
+  };
+  for (const [name, key] of Object.entries(files)) {
+    const bytes = await store.get(key);
+    if (bytes) await writeFile(join(outDir, name), bytes);
+  }
+  const ingested = outcomes.filter((outcome) => outcome.status === 'ingested').length;
+  console.log(
+    `Brief for ${edition}: ${model.articles.length} articles (${ingested} new), ${model.rejected.length} rejected.`,
+  );
+  for (const name of Object.keys(files)) console.log(`  ${join(outDir, name)}`);
+  return 0;
+}
+
+function parseEdition(value: string): string {
+  if (!isEdition(value)) throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
+  return value;
+}
+
+// `npm run` starts in the package folder; INIT_CWD is where the user typed the command.
+if (require.main === module) {
+  runCli(process.argv.slice(2), process.env.INIT_CWD ?? process.cwd()).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error(error instanceof BriefError ? `error: ${error.message}` : error);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,80 @@
+import fontkit from '@pdf-lib/fontkit';
+import type { PDFDocument, PDFFont } from 'pdf-lib';
+import { ConfigError } from '../../core/errors';
+import { makeSanitizer } from './sanitize-text';
+
+/** The three faces a brief uses. */
+export type FontStyle = 'regular' | 'bold' | 'italic';
+
+/** TrueType bytes of the three faces (DejaVu Sans, Bold, Oblique): see `loadPdfFonts`. */
+export interface PdfFonts {
+  regular: Uint8Array;
+  bold: Uint8Array;
+  italic: Uint8Array;
+}
+
+const STYLES: readonly FontStyle[] = ['regular', 'bold', 'italic'];
+
+/**
+ * Embedded fonts plus what layout needs from them: a per-face sanitiser (so no missing glyph
+ * reaches the page) and a width cache. fontkit shapes every string it measures, so measuring
+ * each word once and reusing the width halves the time of a long brief.
+ */
+export class FontBook {
+  private readonly widths = new Map<string, number>();
+
+  private constructor(
+    private readonly fonts: Record<FontStyle, PDFFont>,
+    private readonly cleaners: Record<FontStyle, (text: string) => string>,
+  ) {}
+
+  /** Embeds the faces as subsets; throws ConfigError when bytes are missing or not a font. */
+  static async embed(doc: PDFDocument, bytes: PdfFonts): Promise<FontBook> {
+    doc.registerFontkit(fontkit);
+    const fonts = {} as Record<FontStyle, PDFFont>;
+    const cleaners = {} as Record<FontStyle, (text: string) => string>;
+    for (const style of STYLES) {
+      const font = await embedFace(doc, bytes, style);
+      fonts[style] = font;
+      cleaners[style] = makeSanitizer(new Set(font.getCharacterSet()));
+    }
+    return new FontBook(fonts, cleaners);
+  }
+
+  font(style: FontStyle): PDFFont {
+    return this.fonts[style];
+  }
+
+  /** Text made safe to draw with `style`: unsupported characters replaced, breaks flattened. */
+  clean(text: string, style: FontStyle): string {
+    return this.cleaners[style](text);
+  }
+
+  /** Width in points of already-cleaned text; cached per face at size 1 (width scales linearly). */
+  width(text: string, style: FontStyle, size: number): number {
+    const key = `${style}\u0000${text}`;
+    let unit = this.widths.get(key);
+    if (unit === undefined) {
+      unit = text === '' ? 0 : this.fonts[style].widthOfTextAtSize(text, 1);
+      this.widths.set(key, unit);
+    }
+    return unit * size;
+  }
+}
+
+async function embedFace(doc: PDFDocument, bytes: PdfFonts, style: FontStyle): Promise<PDFFont> {
+  const data = bytes?.[style];
+  if (!(data instanceof Uint8Array) || data.length === 0) {
+    throw new ConfigError(
+      `PdfFonts.${style} is empty: pass the TrueType bytes, e.g. from loadPdfFonts(projectRoot)`,
+    );
+  }
+  try {
+    return await doc.embedFont(data, { subset: true });
+  } catch (cause) {
+    throw new ConfigError(
+      `PdfFonts.${style} is not a usable TrueType font: pass DejaVu Sans from dejavu-fonts-ttf`,
+      { cause },
+    );
+  }
+}

@@ -1,0 +1,45 @@
+import type { PDFPage } from 'pdf-lib';
+import type { BriefModel } from '../../core/types';
+import type { FontBook } from './font-book';
+import { formatIsoDate } from './format';
+import { COLORS, PAGE, TYPE } from './style';
+import { fitText } from './text-layout';
+
+/**
+ * Running header (from page 2) and footer on every page: the handling line, "Page X of Y".
+ * Drawn after the flow, when the page count is known. A printed page that gets separated from
+ * the pile still says what it is, how it must be handled and where it belongs.
+ */
+export function drawPageFurniture(pages: PDFPage[], model: BriefModel, book: FontBook): void {
+  const size = TYPE.furniture.size;
+  const left = PAGE.marginLeft;
+  const right = PAGE.width - PAGE.marginRight;
+  const date = formatIsoDate(model.edition) ?? model.edition;
+  const running = fitText(`${model.title} — ${date}`, 'regular', size, 300, book);
+  const handling = model.handling ? fitText(model.handling, 'bold', size, 280, book) : '';
+  pages.forEach((page, index) => {
+    const bottom = PAGE.furnitureOffset;
+    const top = PAGE.height - PAGE.furnitureOffset - size;
+    page.drawLine({
+      start: { x: left, y: bottom + size + 4 },
+      end: { x: right, y: bottom + size + 4 },
+      thickness: 0.5,
+      color: COLORS.rule,
+    });
+    const number = `Page ${index + 1} of ${pages.length}`;
+    const numberWidth = book.width(number, 'regular', size);
+    const draw = (
+      text: string,
+      x: number,
+      y: number,
+      style: 'regular' | 'bold',
+      color = COLORS.muted,
+    ) => page.drawText(text, { x, y, size, font: book.font(style), color });
+    draw(number, right - numberWidth, bottom, 'regular');
+    if (handling) draw(handling, left, bottom, 'bold', COLORS.handling);
+    if (index === 0) return;
+    draw(running, left, top, 'regular');
+    if (handling)
+      draw(handling, right - book.width(handling, 'bold', size), top, 'bold', COLORS.handling);
+  });
+}

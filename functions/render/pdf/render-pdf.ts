@@ -1,0 +1,66 @@
+import { PDFDocument } from 'pdf-lib';
+import type { BriefModel } from '../../core/types';
+import type { Block } from './blocks';
+import { FontBook, type PdfFonts } from './font-book';
+import { formatIsoDate, makeLookups } from './format';
+import { drawPageFurniture } from './furniture';
+import { heatmapBlocks } from './heatmap';
+import { addLinkAnnotations } from './links';
+import { addOutline } from './outline';
+import { flowBlocks } from './page-flow';
+import { actorBlocks } from './section-actors';
+import { highlightBlocks, mastheadBlocks } from './section-front';
+import { rejectedBlocks, sourceBlocks } from './section-sources';
+import { themeBlocks } from './section-themes';
+
+export type { PdfFonts } from './font-book';
+
+/**
+ * Renders a brief model as an A4 PDF for print: masthead, Key developments, By actor, By theme,
+ * the actor × theme heat map, Sources and Not included, with page numbers, bookmarks, links
+ * from citations to sources and (http/https only) web links.
+ *
+ * Pure: no file system, no clock — the creation date is `model.generatedAt`, so the same model
+ * and fonts give the same bytes. Any string content is safe: characters the fonts lack are
+ * replaced with U+FFFD, control characters dropped. Throws `ConfigError` only when `fonts` is
+ * not three usable TrueType faces (get them with `loadPdfFonts`).
+ */
+export async function renderPdf(model: BriefModel, fonts: PdfFonts): Promise<Uint8Array> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const book = await FontBook.embed(doc, fonts);
+  const flow = flowBlocks(doc, book, briefBlocks(model, book));
+  addLinkAnnotations(doc, flow.links, flow.anchors);
+  addOutline(doc, flow.outline, (text) => book.clean(text, 'regular'));
+  drawPageFurniture(doc.getPages(), model, book);
+  setMetadata(doc, model, (text) => book.clean(text, 'regular'));
+  return doc.save();
+}
+
+/** The whole brief as a flat list of blocks, in reading order. */
+function briefBlocks(model: BriefModel, book: FontBook): Block[] {
+  const lookups = makeLookups(model);
+  return [
+    ...mastheadBlocks(model),
+    ...highlightBlocks(model, lookups),
+    ...actorBlocks(model, lookups),
+    ...themeBlocks(model, lookups),
+    ...heatmapBlocks(model, book),
+    ...sourceBlocks(model),
+    ...rejectedBlocks(model),
+  ];
+}
+
+function setMetadata(doc: PDFDocument, model: BriefModel, clean: (s: string) => string): void {
+  const date = formatIsoDate(model.edition) ?? model.edition;
+  doc.setTitle(clean(`${model.title} — ${date}`), { showInWindowTitleBar: true });
+  doc.setSubject(clean(`${model.stats.articles} articles; inputs ${model.inputsHash}`));
+  if (model.handling) doc.setKeywords([clean(model.handling)]);
+  doc.setCreator('daily-brief');
+  doc.setProducer('pdf-lib');
+  doc.setLanguage('en');
+  const generated = new Date(model.generatedAt);
+  if (!Number.isNaN(generated.getTime())) {
+    doc.setCreationDate(generated);
+    doc.setModificationDate(generated);
+  }
+}

@@ -1,0 +1,36 @@
+import type { PipelineDeps } from '../core/pipeline-deps';
+import { loadReference } from '../reference/load-reference';
+import { loadPdfFonts } from '../render/load-fonts';
+import { loadTemplates } from '../render/load-templates';
+import { renderPdf } from '../render/pdf/render-pdf';
+import { renderHtml } from '../render/render-html';
+import type { Store } from '../store/store';
+import type { RuntimeConfig } from './config';
+
+/**
+ * Wires the pipeline: reads the reference data, templates and fonts once (per process or cold
+ * start) and pairs them with the given store.
+ */
+export function makeDeps(
+  config: RuntimeConfig,
+  store: Store,
+  clock: () => Date = () => new Date(),
+): PipelineDeps {
+  const reference = loadReference({
+    root: config.root,
+    actorsFile: config.actorsFile,
+    themesFile: config.themesFile,
+  });
+  const templates = loadTemplates(config.templatesDir);
+  const fonts = loadPdfFonts(config.root);
+  return {
+    store,
+    reference,
+    clock,
+    settings: config.settings,
+    renderers: {
+      html: (model) => renderHtml(model, templates),
+      pdf: (model) => renderPdf(model, fonts),
+    },
+  };
+}

@@ -1,0 +1,218 @@
+import { execFile } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BriefModel } from '../../functions/core/types';
+import { pdfToText } from '../helpers/pdf';
+
+const run = promisify(execFile);
+const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+const cli = join(process.cwd(), 'functions', 'cli.ts');
+
+interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI as a user would (a separate process, not a TTY). */
+async function brief(args: string[], cwd = process.cwd()): Promise<CliResult> {
+  try {
+    const { stdout, stderr } = await run(tsx, [cli, ...args], {
+      cwd,
+      env: { ...process.env, INIT_CWD: cwd },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+const seedTitles = [
+  'UK recognizes need for cooperation with Russia, China on Afghanistan — diplomatic sources',
+  'Afghanistan crisis: US reaches out to Russia, China amid worries of them backing Taliban rule',
+  'China And Russia Court Taliban As Western Powers Scramble To Flee Afghanistan',
+  'Russia and China advocate a pragmatic rapprochement with the Taliban',
+  'Russia, Central Asian states call for intra-Afghan talks — statement',
+];
+
+describe('npm run brief on the seeds', () => {
+  let work: string;
+  let result: CliResult;
+  let model: BriefModel;
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'brief-cli-'));
+    result = await brief([
+      'test/fixtures/seeds',
+      '--out',
+      join(work, 'out'),
+      '--store',
+      join(work, 'store'),
+      '--edition',
+      '2026-11-22',
+    ]);
+    model = JSON.parse(readFileSync(join(work, 'out', 'brief.json'), 'utf8')) as BriefModel;
+  });
+
+  it('exits 0 and prints where the three files are', () => {
+    expect(result.code).toBe(0);
+    for (const name of ['brief.html', 'brief.pdf', 'brief.json']) {
+      expect(result.stdout).toContain(join(work, 'out', name));
+    }
+    expect(result.stdout).toContain('Brief for 2026-11-22: 5 articles');
+  });
+
+  it('shows progress as plain lines when not on a terminal', () => {
+    expect(result.stderr).toContain('[5/5] 004_988fb0e90b57e848.txt');
+  });
+
+  it('writes brief.json with the contract fields of DESIGN.md', () => {
+    expect(model.edition).toBe('2026-11-22');
+    expect(Date.parse(model.generatedAt)).not.toBeNaN();
+    expect(model.articles.map((article) => article.title)).toEqual(seedTitles);
+    expect(model.articles.map((article) => article.source)).toEqual([
+      'TASS',
+      null,
+      'Forbes',
+      null,
+      'TASS',
+    ]);
+    expect(model.articles.map((article) => article.published)).toEqual([
+      '2026-08-30',
+      '2021-08-17',
+      '2021-08-16',
+      '2021-09-17',
+      '2021-07-16',
+    ]);
+    expect(model.highlights.length).toBeGreaterThanOrEqual(3);
+    expect(model.highlights.length).toBeLessThanOrEqual(7);
+    expect(model.byActor.map((section) => section.id)).toEqual(
+      expect.arrayContaining(['RUS', 'CHN', 'USA', 'GBR', 'AFG', 'TALIBAN']),
+    );
+    expect(model.byTheme.map((section) => section.id)).toEqual(
+      expect.arrayContaining(['diplomacy', 'security']),
+    );
+    expect(model.rejected).toEqual([]);
+  });
+
+  it('cites an existing article for every item, and prints no text twice', () => {
+    const ids = new Set(model.articles.map((article) => article.id));
+    const items = [
+      ...model.highlights,
+      ...model.byActor.flatMap((section) => section.items),
+      ...model.byTheme.flatMap((section) => section.items),
+    ];
+    expect(items.length).toBeGreaterThan(10);
+    for (const item of items) {
+      expect(item.sources.length).toBeGreaterThan(0);
+      for (const source of item.sources) expect(ids).toContain(source);
+    }
+    const texts = items.map((item) => item.text);
+    expect(new Set(texts).size).toBe(texts.length);
+  });
+
+  it('quotes only sentences that occur in the articles', async () => {
+    const store = join(work, 'store', 'articles', '2026-11-22');
+    const bodies = model.articles
+      .map(
+        (article) =>
+          JSON.parse(readFileSync(join(store, `${article.id}.json`), 'utf8')).text as string,
+      )
+      .join('\n');
+    const flat = bodies.replace(/\s+/g, ' ');
+    for (const item of model.byActor.flatMap((section) => section.items)) {
+      // Items are at most lightly trimmed: a leading conjunction or a closing full stop.
+      const core = item.text.replace(/\.$/, '').slice(1, 80);
+      expect(flat).toContain(core);
+    }
+  });
+
+  it('writes a PDF whose text holds every title, the section and actor headings', () => {
+    const text = pdfToText(readFileSync(join(work, 'out', 'brief.pdf'))).replace(/\s+/g, ' ');
+    for (const title of seedTitles) expect(text).toContain(title.replace(/\s+/g, ' ').slice(0, 40));
+    for (const heading of [
+      'Key developments',
+      'By actor',
+      'By theme',
+      'Sources',
+      '22 November 2026',
+    ]) {
+      expect(text).toContain(heading);
+    }
+    for (const actor of [
+      'Russia',
+      'China',
+      'United States',
+      'United Kingdom',
+      'Afghanistan',
+      'Taliban',
+    ]) {
+      expect(text).toContain(actor);
+    }
+  });
+
+  it('writes a self-contained HTML file with the titles escaped in place', () => {
+    const html = readFileSync(join(work, 'out', 'brief.html'), 'utf8');
+    expect(html).toContain(
+      'China And Russia Court Taliban As Western Powers Scramble To Flee Afghanistan',
+    );
+    expect(html).not.toMatch(/<script\b/i);
+    expect(html).not.toMatch(/<link[^>]+stylesheet/i);
+  });
+});
+
+describe('npm run brief with bad inputs', () => {
+  it('prints one line per rejected input and still builds from the good ones', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'brief-cli-bad-'));
+    const inputs = join(work, 'in');
+    mkdirSync(join(inputs, 'nested'), { recursive: true });
+    copyFileSync(
+      'test/fixtures/seeds/003_706deee163263184.txt',
+      join(inputs, 'nested', 'good.txt'),
+    );
+    writeFileSync(join(inputs, 'empty.txt'), '');
+    writeFileSync(join(inputs, 'photo.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]));
+    writeFileSync(
+      join(inputs, 'hostile.html'),
+      '<html><body><script>alert(1)</script></body></html>',
+    );
+
+    const result = await brief(
+      [inputs, '--out', join(work, 'out'), '--store', join(work, 'store')],
+      work,
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^rejected incoming\/empty\.txt: .*empty/m);
+    expect(result.stdout).toMatch(/^rejected incoming\/photo\.jpg: .*not supported/m);
+    expect(result.stdout).toMatch(/^rejected incoming\/hostile\.html: .*no article text/m);
+    const model = JSON.parse(readFileSync(join(work, 'out', 'brief.json'), 'utf8')) as BriefModel;
+    expect(model.articles.map((article) => article.key)).toEqual(['incoming/nested/good.txt']);
+    expect(model.rejected.map((rejection) => rejection.key)).toEqual([
+      'incoming/empty.txt',
+      'incoming/hostile.html',
+      'incoming/photo.jpg',
+    ]);
+    expect(readFileSync(join(inputs, 'photo.jpg'))).toEqual(
+      Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]),
+    );
+  });
+
+  it('exits non-zero when nothing could be built', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'brief-cli-none-'));
+    writeFileSync(join(work, 'empty.txt'), '');
+    const result = await brief(['empty.txt', '--out', 'out', '--store', 'store'], work);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('rejected incoming/empty.txt');
+    expect(result.stderr).toContain('none of the 1 inputs could be used');
+  });
+
+  it('names a missing input and exits non-zero', async () => {
+    const result = await brief(['no/such/folder']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('no/such/folder: no such file or folder');
+  });
+});

@@ -1,0 +1,102 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { findActorMentions } from '../../functions/analysis/find-actors';
+import { parseArticle } from '../../functions/article/parse-article';
+import { reference } from '../helpers/reference';
+
+const actorsOf = (sentence: string) => [
+  ...new Set(findActorMentions(sentence, reference()).map((m) => m.actor)),
+];
+
+describe('actor resolution (DESIGN.md rules)', () => {
+  it.each([
+    ['Moscow said it would not rush to recognise the new government.', 'RUS'],
+    ['Beijing has expressed interest in working with the group.', 'CHN'],
+    ['The Kremlin declined to comment.', 'RUS'],
+    ['The White House announced new measures.', 'USA'],
+    ['Downing Street said the talks were useful.', 'GBR'],
+    ['Russian officials met the delegation.', 'RUS'],
+    ['The Chinese foreign ministry issued a statement.', 'CHN'],
+    ['Lavrov spoke by phone on Monday.', 'RUS'],
+    ['Wang Yi met the envoy.', 'CHN'],
+    ['Blinken called his counterparts.', 'USA'],
+    ['Hua Chunying told reporters the embassy was open.', 'CHN'],
+    ['Kabulov told Reuters the staff had not been evacuated.', 'RUS'],
+    ['The government in Kabul rejected the offer.', 'AFG'],
+    ['The offensive targeted Afghan government forces.', 'AFG'],
+    ['Ashraf Ghani said he had stepped down.', 'AFG'],
+    ['The Taliban took control of the capital.', 'TALIBAN'],
+    ['The Taleban took control of the capital.', 'TALIBAN'],
+    ['Daesh claimed the attack.', 'ISIS'],
+    ['The U.S. and the U.K. issued a joint statement.', 'USA'],
+    ['Britain will host the conference.', 'GBR'],
+    ['Kazakh and Uzbek officials signed the deal.', 'KAZ'],
+    ['The Kyrgyz government protested.', 'KGZ'],
+  ])('resolves "%s" to %s', (sentence, actor) => {
+    expect(actorsOf(sentence)).toContain(actor);
+  });
+
+  it('resolves "UN Secretary General Antonio Guterres" to UN and "UN Security Council" to UNSC', () => {
+    expect(actorsOf('UN Secretary General Antonio Guterres intends to hold a meeting.')).toEqual([
+      'UN',
+    ]);
+    expect(actorsOf('The UN Security Council adopted the resolution.')).toEqual(['UNSC']);
+  });
+
+  it('does not take the Iraq inside "Islamic State of Iraq and the Levant" for a state', () => {
+    expect(actorsOf('The Islamic State of Iraq and the Levant claimed it.')).toEqual(['ISIS']);
+  });
+
+  it.each([
+    'The conference was held in Dushanbe on March 30.',
+    'People flooded the airport in an attempt to flee from Kabul airport.',
+    'It should begin around 18:00 (01:00 Moscow time).',
+    'The summit took place in Tajikistan.',
+    'The delegates met in Dushanbe, capital of Tajikistan.',
+    'At-risk Afghans were evacuated.',
+  ])('does not make a mere location or people an actor: "%s"', (sentence) => {
+    expect(actorsOf(sentence)).toEqual([]);
+  });
+
+  it('keeps lower-case words that spell a country out of the actors', () => {
+    expect(actorsOf('She set the fine china on the table.')).toEqual([]);
+  });
+
+  it('binds a surname to its state for the rest of an article once the full name was seen', () => {
+    const text = `Hua Chunying, a spokesperson for the foreign ministry, spoke on Monday about the situation.
+
+Hua would not be drawn on whether recognition would follow in the coming weeks or months.`;
+    const record = parseArticle(
+      new TextEncoder().encode(`Some headline about the talks here\n\n${text}`),
+      {
+        key: 'incoming/hua.txt',
+        edition: '2026-11-22',
+        receivedAt: new Date('2026-11-22T08:00:00Z'),
+        reference: reference(),
+        minWords: 10,
+      },
+    );
+    const later = record.sentences.find((sentence) => sentence.text.startsWith('Hua would'));
+    expect(later?.actors).toContain('CHN');
+  });
+
+  it('finds every actor DESIGN.md lists for the five seeds', () => {
+    const dir = 'test/fixtures/seeds';
+    const found = new Set<string>();
+    for (const file of readdirSync(dir)) {
+      const record = parseArticle(readFileSync(`${dir}/${file}`), {
+        key: `incoming/${file}`,
+        edition: '2026-11-22',
+        receivedAt: new Date('2026-11-22T08:00:00Z'),
+        reference: reference(),
+        minWords: 30,
+      });
+      for (const actor of record.actors) found.add(actor);
+    }
+    const expected =
+      'RUS CHN USA GBR AFG PAK FRA KAZ KGZ TJK TKM UZB UN UNSC SCO TALIBAN ISIS AL_QAEDA'.split(
+        ' ',
+      );
+    expect([...found].sort()).toEqual(expect.arrayContaining(expected));
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { findThemes } from '../../functions/analysis/find-themes';
+import { reference } from '../helpers/reference';
+
+const themesOf = (sentence: string) =>
+  findThemes(sentence, reference()).map((match) => match.theme);
+
+describe('theme tagging', () => {
+  it.each([
+    ['The ministers strongly condemned terror attacks in which civilians were killed.', 'security'],
+    ['We are concerned about the expansion of drug crops and drug production.', 'narcotics'],
+    ['They called for unfreezing the assets of the Afghan state held in foreign banks.', 'economy'],
+    ['Western nations are evacuating their citizens and embassy staff.', 'migration'],
+    [
+      'It is necessary to enable humanitarian access so that aid reaches civilians.',
+      'humanitarian',
+    ],
+    ['The leaders advocated an inclusive government in Afghanistan.', 'governance'],
+    ['Blinken spoke to his Chinese and Russian counterparts about the talks.', 'diplomacy'],
+    ['Activists denounced the repression of human rights defenders.', 'human-rights'],
+  ])('tags "%s" with %s', (sentence, theme) => {
+    expect(themesOf(sentence)).toContain(theme);
+  });
+
+  it('tags nothing when no cue reaches the threshold', () => {
+    expect(themesOf('Videos shared on social media appear to show people at a stadium.')).toEqual(
+      [],
+    );
+  });
+
+  it('reports the cues that fired, so a reader can see why', () => {
+    const [match] = findThemes('The sanctions and tariffs hit trade.', reference());
+    expect(match?.theme).toBe('economy');
+    expect(match?.cues).toEqual(expect.arrayContaining(['sanction*', 'tariff*', 'trade']));
+  });
+
+  it('lets negative cues cancel a theme', () => {
+    expect(themesOf('The pension comes from social security.')).not.toContain('security');
+  });
+});
