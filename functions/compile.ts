@@ -9,12 +9,27 @@ import { storeFromEnv } from './runtime/store-from-env';
 
 /**
  * What starts a compile: a manual invoke (`{"edition":"2026-11-22"}`, optionally `"force":true`)
- * or the daily schedule (an EventBridge event, whose `time` gives the edition).
+ * or the daily schedule (an EventBridge "Scheduled Event", whose `time` gives the day).
  */
 export interface CompileEvent {
   edition?: string;
   force?: boolean;
   time?: string;
+  'detail-type'?: string;
+}
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+/**
+ * The edition an event asks for. The morning schedule compiles the day that has just ended
+ * (what came in since yesterday's brief); a manual invoke without an edition compiles today.
+ */
+export function editionOfEvent(event: CompileEvent, now: Date, timeZone: string): string {
+  if (event.edition) return event.edition;
+  if (event['detail-type'] === 'Scheduled Event' && event.time) {
+    return editionOf(new Date(Date.parse(event.time) - dayMs), timeZone);
+  }
+  return editionOf(now, timeZone);
 }
 
 export interface CompileSummary {
@@ -28,9 +43,7 @@ export interface CompileSummary {
 export const makeCompileHandler =
   (deps: PipelineDeps) =>
   async (event: CompileEvent = {}): Promise<CompileSummary> => {
-    const edition =
-      event.edition ??
-      editionOf(event.time ? new Date(event.time) : deps.clock(), deps.settings.timeZone);
+    const edition = editionOfEvent(event, deps.clock(), deps.settings.timeZone);
     if (!isEdition(edition))
       throw new ConfigError(`edition "${edition}" is not a date; use YYYY-MM-DD`);
     const outcome = await compile(deps, edition, { force: event.force === true });

@@ -104,9 +104,9 @@ describe('handlers on S3 event fixtures, over the filesystem store', () => {
     expect(await snapshot(store)).toEqual(before);
   });
 
-  it('takes the edition of a scheduled run from the event time', async () => {
+  it('compiles the day that has just ended on the morning schedule', async () => {
     const summary = await compileHandler(loadEvent<CompileEvent>('compile-schedule'));
-    expect(summary.edition).toBe('2026-11-22');
+    expect(summary.edition).toBe('2026-11-21');
     expect(summary.articles).toBe(0);
   });
 
