@@ -1,6 +1,7 @@
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { ArticleRejectedError } from '../core/errors';
+import { acceptedExtensions } from './formats';
 
 export interface DecodedText {
   text: string;
@@ -20,18 +21,53 @@ export function decodeText(bytes: Uint8Array, key: string): DecodedText {
   if (bom) return bom;
   if (looksBinary(bytes)) {
     throw new ArticleRejectedError(
-      `${key}: the file is binary, not text; upload the article as .txt, .md, .html or .json`,
+      `${key}: the file is binary, not text; upload the article as ${acceptedExtensions}`,
     );
   }
   try {
     return { text: strictUtf8.decode(bytes), encoding: 'utf-8' };
   } catch {
-    const detected = chardet.detect(bytes) ?? 'windows-1252';
+    const damaged = damagedUtf8(bytes);
+    if (damaged) return { text: damaged, encoding: 'utf-8' };
+    const detected = likelyEncoding(bytes);
     // chardet calls plain 8-bit Western text ISO-8859-1; windows-1252 is its superset in practice.
-    const encoding = /^iso-8859-1$/i.test(detected) ? 'windows-1252' : detected.toLowerCase();
+    // Strict UTF-8 has failed, so an answer of ASCII or UTF-8 is wrong: read those as Western too.
+    const encoding = /^(iso-8859-1|ascii|utf-8)$/i.test(detected)
+      ? 'windows-1252'
+      : detected.toLowerCase();
     const usable = iconv.encodingExists(encoding) ? encoding : 'windows-1252';
     return { text: iconv.decode(Buffer.from(bytes), usable), encoding: usable };
   }
+}
+
+const multiByte = /^(utf-(16|32)|iso-2022|shift_jis|big5|euc-|gb18030)/i;
+
+/**
+ * chardet's best guess, except that a multi-byte encoding (Shift_JIS, Big5, UTF-32…) is taken
+ * only when chardet is sure of it: on a few stray high bytes it guesses one at low confidence,
+ * and decoding that way would swallow the ASCII letters after each stray byte.
+ */
+function likelyEncoding(bytes: Uint8Array): string {
+  const match = chardet
+    .analyse(bytes)
+    .find((guess) => guess.confidence >= 50 || !multiByte.test(guess.name));
+  return match?.name ?? 'windows-1252';
+}
+
+/**
+ * UTF-8 with a few bad bytes (a truncated character, a stray Windows quote) is still UTF-8:
+ * reading it leniently costs one U+FFFD per bad byte, where another encoding would garble
+ * every accented letter. Null when the bytes hold more bad sequences than good multi-byte ones.
+ */
+function damagedUtf8(bytes: Uint8Array): string | null {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  let bad = 0;
+  let good = 0;
+  for (const char of text) {
+    if (char === '\uFFFD') bad++;
+    else if (char > '\u007F') good++;
+  }
+  return good > bad ? text : null;
 }
 
 function decodeWithBom(bytes: Uint8Array): DecodedText | null {

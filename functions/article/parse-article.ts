@@ -45,7 +45,9 @@ export function parseArticle(bytes: Uint8Array, context: ParseContext): ArticleR
   const body = metadata.paragraphs.join('\n\n');
   const words = body.split(/\s+/).filter(Boolean).length;
   if (words === 0)
-    throw new ArticleRejectedError(`${key}: no article text could be extracted from the file`);
+    throw new ArticleRejectedError(
+      `${key}: no article text could be extracted from the file; upload the article's text, or the saved page with its text`,
+    );
   if (words < context.minWords) {
     throw new ArticleRejectedError(
       `${key}: too short to be an article (${words} words; at least ${context.minWords} are needed)`,

@@ -20,12 +20,7 @@ export function parseHtml(html: string): RawArticle {
   // Code and embedded media are never article text, whatever the page's structure.
   for (const element of Array.from(document.querySelectorAll(nonTextSelector)) as El[])
     element.remove();
-  const readable = new Readability(
-    document.cloneNode(true) as unknown as ConstructorParameters<typeof Readability>[0],
-    {
-      charThreshold: 200,
-    },
-  ).parse();
+  const readable = readArticle(document);
   const contentRoot = readable?.content
     ? (parseHTML(`<!doctype html><html><body>${readable.content}</body></html>`).document
         .body as unknown as El)
@@ -37,21 +32,43 @@ export function parseHtml(html: string): RawArticle {
 }
 
 /**
- * Unlike a browser, linkedom does not supply the `<html>` and `<body>` a page may omit: a
- * fragment (`<p>…</p>`) gets no document element at all, and content after `</head>` lands
- * outside an empty body. Adds the missing ones so every upload parses as a whole document.
+ * Readability's article, or null when it finds none. Readability expects a browser's DOM and
+ * can throw on the odd trees linkedom builds from malformed markup (a `<body>` inside an `<h1>`);
+ * the page's own paragraphs are used then, as when it finds no article.
+ */
+function readArticle(document: Doc): ReturnType<Readability['parse']> {
+  try {
+    return new Readability(
+      document.cloneNode(true) as unknown as ConstructorParameters<typeof Readability>[0],
+      { charThreshold: 200 },
+    ).parse();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Unlike a browser, linkedom does not build the `<html>`, `<head>` and `<body>` a page omits or
+ * misplaces: a fragment (`<p>…</p>`) gets no document element, content after `</head>` lands
+ * outside an empty body, and a stray `<html>` (even inside a script) can leave no document
+ * element at all. So every page is put back into one clean shell, keeping its head and `lang`.
  */
 function withDocumentShell(html: string): string {
-  let markup = html.replace(/^\s*<!doctype[^>]*>/i, '');
-  if (!/<body[\s>]/i.test(markup)) {
-    const headEnd = /<\/head\s*>/i.exec(markup) ?? /<html(?:\s[^>]*)?>/i.exec(markup);
-    const at = headEnd ? headEnd.index + headEnd[0].length : 0;
-    const htmlEnd = markup.search(/<\/html\s*>/i);
-    const end = htmlEnd >= at ? htmlEnd : markup.length;
-    markup = `${markup.slice(0, at)}<body>${markup.slice(at, end)}</body>${markup.slice(end)}`;
-  }
-  if (!/<html[\s>]/i.test(markup)) markup = `<html>${markup}</html>`;
-  return `<!doctype html>${markup}`;
+  const lang = /<html(?=[\s>/])[^>]*?\slang\s*=\s*["']?([\w-]+)/i.exec(html)?.[1];
+  const head = /<head(?=[\s>/])[^>]*>([\s\S]*?)<\/head\s*>/i.exec(html);
+  const rest = head ? html.slice(0, head.index) + html.slice(head.index + head[0].length) : html;
+  const strip = (markup: string) =>
+    markup.replace(/<!doctype[^>]*>|<\/?(?:html|head|body)(?=[\s>/])[^>]*>/gi, '');
+  const open = lang ? `<html lang="${lang}">` : '<html>';
+  return `<!doctype html>${open}<head>${strip(head?.[1] ?? '')}</head><body>${strip(rest)}</body></html>`;
+}
+
+/** The text of a snippet of inline markup (`said <em>no</em>`), without code, spaces collapsed. */
+export function textOfMarkup(markup: string): string {
+  const { document } = parseHTML(withDocumentShell(markup));
+  for (const element of Array.from(document.querySelectorAll(nonTextSelector)) as El[])
+    element.remove();
+  return (document.body.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
 /** Text of each block element, skipping blocks nested in another block. */

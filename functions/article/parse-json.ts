@@ -1,6 +1,6 @@
 import Ajv, { type ErrorObject } from 'ajv';
 import { ArticleRejectedError } from '../core/errors';
-import { parseHtml } from './parse-html';
+import { parseHtml, textOfMarkup } from './parse-html';
 import { emptyRawArticle, type RawArticle } from './raw-article';
 
 /** The documented JSON export schema (README, "Uploading articles"). */
@@ -48,14 +48,17 @@ export function parseJson(text: string, key: string): RawArticle {
   }
   if (!validate(data)) {
     throw new ArticleRejectedError(
-      `${key}: the JSON does not match the article schema: ${describeErrors(validate.errors ?? [])}`,
+      `${key}: the JSON does not match the article schema: ${describeErrors(validate.errors ?? [])}; fix these fields (see "Uploading articles" in the README)`,
     );
   }
   const article = data as ArticleJson;
   const body = article.body ?? article.text ?? article.content ?? '';
   const raw = /<\/?(p|div|br|article|section)\b/i.test(body)
     ? parseHtml(`<!doctype html><html><body><article>${body}</article></body></html>`)
-    : { ...emptyRawArticle(), paragraphs: splitParagraphs(body) };
+    : {
+        ...emptyRawArticle(),
+        paragraphs: splitParagraphs(body).map(withoutInlineMarkup).filter(Boolean),
+      };
   const from = 'json';
   const found = (value: string | undefined) =>
     value?.trim() ? { value: value.trim(), from } : null;
@@ -68,6 +71,13 @@ export function parseJson(text: string, key: string): RawArticle {
     byline: found(Array.isArray(article.author) ? article.author.join(', ') : article.author),
     language: found(article.language?.slice(0, 2).toLowerCase()),
   };
+}
+
+const inlineTag = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/i;
+
+/** CMS exports often keep inline markup (`said <em>no</em>`) without any paragraph tags. */
+function withoutInlineMarkup(paragraph: string): string {
+  return inlineTag.test(paragraph) ? textOfMarkup(paragraph) : paragraph;
 }
 
 function splitParagraphs(body: string): string[] {

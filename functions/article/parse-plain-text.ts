@@ -38,7 +38,8 @@ const terminalPunctuation = /[.!?;:"”’»)]$/;
  */
 export function parsePlainText(text: string, markdown: boolean): RawArticle {
   const raw = emptyRawArticle();
-  const lines = joinSoftWraps(text.replace(/\r\n?/g, '\n').split('\n')).map((line) =>
+  const split = text.replace(/\r\n?/g, '\n').split('\n');
+  const lines = (markdown ? joinMarkdownParagraphs(split) : joinSoftWraps(split)).map((line) =>
     markdown ? stripMarkdown(line) : line.trim(),
   );
   let titleSeen = false;
@@ -106,6 +107,36 @@ function joinSoftWraps(lines: string[]): string[] {
     } else {
       joined.push(line);
     }
+  }
+  return joined;
+}
+
+const markdownBlockStart = /^\s{0,3}(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|>|```|~~~)/;
+const markdownRule = /^\s{0,3}(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$/;
+const markdownHeading = /^\s{0,3}#{1,6}\s/;
+
+/**
+ * Markdown wraps paragraphs freely: a paragraph is every line up to a blank line or the next
+ * block (heading, list item, quote, rule), whatever case the next line starts with.
+ */
+function joinMarkdownParagraphs(lines: string[]): string[] {
+  const joined: string[] = [];
+  let open = false;
+  for (const line of lines) {
+    const trimmed = line.trim();
+    const last = joined.length - 1;
+    const quoteGoesOn = /^\s*>/.test(line) && /^\s*>/.test(joined[last] ?? '');
+    if (
+      open &&
+      trimmed &&
+      (quoteGoesOn || !(markdownBlockStart.test(line) || markdownRule.test(line)))
+    ) {
+      const continuation = quoteGoesOn ? trimmed.replace(/^>\s?/, '') : trimmed;
+      joined[last] = `${(joined[last] ?? '').trimEnd()} ${continuation}`;
+      continue;
+    }
+    joined.push(line);
+    open = trimmed !== '' && !markdownHeading.test(line) && !markdownRule.test(line);
   }
   return joined;
 }

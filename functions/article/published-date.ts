@@ -28,7 +28,9 @@ const urlDatePath = /\/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3
  */
 export function resolvePublishedDate(evidence: DateEvidence): PublishedDate | null {
   const latest = isoDay(evidence.receivedAt);
-  const notFuture = (day: string | null) => (day && day <= latest ? day : null);
+  // A real calendar day, not after the upload: "date 2021-02-30" or /2021/02/31/ is no date.
+  const notFuture = (day: string | null) =>
+    day && isCalendarDay(day) && day <= latest ? day : null;
 
   const declared = notFuture(normaliseDay(evidence.declared?.value ?? null, evidence.receivedAt));
   if (declared && evidence.declared) {
@@ -105,6 +107,11 @@ function normaliseDay(value: string | null, receivedAt: Date): string | null {
 function componentsDay(components: chrono.ParsedComponents): string {
   const year = components.get('year') ?? 0;
   return `${year}-${pad(components.get('month') ?? 1)}-${pad(components.get('day') ?? 1)}`;
+}
+
+function isCalendarDay(day: string): boolean {
+  const date = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && isoDay(date) === day;
 }
 
 export function isoDay(date: Date): string {

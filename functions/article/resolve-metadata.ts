@@ -93,7 +93,7 @@ function titleFromUrl(url: string | null): Found | null {
   const segments = new URL(url).pathname.split('/').filter(Boolean);
   const slug = [...segments]
     .reverse()
-    .map((segment) => decodeURIComponent(segment).replace(/\.(s?html?|php|aspx?)$/i, ''))
+    .map((segment) => decodePathSegment(segment).replace(/\.(s?html?|php|aspx?)$/i, ''))
     .find((segment) => segment.split(/[-_]/).filter((word) => /\p{L}/u.test(word)).length >= 3);
   if (!slug) return null;
   const words = slug
@@ -103,10 +103,21 @@ function titleFromUrl(url: string | null): Found | null {
   return { value: title, from: 'url-slug' };
 }
 
+/** A malformed escape such as `%zz` is kept as written rather than throwing `URIError`. */
+function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 function titleFromLead(paragraphs: string[]): Found | null {
   const lead = paragraphs[0];
   if (!lead) return null;
-  const sentence = lead.split(/(?<=[.!?])\s+/)[0] ?? lead;
+  // The first sentence with a word in it: a lead may open with a stray "." or "…".
+  const sentence = lead.split(/(?<=[.!?])\s+/).find((part) => /[\p{L}\p{N}]/u.test(part));
+  if (!sentence) return null;
   const words = sentence.split(/\s+/);
   const value =
     words.length > 14 ? `${words.slice(0, 14).join(' ')}…` : sentence.replace(/[.]$/, '');

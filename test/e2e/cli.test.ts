@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BriefModel } from '../../functions/core/types';
 import { pdfToText } from '../helpers/pdf';
+import { tempDir } from '../helpers/pipeline';
 
 const run = promisify(execFile);
 const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
@@ -45,7 +45,7 @@ describe('npm run brief on the seeds', () => {
   let model: BriefModel;
 
   beforeAll(async () => {
-    work = mkdtempSync(join(tmpdir(), 'brief-cli-'));
+    work = tempDir('brief-cli-');
     result = await brief([
       'test/fixtures/seeds',
       '--out',
@@ -167,7 +167,7 @@ describe('npm run brief on the seeds', () => {
 
 describe('npm run brief with bad inputs', () => {
   it('prints one line per rejected input and still builds from the good ones', async () => {
-    const work = mkdtempSync(join(tmpdir(), 'brief-cli-bad-'));
+    const work = tempDir('brief-cli-bad-');
     const inputs = join(work, 'in');
     mkdirSync(join(inputs, 'nested'), { recursive: true });
     copyFileSync(
@@ -202,7 +202,7 @@ describe('npm run brief with bad inputs', () => {
   });
 
   it('exits non-zero when nothing could be built', async () => {
-    const work = mkdtempSync(join(tmpdir(), 'brief-cli-none-'));
+    const work = tempDir('brief-cli-none-');
     writeFileSync(join(work, 'empty.txt'), '');
     const result = await brief(['empty.txt', '--out', 'out', '--store', 'store'], work);
     expect(result.code).toBe(1);

@@ -58,6 +58,14 @@ describe('actor resolution (DESIGN.md rules)', () => {
     expect(actorsOf(sentence)).toEqual([]);
   });
 
+  it.each([
+    ["Pakistan's foreign office summoned the envoy.", 'PAK'],
+    ['The Ministry of Foreign Affairs of Kyrgyzstan issued a statement.', 'KGZ'],
+  ])('does not file another state\'s ministry under the UK: "%s"', (sentence, actor) => {
+    expect(actorsOf(sentence)).toContain(actor);
+    expect(actorsOf(sentence)).not.toContain('GBR');
+  });
+
   it('keeps lower-case words that spell a country out of the actors', () => {
     expect(actorsOf('She set the fine china on the table.')).toEqual([]);
   });
