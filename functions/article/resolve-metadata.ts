@@ -1,4 +1,4 @@
-import type { Provenance } from '../core/types';
+import type { ArticleRecord, Provenance } from '../core/types';
 import { type Dateline, extractDateline } from './dateline';
 import { resolvePublishedDate } from './published-date';
 import type { Found, RawArticle } from './raw-article';
@@ -11,17 +11,18 @@ export interface MetadataContext {
   outletsByHost: ReadonlyMap<string, string>;
 }
 
-export interface ArticleMetadata {
-  title: string;
-  source: string | null;
-  url: string | null;
-  published: string | null;
-  publishedInferred: boolean;
-  dateline: string | null;
-  byline: string | null;
-  paragraphs: string[];
-  provenance: Provenance;
-}
+/** The record's metadata fields, and the body with the dateline taken off. */
+export type ArticleMetadata = Pick<
+  ArticleRecord,
+  | 'title'
+  | 'source'
+  | 'url'
+  | 'published'
+  | 'publishedInferred'
+  | 'dateline'
+  | 'byline'
+  | 'provenance'
+> & { paragraphs: string[] };
 
 /**
  * Applies the rules every format shares: the dateline is taken off the body, the source comes

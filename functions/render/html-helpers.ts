@@ -1,19 +1,5 @@
 import type Handlebars from 'handlebars';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+import { formatIsoDate } from './format-date';
 
 /**
  * Writes a `YYYY-MM-DD` (or ISO timestamp) date out as "22 November 2026", the form policy
@@ -22,10 +8,7 @@ const MONTHS = [
  */
 export function longDate(value: unknown): string {
   if (typeof value !== 'string') return '';
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
-  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
-  if (!match || !month) return value;
-  return `${Number(match[3])} ${month} ${match[1]}`;
+  return formatIsoDate(value) ?? value;
 }
 
 /** "06:00" from an ISO timestamp, read in UTC so every reader sees the same time. */

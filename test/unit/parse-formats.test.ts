@@ -2,30 +2,19 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { type ParseContext, parseArticle } from '../../functions/article/parse-article';
+import type { ParseContext } from '../../functions/article/parse-article';
 import { ArticleRejectedError } from '../../functions/core/errors';
 import type { ArticleRecord } from '../../functions/core/types';
-import { loadReference } from '../../functions/reference/load-reference';
+import { parseUpload } from '../helpers/parse';
 
-const reference = loadReference({ root: process.cwd() });
 const formatsDir = join(process.cwd(), 'test/fixtures/formats');
 const seedsDir = join(process.cwd(), 'test/fixtures/seeds');
-const receivedAt = new Date('2026-11-22T08:00:00Z');
 
-function parse(
+const parse = (
   bytes: Uint8Array,
   name: string,
   context: Partial<ParseContext> = {},
-): ArticleRecord {
-  return parseArticle(bytes, {
-    key: `incoming/${name}`,
-    edition: '2026-11-22',
-    receivedAt,
-    reference,
-    minWords: 30,
-    ...context,
-  });
-}
+): ArticleRecord => parseUpload(bytes, `incoming/${name}`, context);
 
 const parseFixture = (name: string) => parse(readFileSync(join(formatsDir, name)), name);
 const utf8 = (text: string) => Buffer.from(text, 'utf8');

@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseArticle } from '../../functions/article/parse-article';
 import { ArticleRejectedError } from '../../functions/core/errors';
-import { loadReference } from '../../functions/reference/load-reference';
+import { parseUpload } from '../helpers/parse';
 
-const reference = loadReference({ root: process.cwd() });
 const badDir = join(process.cwd(), 'test/fixtures/bad');
 const bad = (name: string) => readFileSync(join(badDir, name));
 const utf8 = (text: string) => Buffer.from(text, 'utf8');
@@ -13,14 +11,7 @@ const accepted = '.txt, .md, .html, .htm or .json';
 
 const article = readFileSync(join(process.cwd(), 'test/fixtures/seeds/000_4c66cd66b4ac9d7a.txt'));
 
-const parse = (bytes: Uint8Array, key: string) =>
-  parseArticle(bytes, {
-    key,
-    edition: '2026-11-22',
-    receivedAt: new Date('2026-11-22T08:00:00Z'),
-    reference,
-    minWords: 30,
-  });
+const parse = (bytes: Uint8Array, key: string) => parseUpload(bytes, key);
 
 /** Parses an upload that must be rejected and returns the error, checked to be a rejection. */
 function rejection(bytes: Uint8Array, key: string): ArticleRejectedError {

@@ -1,13 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseArticle } from '../../functions/article/parse-article';
 import type { ArticleRecord } from '../../functions/core/types';
-import { loadReference } from '../../functions/reference/load-reference';
+import { parseUpload } from '../helpers/parse';
 
-const reference = loadReference({ root: process.cwd() });
 const seedsDir = join(process.cwd(), 'test/fixtures/seeds');
-const receivedAt = new Date('2026-11-22T08:00:00Z');
 
 const seedFiles = readdirSync(seedsDir)
   .filter((name) => name.endsWith('.txt'))
@@ -18,15 +15,8 @@ const seedBytes = (prefix: string): Buffer => {
   return readFileSync(join(seedsDir, name));
 };
 
-function parse(bytes: Uint8Array, name: string): ArticleRecord {
-  return parseArticle(bytes, {
-    key: `incoming/${name}`,
-    edition: '2026-11-22',
-    receivedAt,
-    reference,
-    minWords: 30,
-  });
-}
+const parse = (bytes: Uint8Array, name: string): ArticleRecord =>
+  parseUpload(bytes, `incoming/${name}`);
 
 const seed = (prefix: string): ArticleRecord => parse(seedBytes(prefix), `${prefix}.txt`);
 

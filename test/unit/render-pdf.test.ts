@@ -4,8 +4,9 @@ import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../functions/core/errors';
 import type { BriefItem, BriefModel } from '../../functions/core/types';
+import { formatIsoDate } from '../../functions/render/format-date';
 import { loadPdfFonts } from '../../functions/render/load-fonts';
-import { formatIsoDate, numberList, publishedLabel } from '../../functions/render/pdf/format';
+import { numberList, publishedLabel } from '../../functions/render/pdf/format';
 import { renderPdf } from '../../functions/render/pdf/render-pdf';
 import { makeSanitizer } from '../../functions/render/pdf/sanitize-text';
 import { webUrl } from '../../functions/render/pdf/section-sources';

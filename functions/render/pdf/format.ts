@@ -1,32 +1,5 @@
 import type { BriefArticle, BriefModel, ThemeId } from '../../core/types';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/**
- * "2026-11-22" (or a full ISO timestamp) as "22 November 2026"; null when it is not a real
- * calendar date. Parsed by hand so the output never depends on the machine's time zone.
- */
-export function formatIsoDate(iso: string | null): string | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso ?? '');
-  if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth) return null;
-  return `${day} ${MONTHS[month - 1]} ${year}`;
-}
+import { formatIsoDate } from '../format-date';
 
 /** Publication date as a reader should weigh it: says when the year was guessed or unknown. */
 export function publishedLabel(

@@ -1,7 +1,7 @@
 import type { PDFPage } from 'pdf-lib';
 import type { BriefModel } from '../../core/types';
+import { formatIsoDate } from '../format-date';
 import type { FontBook } from './font-book';
-import { formatIsoDate } from './format';
 import { COLORS, PAGE, TYPE } from './style';
 import { fitText } from './text-layout';
 

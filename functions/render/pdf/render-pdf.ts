@@ -1,8 +1,9 @@
 import { PDFDocument } from 'pdf-lib';
 import type { BriefModel } from '../../core/types';
+import { formatIsoDate } from '../format-date';
 import type { Block } from './blocks';
 import { FontBook, type PdfFonts } from './font-book';
-import { formatIsoDate, makeLookups } from './format';
+import { makeLookups } from './format';
 import { drawPageFurniture } from './furniture';
 import { heatmapBlocks } from './heatmap';
 import { addLinkAnnotations } from './links';

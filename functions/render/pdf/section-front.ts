@@ -1,4 +1,5 @@
 import type { BriefModel, Highlight } from '../../core/types';
+import { formatIsoDate } from '../format-date';
 import {
   type Block,
   bodyParagraph,
@@ -9,7 +10,7 @@ import {
   smallParagraph,
 } from './blocks';
 import { citationRuns, highlightAnchor } from './cross-refs';
-import { type BriefLookups, formatIsoDate, plural } from './format';
+import { type BriefLookups, plural } from './format';
 import { COLORS, INDENT, TYPE } from './style';
 
 /** Title, edition date, coverage and handling line: what the reader sees first. */
