@@ -5,6 +5,7 @@ import { compile } from './core/compile';
 import { editionOf, isEdition } from './core/edition';
 import { BriefError } from './core/errors';
 import { type IngestOutcome, ingest } from './core/ingest';
+import { deliverLocally } from './delivery/local-delivery';
 import { collectInputs } from './runtime/collect-inputs';
 import { configFromEnv } from './runtime/config';
 import { makeDeps } from './runtime/make-deps';
@@ -18,6 +19,12 @@ interface CliOptions {
   actors?: string;
   themes?: string;
   templates?: string;
+  config?: string;
+  mailTo?: string;
+  recipients?: string;
+  mailFrom: string;
+  smtp?: string;
+  resend?: boolean;
 }
 
 /** `npm run brief -- <files or folders…>`: ingest into the local store, compile, write the brief. */
@@ -37,6 +44,16 @@ export async function runCli(argv: string[], cwd: string): Promise<number> {
     .option('--actors <file>', 'your own actor gazetteer (YAML), applied over ours')
     .option('--themes <file>', 'your own theme taxonomy (YAML), applied over ours')
     .option('--templates <dir>', 'your own Handlebars templates folder')
+    .option('--config <file>', 'brief options (YAML/JSON), e.g. brief.config.yaml')
+    .option('--mail-to <addresses>', 'write the e-mail as out/brief.eml (comma-separated To)')
+    .option('--recipients <file>', 'distribution lists (YAML/JSON): one .eml per list')
+    .option(
+      '--mail-from <address>',
+      'sender of the e-mail',
+      process.env.BRIEF_MAIL_FROM || 'Daily Brief <brief@localhost.localdomain>',
+    )
+    .option('--smtp <url>', 'also send it through this SMTP server', process.env.BRIEF_SMTP_URL)
+    .option('--resend', 'send again to lists that already received this edition')
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
   try {
@@ -52,6 +69,7 @@ export async function runCli(argv: string[], cwd: string): Promise<number> {
     ...(options.actors ? { BRIEF_ACTORS_FILE: resolve(cwd, options.actors) } : {}),
     ...(options.themes ? { BRIEF_THEMES_FILE: resolve(cwd, options.themes) } : {}),
     ...(options.templates ? { BRIEF_TEMPLATES_DIR: resolve(cwd, options.templates) } : {}),
+    ...(options.config ? { BRIEF_CONFIG_FILE: resolve(cwd, options.config) } : {}),
   });
   const store = new FsStore(resolve(cwd, options.store));
   const deps = makeDeps(config, store);
@@ -102,7 +120,23 @@ export async function runCli(argv: string[], cwd: string): Promise<number> {
     `Brief for ${edition}: ${model.articles.length} articles (${ingested} new), ${model.rejected.length} rejected.`,
   );
   for (const name of Object.keys(files)) console.log(`  ${join(outDir, name)}`);
-  return 0;
+  if (!options.mailTo && !options.recipients) return 0;
+  const mail = await deliverLocally(deps, model, {
+    mailTo: options.mailTo,
+    recipientsFile: options.recipients && resolve(cwd, options.recipients),
+    from: options.mailFrom,
+    smtpUrl: options.smtp,
+    resend: options.resend,
+    outDir,
+  });
+  for (const file of mail.files) console.log(`  ${file}`);
+  for (const list of mail.report.lists) {
+    if (list.status === 'sent') console.log(`sent to list ${list.list} (${list.recipients})`);
+    if (list.status === 'already-sent')
+      console.log(`list ${list.list} already received ${edition}; --resend to send again`);
+    if (list.status === 'failed') console.error(`not sent to list ${list.list}: ${list.error}`);
+  }
+  return mail.report.failures.length > 0 ? 3 : 0;
 }
 
 function parseEdition(value: string): string {

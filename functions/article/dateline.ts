@@ -1,3 +1,4 @@
+import { parseDay } from './parse-day';
 import type { Found } from './raw-article';
 
 export interface Dateline {
@@ -16,6 +17,9 @@ const agencyDateline = new RegExp(
   `^([\\p{Lu}][\\p{L}.'\\- ]{1,40}?),\\s+(${month}\\s+\\d{1,2}(?:,\\s*\\d{4})?)\\s*[.,]?\\s*(?:[/(]([\\p{L}\\- ]{2,24})[/)]\\s*[.,]?)?\\s*(?:[-—–]\\s*)?`,
   'u',
 );
+// "МОСКВА, 16 июля. /ТАСС/."  "Bishkek, 19 November 2026."  "PARIS, 16 juillet (AFP) -"
+const dayFirstDateline =
+  /^([\p{Lu}][\p{L}.'\- ]{1,40}?),\s+(\d{1,2}\.?\s+\p{L}{3,12}\.?(?:\s+\d{4})?)(?:\s*г\.)?\s*[.,]?\s*(?:[/(]([\p{L}\- ]{2,24})[/)]\s*[.,]?)?\s*(?:[-—–]\s*)?/u;
 // "KABUL (Reuters) -"
 const creditDateline = /^([\p{Lu}][\p{Lu}.'\- ]{1,40}?)\s*\(([\p{L}\- ]{2,24})\)\s*[-—–]+\s*/u;
 // "Washington: The Biden administration …" — only when the place is known.
@@ -54,6 +58,18 @@ function matchDateline(
       length: agency[0].length,
     };
   }
+  const dayFirst = dayFirstDateline.exec(paragraph);
+  if (dayFirst?.[1] && dayFirst[2] && isDay(dayFirst[2])) {
+    const place = dayFirst[1].trim();
+    // A place in capitals, a known place, or an agency credit: not "On Monday, 16 November".
+    if (dayFirst[3] || place === place.toUpperCase() || isKnownPlace(place)) {
+      const credit = dayFirst[3] ? { value: dayFirst[3].trim(), from: 'dateline-credit' } : null;
+      return {
+        dateline: { place, dayText: dayFirst[2].trim().replace(/\.$/, ''), credit },
+        length: dayFirst[0].length,
+      };
+    }
+  }
   const credited = creditDateline.exec(paragraph);
   if (credited?.[1] && credited[2]) {
     return {
@@ -73,4 +89,10 @@ function matchDateline(
     };
   }
   return null;
+}
+
+/** True when the text is a day and month in one of the languages `parseDay` reads. */
+function isDay(text: string): boolean {
+  const parsed = parseDay(text);
+  return parsed !== null;
 }

@@ -19,6 +19,8 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 export function decodeText(bytes: Uint8Array, key: string): DecodedText {
   const bom = decodeWithBom(bytes);
   if (bom) return bom;
+  const utf16 = decodeBomlessUtf16(bytes);
+  if (utf16) return utf16;
   if (looksBinary(bytes)) {
     throw new ArticleRejectedError(
       `${key}: the file is binary, not text; upload the article as ${acceptedExtensions}`,
@@ -82,6 +84,40 @@ function decodeWithBom(bytes: Uint8Array): DecodedText | null {
     return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), encoding: 'utf-16be' };
   }
   return null;
+}
+
+/**
+ * UTF-16 saved without a BOM (some Windows tools): text in Latin or Cyrillic script has a zero
+ * high byte in most code units, on the odd bytes for little-endian and the even ones for
+ * big-endian, and never a whole zero unit. Null for anything else, binary data included.
+ */
+function decodeBomlessUtf16(bytes: Uint8Array): DecodedText | null {
+  const sample = bytes.subarray(0, 8192 - (Math.min(bytes.length, 8192) % 2));
+  if (sample.length < 4 || bytes.length % 2 !== 0) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i + 1 < sample.length; i += 2) {
+    if (sample[i] === 0 && sample[i + 1] === 0) return null;
+    if (sample[i] === 0) evenZeros++;
+    if (sample[i + 1] === 0) oddZeros++;
+  }
+  const units = sample.length / 2;
+  const encoding =
+    oddZeros / units > 0.3 && evenZeros === 0
+      ? 'utf-16le'
+      : evenZeros / units > 0.3 && oddZeros === 0
+        ? 'utf-16be'
+        : null;
+  if (!encoding) return null;
+  const text = iconv.decode(Buffer.from(bytes), encoding);
+  // Decoded text, not binary: few control characters.
+  let controls = 0;
+  const head = text.slice(0, 4096);
+  for (let k = 0; k < head.length; k++) {
+    const code = head.charCodeAt(k);
+    if (code < 0x09 || (code > 0x0d && code < 0x20)) controls++;
+  }
+  return controls / Math.max(head.length, 1) < 0.02 ? { text, encoding } : null;
 }
 
 /** NUL bytes or a high share of control characters in the first 8 KB mean binary data. */

@@ -9,10 +9,16 @@ const formatByExtension: Record<string, ArticleFormat> = {
   htm: 'html',
   xhtml: 'html',
   json: 'json',
+  pdf: 'pdf',
+  docx: 'docx',
+  eml: 'eml',
 };
 
+/** Formats read from their bytes by an asynchronous parser (`parseUpload`), not as decoded text. */
+export const binaryFormats: ReadonlySet<ArticleFormat> = new Set(['pdf', 'docx']);
+
 /** What an uploader may drop, for rejection messages. */
-export const acceptedExtensions = '.txt, .md, .html, .htm or .json';
+export const acceptedExtensions = '.txt, .md, .html, .htm, .json, .pdf, .docx or .eml';
 
 export function extensionOf(key: string): string {
   const name = key.slice(key.lastIndexOf('/') + 1);

@@ -5,9 +5,12 @@ import type { ReferenceData } from '../reference/reference-data';
 import { articleId } from './article-id';
 import { decodeText } from './decode';
 import { detectLanguage } from './detect-language';
-import { acceptedExtensions, detectFormat, extensionOf } from './formats';
+import { acceptedExtensions, binaryFormats, detectFormat, extensionOf } from './formats';
+import { parseDocx } from './parse-docx';
+import { parseEml } from './parse-eml';
 import { parseHtml } from './parse-html';
 import { parseJson } from './parse-json';
+import { parsePdf } from './parse-pdf';
 import { parsePlainText } from './parse-plain-text';
 import type { RawArticle } from './raw-article';
 import { resolveMetadata } from './resolve-metadata';
@@ -23,10 +26,45 @@ export interface ParseContext {
 
 /**
  * Turns one upload into an article record, or throws `ArticleRejectedError` with the reason
- * the uploader will read. Pure: bytes in, record out.
+ * the uploader will read. Handles every accepted format; `.pdf`, `.docx` and `.eml` are read by
+ * asynchronous libraries, hence the promise. Pure: bytes in, record out.
+ */
+export async function parseUpload(
+  bytes: Uint8Array,
+  context: ParseContext,
+): Promise<ArticleRecord> {
+  const format = checkUpload(bytes, context.key);
+  const { key, reference } = context;
+  switch (format) {
+    case 'pdf':
+      return recordOf(await parsePdf(bytes, key), format, context);
+    case 'docx':
+      return recordOf(await parseDocx(bytes, key), format, context);
+    case 'eml': {
+      const { text } = decodeText(bytes, key);
+      return recordOf(await parseEml(text, key, reference.outletsByHost), format, context);
+    }
+    default:
+      return parseArticle(bytes, context);
+  }
+}
+
+/**
+ * The synchronous path for uploads that are text (`.txt`, `.md`, `.html`, `.json`); throws
+ * `ArticleRejectedError` like `parseUpload`. A `.pdf`, `.docx` or `.eml` needs `parseUpload`.
  */
 export function parseArticle(bytes: Uint8Array, context: ParseContext): ArticleRecord {
-  const { key, reference } = context;
+  const { key } = context;
+  const format = checkUpload(bytes, key);
+  if (binaryFormats.has(format) || format === 'eml')
+    throw new TypeError(`${key}: .${format} uploads are read by parseUpload, not parseArticle`);
+  const { text } = decodeText(bytes, key);
+  const actual = detectFormat(key, text) ?? format;
+  return recordOf(parseByFormat(actual, text, key), actual, context);
+}
+
+/** The format an upload will be read as, or the rejection for an empty or unsupported file. */
+function checkUpload(bytes: Uint8Array, key: string): ArticleFormat {
   if (bytes.length === 0)
     throw new ArticleRejectedError(`${key}: the file is empty; upload the article's text`);
   const format = detectFormat(key, '');
@@ -35,8 +73,11 @@ export function parseArticle(bytes: Uint8Array, context: ParseContext): ArticleR
     const what = extension ? `.${extension} files are` : 'files without an extension are';
     throw new ArticleRejectedError(`${key}: ${what} not supported; upload ${acceptedExtensions}`);
   }
-  const { text } = decodeText(bytes, key);
-  const raw = parseByFormat(detectFormat(key, text) ?? format, text, key);
+  return format;
+}
+
+function recordOf(raw: RawArticle, format: ArticleFormat, context: ParseContext): ArticleRecord {
+  const { key, reference } = context;
   const metadata = resolveMetadata(raw, {
     receivedAt: context.receivedAt,
     isKnownPlace: (name) => reference.placeNames.has(name.toLowerCase()),
@@ -60,7 +101,7 @@ export function parseArticle(bytes: Uint8Array, context: ParseContext): ArticleR
     key,
     edition: context.edition,
     receivedAt: context.receivedAt.toISOString(),
-    format: detectFormat(key, text) ?? format,
+    format,
     title: metadata.title,
     source: metadata.source,
     url: metadata.url,
@@ -85,7 +126,7 @@ function parseByFormat(format: ArticleFormat, text: string, key: string): RawArt
       return parseJson(text, key);
     case 'md':
       return parsePlainText(text, true);
-    case 'txt':
+    default:
       return parsePlainText(text, false);
   }
 }

@@ -1,5 +1,6 @@
-import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { cleanByline } from './byline';
+import { extractBody } from './extract-body';
 import { emptyRawArticle, type Found, type RawArticle } from './raw-article';
 
 type Doc = ReturnType<typeof parseHTML>['document'];
@@ -10,41 +11,18 @@ const blockSelector = 'p, li, blockquote, pre, h2, h3, h4, h5, h6, td';
 
 /**
  * Parses a saved web page: metadata from JSON-LD, Open Graph and meta tags, `<time>`,
- * `<link rel=canonical>`; the body through Readability over linkedom (fast, bundles small),
- * falling back to the page's own paragraphs when Readability finds no article.
+ * `<link rel=canonical>`; the body by `extractBody` (Readability over linkedom, with
+ * boilerplate removed before and after).
  */
 export function parseHtml(html: string): RawArticle {
   const raw = emptyRawArticle();
   const { document } = parseHTML(withDocumentShell(html));
   readMetadata(document, raw);
-  // Code and embedded media are never article text, whatever the page's structure.
-  for (const element of Array.from(document.querySelectorAll(nonTextSelector)) as El[])
-    element.remove();
-  const readable = readArticle(document);
-  const contentRoot = readable?.content
-    ? (parseHTML(`<!doctype html><html><body>${readable.content}</body></html>`).document
-        .body as unknown as El)
-    : (document.body as unknown as El | null);
-  raw.paragraphs = contentRoot ? paragraphsOf(contentRoot) : [];
-  if (readable?.title && !raw.title) raw.title = { value: readable.title, from: 'readability' };
-  if (readable?.byline && !raw.byline) raw.byline = { value: readable.byline, from: 'readability' };
+  const body = extractBody(document);
+  raw.paragraphs = body.paragraphs;
+  const byline = cleanByline(body.byline);
+  if (byline && !raw.byline) raw.byline = { value: byline, from: 'readability' };
   return raw;
-}
-
-/**
- * Readability's article, or null when it finds none. Readability expects a browser's DOM and
- * can throw on the odd trees linkedom builds from malformed markup (a `<body>` inside an `<h1>`);
- * the page's own paragraphs are used then, as when it finds no article.
- */
-function readArticle(document: Doc): ReturnType<Readability['parse']> {
-  try {
-    return new Readability(
-      document.cloneNode(true) as unknown as ConstructorParameters<typeof Readability>[0],
-      { charThreshold: 200 },
-    ).parse();
-  } catch {
-    return null;
-  }
 }
 
 /**
@@ -102,11 +80,13 @@ function readMetadata(document: Doc, raw: RawArticle): void {
     (h1 ? { value: h1, from: 'h1' } : null) ??
     textOf(document.querySelector('title'), 'html-title');
   raw.source = ld.publisher ?? meta('meta[property="og:site_name"]', 'og:site_name');
-  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href');
-  raw.url =
-    ld.url ??
-    (canonical ? { value: canonical, from: 'canonical-link' } : null) ??
-    meta('meta[property="og:url"]', 'og:url');
+  // The canonical link is the page's own statement of its address; a relative one is resolved
+  // against the other absolute addresses the page gives.
+  const ogUrl = meta('meta[property="og:url"]', 'og:url');
+  const base = [ogUrl?.value, ld.url?.value].find((value) => value && absoluteUrl(value));
+  const canonicalHref = document.querySelector('link[rel="canonical"]')?.getAttribute('href');
+  const canonical = canonicalHref ? absoluteUrl(canonicalHref.trim(), base) : null;
+  raw.url = (canonical ? { value: canonical, from: 'canonical-link' } : null) ?? ogUrl ?? ld.url;
   const time = document.querySelector('time[datetime]')?.getAttribute('datetime');
   raw.published =
     ld.datePublished ??
@@ -114,9 +94,59 @@ function readMetadata(document: Doc, raw: RawArticle): void {
     meta('meta[name="date"]', 'meta:date') ??
     meta('meta[itemprop="datePublished"]', 'meta:datePublished') ??
     (time ? { value: time, from: 'time-element' } : null);
-  raw.byline = ld.author ?? meta('meta[name="author"]', 'meta:author');
-  const lang = document.documentElement?.getAttribute('lang')?.trim();
-  if (lang) raw.language = { value: lang.slice(0, 2).toLowerCase(), from: 'html-lang' };
+  raw.byline = firstByline([
+    ld.author,
+    meta('meta[name="author"]', 'meta:author'),
+    meta('meta[property="article:author"]', 'meta:article:author'),
+    meta('meta[name="byl"]', 'meta:byl'),
+    meta('meta[name="parsely-author"]', 'meta:parsely-author'),
+    meta('meta[name="dc.creator"], meta[name="DC.creator"]', 'meta:dc.creator'),
+    textOf(document.querySelector('[itemprop="author"] [itemprop="name"]'), 'itemprop-author'),
+    textOf(document.querySelector('a[rel="author"]'), 'rel-author'),
+  ]);
+  raw.language = firstLanguage([
+    attributeOf(document.documentElement, 'lang', 'html-lang'),
+    attributeOf(document.documentElement, 'xml:lang', 'html-lang'),
+    meta(
+      'meta[http-equiv="content-language" i], meta[http-equiv="Content-Language"]',
+      'meta:content-language',
+    ),
+    meta('meta[property="og:locale"]', 'og:locale'),
+    ld.inLanguage,
+  ]);
+}
+
+/** The first candidate that cleans to a real byline (a profile URL or a date is none). */
+function firstByline(candidates: Array<Found | null>): Found | null {
+  for (const candidate of candidates) {
+    const value = cleanByline(candidate?.value);
+    if (candidate && value) return { value, from: candidate.from };
+  }
+  return null;
+}
+
+/** The first declared language that is an ISO 639-1 code ("en-GB", "en_US" → "en"). */
+function firstLanguage(candidates: Array<Found | null>): Found | null {
+  for (const candidate of candidates) {
+    const code = /^([a-z]{2})(?:$|[-_])/i.exec(candidate?.value.trim() ?? '')?.[1];
+    if (candidate && code) return { value: code.toLowerCase(), from: candidate.from };
+  }
+  return null;
+}
+
+function attributeOf(element: El | null, name: string, from: string): Found | null {
+  const value = element?.getAttribute(name)?.trim();
+  return value ? { value, from } : null;
+}
+
+/** An absolute http(s) address, resolving a relative one against `base`; null otherwise. */
+function absoluteUrl(value: string, base?: string): string | null {
+  try {
+    const url = new URL(value, base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
 }
 
 function textOf(element: El | null, from: string): Found | null {
@@ -130,6 +160,7 @@ interface JsonLdFields {
   url: Found | null;
   datePublished: Found | null;
   author: Found | null;
+  inLanguage: Found | null;
 }
 
 /** The first JSON-LD object that looks like an article; malformed blocks are ignored. */
@@ -140,6 +171,7 @@ function readJsonLd(document: Doc): JsonLdFields {
     url: null,
     datePublished: null,
     author: null,
+    inLanguage: null,
   };
   for (const script of Array.from(
     document.querySelectorAll('script[type="application/ld+json"]'),
@@ -166,6 +198,7 @@ function readJsonLd(document: Doc): JsonLdFields {
     fields.url = found(str(article.url) ?? str(article.mainEntityOfPage));
     fields.datePublished = found(str(article.datePublished));
     fields.author = found(nameOf(article.author));
+    fields.inLanguage = found(str(article.inLanguage));
     break;
   }
   return fields;

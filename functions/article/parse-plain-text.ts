@@ -1,3 +1,5 @@
+import { bylineFromLine } from './byline';
+import { parseDay } from './parse-day';
 import { emptyRawArticle, type RawArticle } from './raw-article';
 
 /** Navigation and page furniture that copy-paste from news sites leaves behind. */
@@ -61,6 +63,21 @@ export function parsePlainText(text: string, markdown: boolean): RawArticle {
         raw.title = { value: line, from: 'first-line' };
         continue;
       }
+    }
+    const byline = bylineFromLine(line);
+    if (byline) {
+      raw.byline ??= { value: byline, from: 'byline-line' };
+      // "By the Regional Desk · 17 November 2026": the line's full date is the article's.
+      const day = parseDay(line);
+      if (day?.start.isCertain('year') && day.start.isCertain('day')) {
+        const { start } = day;
+        const pad = (n: number | null) => String(n ?? 1).padStart(2, '0');
+        raw.published ??= {
+          value: `${start.get('year')}-${pad(start.get('month'))}-${pad(start.get('day'))}`,
+          from: 'byline-line',
+        };
+      }
+      continue;
     }
     // Short lines without sentence punctuation are section labels or tag lines, not text.
     if (wordCount(line) <= 8 && !terminalPunctuation.test(line)) continue;

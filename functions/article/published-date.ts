@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node';
+import { parseDay } from './parse-day';
 import type { Found } from './raw-article';
 
 export interface PublishedDate {
@@ -55,7 +56,7 @@ function datelineDate(
   paragraphs: string[],
   receivedAt: Date,
 ): PublishedDate | null {
-  const parsed = chrono.parse(dayText, receivedAt)[0];
+  const parsed = parseDay(dayText, receivedAt);
   if (!parsed) return null;
   const month = parsed.start.get('month');
   const day = parsed.start.get('day');
@@ -64,7 +65,10 @@ function datelineDate(
     return { value: componentsDay(parsed.start), from: 'dateline', inferred: false };
   }
   const monthDay = `${pad(month)}-${pad(day)}`;
-  const textDates = fullDatesIn(paragraphs.join('\n'), receivedAt).sort();
+  // Dates the text looks forward to ("elections on March 1, 2027") are no anchor.
+  const textDates = fullDatesIn(paragraphs.join('\n'), receivedAt)
+    .filter((day) => isCalendarDay(day) && day <= isoDay(receivedAt))
+    .sort();
   const anchor = textDates[textDates.length - 1];
   if (anchor) {
     const year = Number(anchor.slice(0, 4));

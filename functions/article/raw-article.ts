@@ -19,6 +19,13 @@ export interface RawArticle {
   byline: Found | null;
   /** Declared language (e.g. `<html lang>`), ISO 639-1. */
   language: Found | null;
+  /**
+   * A source to use only when the upload names none itself (no publisher, agency credit or
+   * known URL host): an e-mail sender's organisation.
+   */
+  fallbackSource?: Found | null;
+  /** A date to use only when the text itself gives none: when an e-mail was sent. */
+  fallbackPublished?: Found | null;
 }
 
 export const emptyRawArticle = (): RawArticle => ({

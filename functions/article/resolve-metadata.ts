@@ -32,15 +32,23 @@ export type ArticleMetadata = Pick<
 export function resolveMetadata(raw: RawArticle, context: MetadataContext): ArticleMetadata {
   const { dateline, paragraphs } = extractDateline(raw.paragraphs, context.isKnownPlace);
   const url = raw.url && isHttpUrl(raw.url.value) ? raw.url : null;
-  const source = raw.source ?? dateline?.credit ?? outletFromUrl(url?.value ?? null, context);
+  const source =
+    raw.source ??
+    dateline?.credit ??
+    outletFromUrl(url?.value ?? null, context) ??
+    raw.fallbackSource ??
+    null;
   const title = raw.title ?? titleFromUrl(url?.value ?? null) ?? titleFromLead(paragraphs);
-  const published = resolvePublishedDate({
+  const evidence = {
     declared: raw.published,
     url: url?.value ?? null,
     datelineDay: dateline?.dayText ?? null,
     paragraphs,
     receivedAt: context.receivedAt,
-  });
+  };
+  const published =
+    resolvePublishedDate(evidence) ??
+    resolvePublishedDate({ ...evidence, declared: raw.fallbackPublished ?? null });
   const provenance: Provenance = {};
   const note = (field: keyof Provenance, found: Found | null | undefined) => {
     if (found) provenance[field] = found.from;

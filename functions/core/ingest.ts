@@ -1,4 +1,4 @@
-import { parseArticle } from '../article/parse-article';
+import { parseUpload } from '../article/parse-article';
 import type { Store } from '../store/store';
 import { editionOf } from './edition';
 import { ArticleRejectedError } from './errors';
@@ -53,7 +53,7 @@ export async function ingest(
     }
     const bytes = await store.get(key);
     if (!bytes) return { status: 'skipped', key, reason: 'the object no longer exists' };
-    const record = parseArticle(bytes, {
+    const record = await parseUpload(bytes, {
       key,
       edition,
       receivedAt,

@@ -3,7 +3,7 @@ export type ActorId = string;
 /** Lower-case theme slug from the taxonomy (`security`, `human-rights`, …). */
 export type ThemeId = string;
 
-export type ArticleFormat = 'txt' | 'md' | 'html' | 'json';
+export type ArticleFormat = 'txt' | 'md' | 'html' | 'json' | 'pdf' | 'docx' | 'eml';
 
 /** How a metadata field was found, so a reader can judge it (e.g. `"dateline+year-from-text"`). */
 export type Provenance = Partial<
@@ -20,6 +20,16 @@ export interface SentenceRecord {
   paragraph: number;
   /** Extractive-summary score: higher is more worth quoting in a brief. */
   score: number;
+  /**
+   * Who said it, when the sentence reports speech ("…," Putin said; according to the
+   * statement): the speaker as named (a person, "the Kremlin", "the foreign ministry") and the
+   * actor they speak for, or null when the speaker is unattributed.
+   */
+  speaker?: { name: string; actor: ActorId | null };
+  /** The quoted words, without quotation marks, when the sentence quotes its speaker. */
+  quote?: string;
+  /** For each theme of `themes`, the cues that fired, so a reader can see why. */
+  cues?: Record<ThemeId, string[]>;
 }
 
 /** `articles/<edition>/<id>.json` in the store. */
@@ -86,6 +96,27 @@ export interface Highlight extends BriefItem {
   number: number;
   /** Short headline: the title of the lead source article. */
   headline: string;
+  /** Other articles telling the same story that do not carry this very sentence ("also [4]"). */
+  alsoIn?: string[];
+}
+
+/** Articles telling the same story (wire copy and its rewrites), lead article first. */
+export interface Story {
+  id: string;
+  headline: string;
+  articles: string[];
+  /** Distinct outlets among the articles (an article of unknown source counts as its own). */
+  independentSources: number;
+}
+
+/** What the length budget left out, so the reader knows the brief was cut. */
+export interface Omitted {
+  /** Target length in pages the brief was cut to. */
+  pages: number;
+  /** Items that would have been printed but were cut, lowest-ranked first to go. */
+  items: number;
+  /** Actors whose section was cut entirely. */
+  actors: { id: ActorId; name: string }[];
 }
 
 export interface ActorSection {
@@ -142,4 +173,12 @@ export interface BriefModel {
   rejected: { key: string; reason: string }[];
   /** Fingerprint of the inputs; a compile with the same inputs changes nothing. */
   inputsHash: string;
+  /** Stories told by more than one article; single-article stories are not listed. */
+  stories?: Story[];
+  /** What the length budget cut; null or absent when nothing was cut. */
+  omitted?: Omitted | null;
+  /** Paper size of the PDF; A4 when absent. */
+  paper?: 'a4' | 'letter';
+  /** PDF author metadata (the issuing team); absent for none. */
+  author?: string | null;
 }

@@ -361,6 +361,20 @@ describe('encodings', () => {
     expect(record.title.charCodeAt(0)).not.toBe(0xfeff);
   });
 
+  it.each([
+    ['UTF-16LE', 'utf-16le'],
+    ['UTF-16BE', 'utf-16be'],
+  ])('decodes %s saved without a BOM to the same record as plain UTF-8', (_name, encoding) => {
+    const record = parse(iconv.encode(seed, encoding), 'seed-utf16.txt');
+    expect(record.text).toBe(seedRecord.text);
+    expect(record.id).toBe(seedRecord.id);
+  });
+
+  it('still rejects binary data with NUL bytes as binary', () => {
+    const bytes = Buffer.from(Array.from({ length: 64 }, (_, i) => (i % 3 === 0 ? 0 : 65 + i)));
+    expect(() => parse(bytes, 'blob.txt')).toThrow(/binary/);
+  });
+
   it('reads UTF-8 with a few damaged bytes as UTF-8, keeping the accented letters', () => {
     const good = `${westernArticle}\n\nThe talks resumed in Genève on Friday, the French foreign ministry said.`;
     const damaged = Buffer.concat([

@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeText } from '../../functions/article/decode';
-import { parseArticle } from '../../functions/article/parse-article';
+import { parseArticle, parseUpload } from '../../functions/article/parse-article';
 import { ArticleRejectedError } from '../../functions/core/errors';
 import type { ArticleRecord } from '../../functions/core/types';
 import { loadReference } from '../../functions/reference/load-reference';
@@ -239,6 +241,86 @@ describe('parseArticle on untrusted input', () => {
         };
         expect(parse()).toEqual(parse());
       }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+/** The same contract through the asynchronous entry point that also reads PDF, Word and e-mail. */
+async function uploadParsesOrRejects(bytes: Uint8Array, key: string, receivedAt: Date) {
+  const outcome = await parseUpload(bytes, {
+    key,
+    edition: receivedAt.toISOString().slice(0, 10),
+    receivedAt,
+    reference,
+    minWords: 1,
+  }).then(
+    (record) => ({ record }),
+    (error: unknown) => ({ error }),
+  );
+  if ('error' in outcome) {
+    if (!(outcome.error instanceof ArticleRejectedError)) throw outcome.error;
+    expect(outcome.error.message.startsWith(`${key}: `)).toBe(true);
+    return;
+  }
+  expectContract(outcome.record, receivedAt);
+}
+
+const formatsDir = join(process.cwd(), 'test/fixtures/formats');
+const realFiles = ['statement.pdf', 'statement.docx', 'forwarded.eml', 'locked.pdf'].map(
+  (name) => ({ name, bytes: new Uint8Array(readFileSync(join(formatsDir, name))) }),
+);
+
+/** A real file with a few bytes overwritten and maybe cut short: damaged uploads. */
+const damagedFile = fc
+  .tuple(
+    fc.constantFrom(...realFiles),
+    fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 12 }),
+    fc.option(fc.nat(), { nil: undefined }),
+  )
+  .map(([file, edits, cut]) => {
+    const bytes = file.bytes.slice(0, cut === undefined ? undefined : cut % file.bytes.length);
+    for (const [at, value] of edits) if (bytes.length) bytes[at % bytes.length] = value;
+    return { key: `incoming/${file.name}`, bytes };
+  });
+
+describe('parseUpload on untrusted PDF, Word and e-mail uploads', () => {
+  const binaryKey = fc.constantFrom('incoming/a.pdf', 'incoming/a.docx', 'incoming/a.eml');
+
+  it('returns a valid record or rejects, for arbitrary bytes', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 400 }),
+        binaryKey,
+        anyReceivedAt,
+        (bytes, key, at) => uploadParsesOrRejects(bytes, key, at),
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('returns a valid record or rejects, for damaged real files', async () => {
+    await fc.assert(
+      fc.asyncProperty(damagedFile, anyReceivedAt, ({ bytes, key }, at) =>
+        uploadParsesOrRejects(bytes, key, at),
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('returns a valid record or rejects, for e-mails with article-like bodies', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        articleLike,
+        fc.string({ maxLength: 60 }),
+        anyReceivedAt,
+        (body, subject, at) =>
+          uploadParsesOrRejects(
+            utf8(`From: x <x@example.org>\r\nSubject: ${subject}\r\n\r\n${body}`),
+            'incoming/a.eml',
+            at,
+          ),
+      ),
       { numRuns: 100 },
     );
   });

@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseUpload as parseAnyUpload } from '../../functions/article/parse-article';
 import { ArticleRejectedError } from '../../functions/core/errors';
-import { parseUpload } from '../helpers/parse';
+import { parseUpload, receivedAt } from '../helpers/parse';
+import { reference } from '../helpers/reference';
 
 const badDir = join(process.cwd(), 'test/fixtures/bad');
 const bad = (name: string) => readFileSync(join(badDir, name));
 const utf8 = (text: string) => Buffer.from(text, 'utf8');
-const accepted = '.txt, .md, .html, .htm or .json';
+const accepted = '.txt, .md, .html, .htm, .json, .pdf, .docx or .eml';
 
 const article = readFileSync(join(process.cwd(), 'test/fixtures/seeds/000_4c66cd66b4ac9d7a.txt'));
 
@@ -25,6 +27,25 @@ function rejection(bytes: Uint8Array, key: string): ArticleRejectedError {
   expect(thrown).toBeInstanceOf(ArticleRejectedError);
   const error = thrown as ArticleRejectedError;
   expect(error.name).toBe('ArticleRejectedError');
+  expect(error.message.startsWith(`${key}: `)).toBe(true);
+  return error;
+}
+
+/** The same through the asynchronous entry point ingest uses, which also reads PDF, Word and e-mail. */
+async function rejectionOfUpload(bytes: Uint8Array, key: string): Promise<ArticleRejectedError> {
+  const thrown = await parseAnyUpload(bytes, {
+    key,
+    edition: '2026-11-22',
+    receivedAt,
+    reference: reference(),
+    minWords: 30,
+  }).then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  if (thrown === undefined) throw new Error(`${key} was accepted, not rejected`);
+  expect(thrown).toBeInstanceOf(ArticleRejectedError);
+  const error = thrown as ArticleRejectedError;
   expect(error.message.startsWith(`${key}: `)).toBe(true);
   return error;
 }
@@ -58,12 +79,13 @@ describe('unsupported extensions', () => {
     ['incoming/photo.jpg', '.jpg'],
     ['incoming/setup.exe', '.exe'],
     ['incoming/pixel.png', '.png'],
-    ['incoming/report.docx', '.docx'],
-    ['incoming/SCAN.PDF', '.pdf'],
+    ['incoming/report.doc', '.doc'],
+    ['incoming/report.rtf', '.rtf'],
+    ['incoming/report.odt', '.odt'],
     ['incoming/archive.tar.gz', '.gz'],
-  ])('rejects %s naming %s and listing what is accepted', (key, extension) => {
-    const bytes = key.endsWith('.docx') ? bad('report.docx') : article;
-    const { message } = rejection(bytes, key);
+  ])('rejects %s naming %s and listing what is accepted', async (key, extension) => {
+    const bytes = key.startsWith('incoming/report.') ? bad('report.docx') : article;
+    const { message } = await rejectionOfUpload(bytes, key);
     expect(message).toContain(`${extension} `);
     expect(message).toContain('not supported');
     expect(message).toContain(accepted);
@@ -118,6 +140,7 @@ describe('every rejection', () => {
     ['incoming/photo.txt', bad('pixel.png')],
     ['incoming/photo.jpg', bad('pixel.png')],
     ['incoming/report.docx', bad('report.docx')],
+    ['incoming/SCAN.PDF', article],
     ['incoming/no-extension', article],
     ['incoming/too-short.txt', bad('too-short.txt')],
     ['incoming/no-text.html', bad('no-text.html')],
@@ -128,15 +151,17 @@ describe('every rejection', () => {
 
   it.each(uploads)(
     '%s: is an ArticleRejectedError whose message starts with the key',
-    (key, bytes) => {
-      const error = rejection(bytes, key);
+    async (key, bytes) => {
+      const error = await rejectionOfUpload(bytes, key);
       expect(error.message.length).toBeGreaterThan(key.length + 10);
     },
   );
 
-  it('tells the uploader what to do', () => {
+  it('tells the uploader what to do', async () => {
     for (const [key, bytes] of uploads) {
-      expect(rejection(bytes, key).message).toMatch(/; (upload|fix)\b|are needed\)$/);
+      expect((await rejectionOfUpload(bytes, key)).message).toMatch(
+        /; (upload|fix|save)\b|are needed\)$/,
+      );
     }
   });
 });

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { parseUpload } from '../helpers/parse';
+
+const utf8 = (text: string) => Buffer.from(text, 'utf8');
+const body = (sentence: string) => `<p>${sentence.repeat(12)}</p>`;
+const lead =
+  'The foreign ministers of the five Central Asian states met in Astana to discuss water sharing on the Amu Darya and the Syr Darya. ';
+
+const page = (head: string, article: string, htmlAttributes = '') =>
+  utf8(
+    `<!doctype html><html${htmlAttributes}><head>${head}</head><body><article><h1>Ministers meet in Astana on water</h1>${article}</article></body></html>`,
+  );
+
+describe('canonical URL', () => {
+  it('prefers <link rel=canonical> to og:url and JSON-LD, resolving a relative one', () => {
+    const record = parseUpload(
+      page(
+        '<meta property="og:url" content="https://news.example.com/amp/ministers?utm_source=x">' +
+          '<link rel="canonical" href="/world/2026/11/20/ministers-meet">',
+        body(lead),
+      ),
+      'incoming/page.html',
+    );
+    expect(record.url).toBe('https://news.example.com/world/2026/11/20/ministers-meet');
+    expect(record.provenance.url).toBe('canonical-link');
+    expect(record.published).toBe('2026-11-20');
+    expect(record.provenance.published).toBe('url-path');
+  });
+
+  it('falls back to og:url when the canonical link cannot be resolved', () => {
+    const record = parseUpload(
+      page(
+        '<link rel="canonical" href="/relative-only">' +
+          '<meta property="og:url" content="https://news.example.com/world/ministers-meet-in-astana">',
+        body(lead),
+      ),
+      'incoming/page.html',
+    );
+    // A relative canonical link resolves against og:url; only a non-http one is dropped.
+    expect(record.url).toBe('https://news.example.com/relative-only');
+    const noBase = parseUpload(
+      page('<link rel="canonical" href="javascript:void(0)">', body(lead)),
+      'incoming/page.html',
+    );
+    expect(noBase.url).toBeNull();
+  });
+});
+
+describe('byline', () => {
+  it('reads the author meta tag, without a "By" or a time stamp', () => {
+    const record = parseUpload(
+      page('<meta name="author" content="By Aigerim Sadykova - 11/20/26 2:05 PM">', body(lead)),
+      'incoming/page.html',
+    );
+    expect(record.byline).toBe('Aigerim Sadykova');
+    expect(record.provenance.byline).toBe('meta:author');
+  });
+
+  it('skips an article:author that is a profile URL and takes the rel=author link', () => {
+    const record = parseUpload(
+      page(
+        '<meta property="article:author" content="https://www.facebook.com/someone">',
+        `<p class="byline">By <a rel="author" href="/authors/d-omarova">Dana Omarova</a></p>${body(lead)}`,
+      ),
+      'incoming/page.html',
+    );
+    expect(record.byline).toBe('Dana Omarova');
+    expect(record.text).not.toContain('Dana Omarova');
+  });
+
+  it('takes a "By …" line of pasted text as the byline, not as body text', () => {
+    const text = `Ministers meet in Astana on water\n\nBy Aigerim Sadykova and Dana Omarova\n\n${lead.repeat(3)}`;
+    const record = parseUpload(utf8(text), 'incoming/pasted.txt');
+    expect(record.byline).toBe('Aigerim Sadykova and Dana Omarova');
+    expect(record.provenance.byline).toBe('byline-line');
+    expect(record.text).not.toContain('By Aigerim');
+  });
+
+  it('keeps a sentence that merely starts with "By" as text', () => {
+    const sentence = 'By the end of the talks the ministers had agreed to meet again in spring.';
+    const record = parseUpload(utf8(`${sentence}\n\n${lead.repeat(3)}`), 'incoming/pasted.txt');
+    expect(record.byline).toBeNull();
+    expect(record.text).toContain(sentence);
+  });
+});
+
+describe('language', () => {
+  it('reads <html lang>, then Content-Language, then og:locale, as ISO 639-1', () => {
+    expect(parseUpload(page('', body(lead), ' lang="en-GB"'), 'incoming/a.html').language).toBe(
+      'en',
+    );
+    const declared = parseUpload(
+      page('<meta http-equiv="Content-Language" content="de-DE">', body(lead)),
+      'incoming/b.html',
+    );
+    expect(declared.language).toBe('de');
+    expect(declared.provenance.language).toBe('meta:content-language');
+    const locale = parseUpload(
+      page('<meta property="og:locale" content="fr_FR">', body(lead)),
+      'incoming/c.html',
+    );
+    expect(locale.language).toBe('fr');
+    expect(locale.provenance.language).toBe('og:locale');
+  });
+
+  it('detects the language of a text that declares none', () => {
+    const russian =
+      'Министры иностранных дел пяти государств Центральной Азии встретились в Астане, чтобы обсудить распределение воды Амударьи и Сырдарьи. ';
+    const record = parseUpload(utf8(russian.repeat(4)), 'incoming/ru.txt');
+    expect(record.language).toBe('ru');
+    expect(record.provenance.language).toBe('detected');
+  });
+});
+
+describe('a dateline without a year', () => {
+  it('takes the year from the latest full date in the text, ignoring dates it looks forward to', () => {
+    const text = [
+      'ASTANA, January 5. /TASS/. The ministers met again after their talks of December 28, 2025, and agreed that the commission would report before the summit planned for March 1, 2027.',
+      lead.repeat(2),
+    ].join('\n\n');
+    const record = parseUpload(utf8(text), 'incoming/tass.txt');
+    expect(record.published).toBe('2026-01-05');
+    expect(record.publishedInferred).toBe(true);
+    expect(record.provenance.published).toBe('dateline+year-from-text');
+  });
+
+  it('is never dated after the upload', () => {
+    const text = `ASTANA, December 24. /TASS/. ${lead.repeat(3)}`;
+    const record = parseUpload(utf8(text), 'incoming/tass.txt');
+    // Uploaded 2026-11-22: December 24 is last year's.
+    expect(record.published).toBe('2025-12-24');
+    expect(record.provenance.published).toBe('dateline+year-from-upload');
+  });
+});
