@@ -130,6 +130,41 @@ const demonymHeads = new Set([
   'mission',
   'secretary',
   'cabinet',
+  'economy',
+  'monarchy',
+  'royal',
+  'royals',
+  'throne',
+  'crown',
+  'court',
+  'courts',
+  'judiciary',
+  'prosecutors',
+  'prosecutor',
+  'police',
+  'consulate',
+  'commander',
+  'commanders',
+  'general',
+  'generals',
+  'navy',
+  'ministries',
+  'ministers',
+  'representative',
+  'representatives',
+  'negotiator',
+  'negotiators',
+  'counterparts',
+  'premier',
+  'king',
+  'emir',
+  'department',
+  'office',
+  'council',
+  'agency',
+  'agencies',
+  'regulators',
+  'legislature',
 ]);
 const demonymModifiers = new Set([
   'and',
@@ -151,30 +186,105 @@ const demonymModifiers = new Set([
   'chief',
   'de',
   'facto',
+  'commerce',
+  'trade',
+  'finance',
+  'interior',
+  'justice',
+  'health',
+  'external',
+  'home',
+  'economic',
+  'public',
+  'central',
+  'national',
+  'military',
+  'air',
+  'armed',
+  'state',
+  'federal',
+  'vice',
+  'prime',
+  'press',
+  'affairs',
+  'high',
+  'permanent',
 ]);
 const articles = new Set(['the', 'a', 'an']);
+// Nouns whose object is part of a job title: "ambassador to the EU", "envoy for Afghanistan".
+const titleObjectHeads = new Set([
+  'ambassador',
+  'ambassadors',
+  'envoy',
+  'envoys',
+  'emissary',
+  'representative',
+  'representatives',
+  'delegate',
+  'delegates',
+  'adviser',
+  'advisor',
+  'commissioner',
+  'coordinator',
+  'rapporteur',
+  'correspondent',
+]);
+// States whose name is also a given name: "Chad Wolf", "Jordan Peterson", "Georgia Meloni".
+const givenNameStates = new Set(['chad', 'jordan', 'georgia']);
+const coordinators = new Set(['and', 'or']);
+const calendarWords =
+  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
+
+/** The words of a sentence and the actors they name; `tokens` lets callers read around them. */
+export interface SentenceActors {
+  tokens: Token[];
+  mentions: ActorMention[];
+}
 
 /**
  * Finds the actors a sentence is about, applying DESIGN.md's rules: capitals acting as
  * metonyms, seats, demonyms heading an institution, named people; a state or capital that is
- * only a location ("in Dushanbe", "flights from Kabul airport") is not an actor.
+ * only a location ("in Dushanbe", "flights from Kabul airport", "in Afghanistan and Iraq"), the
+ * object of a job title ("US ambassador to the EU") or part of a longer name ("the London
+ * Metal Exchange", "Inner Mongolia") is not an actor.
  */
 export function findActorMentions(
   sentence: string,
   reference: ReferenceData,
   learned: ReadonlyMap<string, Alias> = new Map(),
 ): ActorMention[] {
+  return findSentenceActors(sentence, reference, learned).mentions;
+}
+
+export function findSentenceActors(
+  sentence: string,
+  reference: ReferenceData,
+  learned: ReadonlyMap<string, Alias> = new Map(),
+): SentenceActors {
   const tokens = tokenize(sentence);
+  const context: Context = {
+    sentence,
+    tokens,
+    reference,
+    shouting: isShouting(tokens),
+    titleCase: isTitleCase(tokens),
+  };
   const mentions: ActorMention[] = [];
+  let locativeEnd = -1;
   let i = 0;
   while (i < tokens.length) {
-    const alias = longestAliasAt(tokens, i, reference) ?? learnedAt(tokens[i], learned);
+    const alias = longestAliasAt(tokens, i, reference) ?? learnedAt(tokens, i, learned);
     if (!alias) {
+      const agent = agentPrefix(tokens[i], reference);
+      if (agent) mentions.push({ actor: agent.actor, kind: agent.kind, from: i, to: i + 1 });
       i++;
       continue;
     }
     const to = i + alias.tokens.length;
-    if (actsHere(alias, tokens, i, to, reference)) {
+    const placeLike = isPlaceLike(alias, reference);
+    if (placeLike && locativeEnd >= 0 && continuesPlaceList(context, locativeEnd, i, to)) {
+      locativeEnd = to;
+    } else if (alias.kind !== 'not-actor' && actsHere(alias, context, i, to)) {
       mentions.push({
         actor: alias.actor,
         kind: alias.kind,
@@ -182,10 +292,55 @@ export function findActorMentions(
         to,
         ...(alias.person ? { person: alias.person } : {}),
       });
+    } else if (placeLike && isLocative(tokens, i, alias.kind === 'capital')) {
+      locativeEnd = to;
     }
     i = to;
   }
-  return mentions;
+  return { tokens, mentions };
+}
+
+// "Taliban-led", "Russian-backed", "U.S.-brokered": the first part acts.
+const agentSuffixes =
+  /^(.+)-(?:led|backed|controlled|brokered|sponsored|funded|supported|run|owned|allied|aligned|linked|installed|imposed|drafted)$/u;
+
+function agentPrefix(token: Token | undefined, reference: ReferenceData): Alias | null {
+  const match = token ? agentSuffixes.exec(token.text) : null;
+  if (!match?.[1]) return null;
+  const prefix = match[1];
+  const aliases = reference.aliasesByFirstToken.get(prefix.toLowerCase()) ?? [];
+  return (
+    aliases.find(
+      (alias) =>
+        alias.kind !== 'not-actor' &&
+        alias.tokens.length === 1 &&
+        (alias.exactCase ? alias.tokens[0] === prefix : /^\p{Lu}/u.test(prefix)),
+    ) ?? null
+  );
+}
+
+interface Context {
+  sentence: string;
+  tokens: Token[];
+  reference: ReferenceData;
+  /** The sentence is in capitals ("WHO IS THE FRONT-RUNNER?"): acronyms there are words. */
+  shouting: boolean;
+  /** A headline in Title Case: capitalised words say nothing about names. */
+  titleCase: boolean;
+}
+
+function isPlaceLike(alias: Alias, reference: ReferenceData): boolean {
+  if (alias.kind === 'capital') return true;
+  return alias.kind === 'name' && reference.actors.get(alias.actor)?.kind === 'state';
+}
+
+/** "in Afghanistan and Iraq", "in Kazakhstan, Kyrgyzstan and Uzbekistan": the list stays a place. */
+function continuesPlaceList(context: Context, previousEnd: number, from: number, to: number) {
+  const { tokens, sentence } = context;
+  if (from === previousEnd + 1) return coordinators.has(tokens[previousEnd]?.lower ?? '');
+  if (from !== previousEnd) return false;
+  const gap = sentence.slice(tokens[previousEnd - 1]?.end ?? 0, tokens[from]?.start ?? 0);
+  return gap.trim() === ',' && coordinators.has(tokens[to]?.lower ?? '__');
 }
 
 function longestAliasAt(tokens: Token[], at: number, reference: ReferenceData): Alias | null {
@@ -197,10 +352,21 @@ function longestAliasAt(tokens: Token[], at: number, reference: ReferenceData): 
   return null;
 }
 
-/** A name learned earlier in the article ("Hua" after "Hua Chunying"), capitalised in the text. */
-function learnedAt(token: Token | undefined, learned: ReadonlyMap<string, Alias>): Alias | null {
+/**
+ * A name learned earlier in the article ("Hua" after "Hua Chunying"), capitalised in the text
+ * and standing alone: "Donald" learned from Donald Trump is not "Donald Tusk".
+ */
+function learnedAt(tokens: Token[], at: number, learned: ReadonlyMap<string, Alias>): Alias | null {
+  const token = tokens[at];
   if (!token || !/^\p{Lu}/u.test(token.text)) return null;
-  return learned.get(token.lower) ?? null;
+  const alias = learned.get(token.lower);
+  if (!alias) return null;
+  const next = tokens[at + 1];
+  const previous = tokens[at - 1];
+  if (next && /^\p{Lu}/u.test(next.text) && !learned.has(next.lower)) return null;
+  if (previous && /^\p{Lu}\p{Ll}/u.test(previous.text) && !learned.has(previous.lower) && at > 1)
+    return null;
+  return alias;
 }
 
 function tokenMatches(token: Token | undefined, word: string, alias: Alias): boolean {
@@ -211,24 +377,83 @@ function tokenMatches(token: Token | undefined, word: string, alias: Alias): boo
   return alias.tokens.length > 1 || /\p{Lu}/u.test(token.text);
 }
 
-function actsHere(
-  alias: Alias,
-  tokens: Token[],
-  from: number,
-  to: number,
-  reference: ReferenceData,
-): boolean {
+function actsHere(alias: Alias, context: Context, from: number, to: number): boolean {
+  const { tokens, reference } = context;
+  if (alias.exactCase && context.shouting && alias.kind !== 'person') return false;
+  if (isTitleObject(tokens, from)) return false;
   const isState = reference.actors.get(alias.actor)?.kind === 'state';
   switch (alias.kind) {
     case 'capital':
-      return !isLocative(tokens, from, true) && !placeNounsAfter.has(tokens[to]?.lower ?? '');
+      if (isDateline(context, from, to)) return false;
+      return (
+        !isLocative(tokens, from, true) &&
+        !placeNounsAfter.has(tokens[to]?.lower ?? '') &&
+        !startsLongerName(context, to)
+      );
     case 'name':
+      if (!isState && endsLongerName(context, from)) return false;
+      // "Biman Bangladesh Airlines": a state's name inside a longer proper name.
+      if (isState && endsLongerName(context, from) && startsLongerName(context, to)) return false;
+      if (isState && isDateline(context, from, to)) return false;
+      if (
+        isState &&
+        givenNameStates.has(tokens[from]?.lower ?? '') &&
+        startsLongerName(context, to)
+      )
+        return false;
       return !(isState && isLocative(tokens, from, false));
     case 'demonym':
       return headsInstitution(tokens, to);
+    case 'seat':
+      return !endsLongerName(context, from);
     default:
       return true;
   }
+}
+
+/** "MOSCOW, July 16. /TASS/." or "LONDON (AP) —": the city the story was filed from. */
+function isDateline(context: Context, from: number, to: number): boolean {
+  const first = context.tokens[0];
+  if (!first || first.text !== first.text.toUpperCase() || !/\p{L}{3}/u.test(first.text))
+    return false;
+  // "DUBAI, United Arab Emirates —": the state after the dateline city is part of it.
+  const lead = context.sentence.slice(first.end, context.tokens[from]?.start ?? first.end).trim();
+  if (from !== 0 && lead !== ',') return false;
+  const after = context.sentence.slice(context.tokens[to - 1]?.end ?? 0).trimStart();
+  return from === 0 ? /^(?:,|\(|—|–|-)/u.test(after) : /^(?:\(|—|–|-)/u.test(after);
+}
+
+/** "US ambassador to the EU", "presidential envoy to Afghanistan": the object of a job title. */
+function isTitleObject(tokens: Token[], from: number): boolean {
+  let k = from - 1;
+  while (k >= 0 && articles.has(tokens[k]?.lower ?? '')) k--;
+  const preposition = tokens[k]?.lower ?? '';
+  if (preposition !== 'to' && preposition !== 'for' && preposition !== 'at') return false;
+  return titleObjectHeads.has(tokens[k - 1]?.lower ?? '');
+}
+
+/** "the London Metal Exchange", "Chad Wolf": a capitalised word goes on with the name. */
+function startsLongerName(context: Context, to: number): boolean {
+  if (context.titleCase) return false;
+  const next = context.tokens[to];
+  if (!next || !/^\p{Lu}\p{Ll}/u.test(next.text) || calendarWords.test(next.lower)) return false;
+  const gap = context.sentence.slice(context.tokens[to - 1]?.end ?? 0, next.start);
+  if (gap.trim() !== '') return false;
+  return !context.reference.aliasesByFirstToken.has(next.lower);
+}
+
+/**
+ * "the National Security Council", "the Russian Security Council": a capitalised word before a
+ * body's name makes it another body.
+ */
+function endsLongerName(context: Context, from: number): boolean {
+  if (context.titleCase || from === 0) return false;
+  const previous = context.tokens[from - 1];
+  if (!previous || !/^\p{Lu}\p{Ll}/u.test(previous.text) || articles.has(previous.lower))
+    return false;
+  if (previous.text.includes('-')) return false;
+  const gap = context.sentence.slice(previous.end, context.tokens[from]?.start ?? previous.end);
+  return gap.trim() === '' && !previous.possessive;
 }
 
 function isLocative(tokens: Token[], from: number, ofCounts: boolean): boolean {
@@ -248,4 +473,17 @@ function headsInstitution(tokens: Token[], after: number): boolean {
     if (!demonymModifiers.has(word) && !/^\p{Lu}/u.test(tokens[k]?.text ?? '')) return false;
   }
   return false;
+}
+
+/** Three or more words in capitals and no word in lower case: a shouted heading. */
+function isShouting(tokens: Token[]): boolean {
+  const words = tokens.filter((token) => /\p{L}{2}/u.test(token.text));
+  const capitals = words.filter((token) => token.text === token.text.toUpperCase());
+  return capitals.length >= 3 && capitals.length >= words.length * 0.8;
+}
+
+function isTitleCase(tokens: Token[]): boolean {
+  const words = tokens.filter((token) => token.text.length > 3 && /^\p{L}/u.test(token.text));
+  const capitalised = words.filter((token) => /^\p{Lu}/u.test(token.text));
+  return words.length >= 3 && capitalised.length === words.length;
 }

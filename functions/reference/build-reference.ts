@@ -30,11 +30,15 @@ export interface ActorsFile {
   organisations?: Record<string, NamedActorData>;
   armed_groups?: Record<string, NamedActorData>;
   people?: PersonData[];
+  /** Names that contain an actor's name but are not that actor ("Inner Mongolia"). */
+  not_actors?: string[];
 }
 
 /** The shape of `functions/data/themes.yaml` and of a user's own theme file. */
 export interface ThemesFile {
   threshold?: number;
+  article_threshold?: number;
+  article_share?: number;
   themes: Record<
     string,
     {
@@ -87,6 +91,7 @@ const validateActors = ajv.compile({
         },
       },
     },
+    not_actors: stringList,
   },
 });
 const weights = { type: 'object', additionalProperties: { type: 'number' } };
@@ -96,6 +101,8 @@ const validateThemes = ajv.compile({
   additionalProperties: false,
   properties: {
     threshold: { type: 'number', exclusiveMinimum: 0 },
+    article_threshold: { type: 'number', minimum: 0 },
+    article_share: { type: 'number', minimum: 0, maximum: 1 },
     themes: {
       type: 'object',
       propertyNames: { pattern: '^[a-z][a-z0-9-]*$' },
@@ -201,9 +208,10 @@ export function buildReference(
       for (const alias of [person.name, ...(person.aliases ?? [])])
         addAlias(alias, person.actor, 'person', person.name);
     }
+    for (const name of file.not_actors ?? []) addAlias(name, '', 'not-actor');
   }
   for (const alias of aliases) {
-    if (!actors.has(alias.actor)) {
+    if (alias.kind !== 'not-actor' && !actors.has(alias.actor)) {
       throw new ConfigError(
         `actor data: "${alias.tokens.join(' ')}" points to unknown actor id ${alias.actor}`,
       );
@@ -242,11 +250,20 @@ function indexAliases(aliases: Alias[]): Map<string, Alias[]> {
   return index;
 }
 
-function buildThemes(files: ThemesFile[]): { themes: Theme[]; themeThreshold: number } {
+function buildThemes(
+  files: ThemesFile[],
+): Pick<
+  ReferenceData,
+  'themes' | 'themeThreshold' | 'themeArticleThreshold' | 'themeArticleShare'
+> {
   const byId = new Map<string, Theme>();
   let threshold = 1;
+  let articleThreshold = 2;
+  let articleShare = 0.15;
   for (const file of files) {
     threshold = file.threshold ?? threshold;
+    articleThreshold = file.article_threshold ?? articleThreshold;
+    articleShare = file.article_share ?? articleShare;
     for (const [id, theme] of Object.entries(file.themes)) {
       byId.set(id, {
         id,
@@ -259,7 +276,12 @@ function buildThemes(files: ThemesFile[]): { themes: Theme[]; themeThreshold: nu
       });
     }
   }
-  return { themes: [...byId.values()], themeThreshold: threshold };
+  return {
+    themes: [...byId.values()],
+    themeThreshold: threshold,
+    themeArticleThreshold: articleThreshold,
+    themeArticleShare: articleShare,
+  };
 }
 
 function compileCue(cue: string, weight: number): ThemeCue {

@@ -1,7 +1,11 @@
 import type { ActorId, ActorKind, ThemeId } from '../core/types';
 
-/** How a name refers to its actor; it decides when a mention makes the actor act. */
-export type AliasKind = 'name' | 'capital' | 'seat' | 'demonym' | 'person';
+/**
+ * How a name refers to its actor; it decides when a mention makes the actor act. A
+ * `not-actor` alias ("Inner Mongolia", "South China Sea") only stops a shorter alias inside it
+ * from matching; its `actor` is empty.
+ */
+export type AliasKind = 'name' | 'capital' | 'seat' | 'demonym' | 'person' | 'not-actor';
 
 export interface Alias {
   /** The alias split into word tokens. */
@@ -43,5 +47,9 @@ export interface ReferenceData {
   placeNames: ReadonlySet<string>;
   themes: Theme[];
   themeThreshold: number;
+  /** An article carries a theme whose summed weight reaches this… */
+  themeArticleThreshold: number;
+  /** …and this share of the article's strongest theme. */
+  themeArticleShare: number;
   outletsByHost: ReadonlyMap<string, string>;
 }

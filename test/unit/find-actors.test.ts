@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { findActorMentions } from '../../functions/analysis/find-actors';
 import { parseArticle } from '../../functions/article/parse-article';
 import { reference } from '../helpers/reference';
@@ -32,6 +33,22 @@ describe('actor resolution (DESIGN.md rules)', () => {
     ['Britain will host the conference.', 'GBR'],
     ['Kazakh and Uzbek officials signed the deal.', 'KAZ'],
     ['The Kyrgyz government protested.', 'KGZ'],
+    ['Zhongnanhai has not commented.', 'CHN'],
+    ['Foggy Bottom issued new guidance.', 'USA'],
+    ['The Élysée welcomed the decision.', 'FRA'],
+    ['Jordanian Foreign Minister Ayman Safadi warned of consequences.', 'JOR'],
+    ['Abbas Araghchi spoke to his counterpart.', 'IRN'],
+    ['Ishaq Dar met the delegation.', 'PAK'],
+    ['ISIS-K claimed the bombing.', 'ISIS'],
+    ['The Islamic State group claimed it.', 'ISIS'],
+    ['Al-Qaida has regrouped.', 'AL_QAEDA'],
+    ['The Haqqani network was blamed.', 'TALIBAN'],
+    ['The Taliban-led Islamic Emirate responded.', 'TALIBAN'],
+    ['UNAMA published its report.', 'UNAMA'],
+    ['The UN High Commissioner for Human Rights said it was illegal.', 'OHCHR'],
+    ['The European Commission proposed sanctions.', 'EU'],
+    ['The Arab League condemned the move.', 'ARAB_LEAGUE'],
+    ['The Indian economy slowed.', 'IND'],
   ])('resolves "%s" to %s', (sentence, actor) => {
     expect(actorsOf(sentence)).toContain(actor);
   });
@@ -106,5 +123,31 @@ Hua would not be drawn on whether recognition would follow in the coming weeks o
         ' ',
       );
     expect([...found].sort()).toEqual(expect.arrayContaining(expected));
+  });
+
+  it("names a head of state or government and a foreign minister for the G20, the P5 and Afghanistan's neighbours", () => {
+    const data = parse(readFileSync('functions/data/actors.yaml', 'utf8')) as {
+      people: { name: string; actor: string; role?: string }[];
+    };
+    const current = data.people.filter((person) => !/former/i.test(person.role ?? ''));
+    const has = (actor: string, role: RegExp) =>
+      current.some((person) => person.actor === actor && role.test(person.role ?? ''));
+    const g20 = 'ARG AUS BRA CAN CHN FRA DEU IND IDN ITA JPN KOR MEX RUS SAU ZAF TUR GBR USA EU';
+    const neighbours = 'PAK IRN TKM UZB TJK';
+    for (const actor of `${g20} ${neighbours}`.split(' ')) {
+      expect(
+        has(actor, /president|prime minister|chancellor|king|emir|supreme leader/i),
+        actor,
+      ).toBe(true);
+      expect(
+        has(
+          actor,
+          /foreign|external affairs|secretary of state|international relations|high representative/i,
+        ),
+        actor,
+      ).toBe(true);
+    }
+    for (const actor of 'USA RUS CHN FRA PAK IRN IND'.split(' '))
+      expect(has(actor, /spokes/i), actor).toBe(true);
   });
 });

@@ -36,5 +36,30 @@ describe('theme tagging', () => {
 
   it('lets negative cues cancel a theme', () => {
     expect(themesOf('The pension comes from social security.')).not.toContain('security');
+    expect(themesOf('The UN Security Council met on Monday.')).not.toContain('security');
+    expect(themesOf('He flew economy class to Delhi.')).not.toContain('economy');
+  });
+
+  it.each([
+    ['The health commission quarantined 28 people after the plague case.', 'humanitarian'],
+    ['The Democratic candidates courted voters before the primary election.', 'governance'],
+    ['Prosecutors dropped the investigation and the extradition request.', 'justice'],
+    ['Agents seized fentanyl and methamphetamine at the border crossing.', 'narcotics'],
+    ['Police fired tear gas and live ammunition at the protesters.', 'security'],
+  ])('tags "%s" with %s', (sentence, theme) => {
+    expect(themesOf(sentence)).toContain(theme);
+  });
+
+  it('has a label, a description and cues for every theme DESIGN.md names', () => {
+    const ids = reference().themes.map((theme) => theme.id);
+    for (const id of 'diplomacy security humanitarian economy governance migration narcotics human-rights'.split(
+      ' ',
+    )) {
+      expect(ids).toContain(id);
+      const theme = reference().themes.find((t) => t.id === id);
+      expect(theme?.label).toBeTruthy();
+      expect(theme?.description).toBeTruthy();
+      expect(theme?.cues.length).toBeGreaterThan(5);
+    }
   });
 });
