@@ -8,17 +8,20 @@ import type {
   BriefModel,
   Highlight,
   RejectionRecord,
-  ThemeId,
-  ThemeSection,
+  Story,
 } from '../core/types';
 import type { ReferenceData } from '../reference/reference-data';
 import type { BriefOptions } from './brief-options';
 import { type Candidate, collectCandidates } from './candidate-items';
+import { cutToBudget } from './cut-to-budget';
 import { buildHeatmap } from './heatmap';
+import { autoPages } from './length-budget';
 import { rankActors } from './rank-actors';
+import { makeSalience } from './rank-items';
+import { clusterStories, independentSources } from './story-clusters';
+import { buildThemeSections } from './theme-sections';
 
-/** A theme heading lists its most salient actors, not every actor ever mentioned with it. */
-const maxThemeActors = 8;
+const minHighlights = 3;
 
 export interface BriefInput {
   edition: string;
@@ -30,30 +33,64 @@ export interface BriefInput {
 }
 
 /**
- * Builds the brief model of an edition. Every item is a sentence of the articles, printed in
- * full once: Key developments first, then the section of the item's principal actor, then its
- * theme; every other place that concerns it points back ("→ Key developments 2", "→ Russia").
+ * Builds the brief model of an edition. Articles telling the same story are grouped, every
+ * sentence is ranked (`options.weights`), and every item is printed in full once: Key
+ * developments first (one per story), then the section of the item's principal actor, then
+ * its lead theme; every other place that concerns it points back ("→ Key developments 2",
+ * "→ Russia"). Lowest-ranked items are cut to fit `options.pages`, and the cut is recorded in
+ * `omitted`.
  */
 export function buildBrief(input: BriefInput): BriefModel {
   const { reference, options } = input;
   const articles = [...input.articles].sort((a, b) => a.key.localeCompare(b.key));
-  const candidates = collectCandidates(articles, options.minSentenceScore);
-  const printed = new Set<string>();
+  const byId = new Map(articles.map((article) => [article.id, article]));
+  const all = collectCandidates(articles, options.minSentenceScore);
+  const { storyOf, stories } = clusterStories(articles, all);
+  const storyById = new Map(stories.map((story) => [story.id, story]));
+  const actors = rankActors(articles, reference, options.actorWeights);
+  const salience = makeSalience({
+    edition: input.edition,
+    articles: byId,
+    storyOf,
+    stories: storyById,
+    actorWeight: actors.weight,
+    options,
+  });
+  const salienceOf = new Map<string, number>();
+  for (const candidate of all)
+    if (candidate.quotable) salienceOf.set(candidate.id, salience(candidate));
+  const ranked = all
+    .filter((candidate) => candidate.quotable)
+    .sort(
+      (a, b) =>
+        (salienceOf.get(b.id) ?? 0) - (salienceOf.get(a.id) ?? 0) || a.id.localeCompare(b.id),
+    );
 
-  const highlights = pickHighlights(articles, candidates, options.maxHighlights);
+  const printed = new Set<string>();
+  const highlights = pickHighlights(ranked, storyOf, storyById, byId, options.maxHighlights);
   for (const highlight of highlights) printed.add(highlight.id);
 
-  const actorRanking = rankActors(articles, reference).slice(0, options.maxActors);
   const byActor = buildActorSections(
-    actorRanking,
+    actors.ranking.slice(0, options.maxActors),
     articles,
-    candidates,
+    ranked,
     highlights,
     printed,
     input,
   );
-  const byTheme = buildThemeSections(candidates, highlights, byActor, printed, input);
+  const themeSections = buildThemeSections(ranked, highlights, byActor, printed, input);
   const rejected = rejectedOfEdition(input.rejected, articles);
+  const pages = options.pages === 'auto' ? autoPages(articles.length) : options.pages;
+  const cut = cutToBudget({
+    pages,
+    highlights,
+    byActor,
+    byTheme: themeSections,
+    articles,
+    rejected: rejected.length,
+    salience: (item) => salienceOf.get(item.id) ?? 0,
+    themeOrder: new Map(reference.themes.map((theme, index) => [theme.id, index])),
+  });
 
   return {
     edition: input.edition,
@@ -62,79 +99,98 @@ export function buildBrief(input: BriefInput): BriefModel {
     handling: options.handling,
     stats: {
       articles: articles.length,
-      sources: countSources(articles),
+      sources: independentSources(articles),
       rejected: rejected.length,
     },
     articles: articles.map(toBriefArticle),
     highlights,
-    byActor,
-    byTheme,
-    heatmap: buildHeatmap(candidates, byActor, byTheme, reference),
+    byActor: cut.byActor,
+    byTheme: cut.byTheme,
+    heatmap: buildHeatmap(all, cut.byActor, cut.byTheme, reference),
     rejected,
     inputsHash: inputsHash(articles, rejected, options),
+    stories: stories.filter((story) => story.articles.length > 1),
+    omitted: cut.omitted,
+    paper: options.paper,
+    author: options.author,
   };
 }
 
-/** The best sentence of each article, the articles ranked by their best sentence and reach. */
+/**
+ * Key developments: the best-ranked items, one per story, 3 to `max` of them (as many as there
+ * are stories within that range; an edition of fewer stories fills up from its best items).
+ */
 function pickHighlights(
-  articles: ArticleRecord[],
-  candidates: Candidate[],
+  ranked: Candidate[],
+  storyOf: Map<string, string>,
+  stories: Map<string, Story>,
+  articles: Map<string, ArticleRecord>,
   max: number,
 ): Highlight[] {
-  const picks: { article: ArticleRecord; candidate: Candidate; weight: number }[] = [];
-  const taken = new Set<string>();
-  for (const article of articles) {
-    const best = candidates
-      .filter((candidate) => candidate.sources.includes(article.id) && !taken.has(candidate.id))
-      .sort((a, b) => leadWeight(b) - leadWeight(a))[0];
-    if (!best) continue;
-    taken.add(best.id);
-    picks.push({ article, candidate: best, weight: leadWeight(best) + 0.5 * best.sources.length });
+  const target = Math.min(max, Math.max(minHighlights, stories.size));
+  const picks: Candidate[] = [];
+  const storiesTaken = new Set<string>();
+  for (const candidate of ranked) {
+    if (picks.length >= target) break;
+    const story = storyOf.get(candidate.sources[0] ?? '') ?? '';
+    if (storiesTaken.has(story) || candidate.actors.length === 0) continue;
+    storiesTaken.add(story);
+    picks.push(candidate);
   }
-  return picks
-    .sort((a, b) => b.weight - a.weight)
-    .slice(0, max)
-    .map(({ article, candidate }, position) => ({
-      ...toItem(candidate),
+  for (const candidate of ranked) {
+    if (picks.length >= Math.min(minHighlights, target)) break;
+    if (!picks.includes(candidate)) picks.push(candidate);
+  }
+  return picks.map((candidate, position) => {
+    const story = stories.get(storyOf.get(candidate.sources[0] ?? '') ?? '');
+    const order = story?.articles ?? candidate.sources;
+    const sources = [...candidate.sources].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+    const headlineArticle = articles.get(sources[0] ?? '');
+    return {
+      ...toItem({ ...candidate, sources }),
       number: position + 1,
-      headline: article.title,
-    }));
-}
-
-/** A lead sentence with actors makes a better key development than a later one. */
-function leadWeight(candidate: Candidate): number {
-  return (
-    candidate.score +
-    (candidate.paragraph <= 1 ? 0.5 : 0) +
-    0.2 * Math.min(candidate.actors.length, 3)
-  );
+      headline: headlineArticle?.title ?? '',
+      alsoIn: order.filter((id) => !candidate.sources.includes(id)),
+    };
+  });
 }
 
 function buildActorSections(
   ranking: ActorId[],
   articles: ArticleRecord[],
-  candidates: Candidate[],
+  ranked: Candidate[],
   highlights: Highlight[],
   printed: Set<string>,
   input: BriefInput,
 ): ActorSection[] {
-  const ranked = new Set(ranking);
-  const owner = (candidate: Candidate): ActorId | undefined =>
-    candidate.principal && ranked.has(candidate.principal)
-      ? candidate.principal
-      : ranking.find((actor) => candidate.actors.includes(actor));
-  const themeOrder = new Map(input.reference.themes.map((theme, index) => [theme.id, index]));
+  const rankOf = new Map(ranking.map((actor, index) => [actor, index]));
+  const buckets = new Map<ActorId, Candidate[]>();
+  for (const candidate of ranked) {
+    if (printed.has(candidate.id)) continue;
+    let owner: ActorId | undefined;
+    if (candidate.principal && rankOf.has(candidate.principal)) owner = candidate.principal;
+    else {
+      let best = Number.POSITIVE_INFINITY;
+      for (const actor of candidate.actors) {
+        const rank = rankOf.get(actor);
+        if (rank !== undefined && rank < best) {
+          best = rank;
+          owner = actor;
+        }
+      }
+    }
+    if (!owner) continue;
+    const bucket = buckets.get(owner) ?? [];
+    if (bucket.length < input.options.maxItemsPerActor) bucket.push(candidate);
+    buckets.set(owner, bucket);
+  }
+  const articleCount = new Map<ActorId, number>();
+  for (const article of articles)
+    for (const actor of new Set(article.actors))
+      articleCount.set(actor, (articleCount.get(actor) ?? 0) + 1);
   const sections: ActorSection[] = [];
   for (const id of ranking) {
-    const items = candidates
-      .filter((candidate) => !printed.has(candidate.id) && owner(candidate) === id)
-      .sort((a, b) => b.score - a.score)
-      .slice(0, input.options.maxItemsPerActor)
-      .sort(
-        (a, b) =>
-          (themeOrder.get(a.themes[0] ?? '') ?? 99) - (themeOrder.get(b.themes[0] ?? '') ?? 99),
-      )
-      .map(toItem);
+    const items = (buckets.get(id) ?? []).map(toItem);
     for (const item of items) printed.add(item.id);
     const seeHighlights = highlights.filter((h) => h.actors.includes(id)).map((h) => h.number);
     if (items.length === 0 && seeHighlights.length === 0) continue;
@@ -143,7 +199,7 @@ function buildActorSections(
       id,
       name: actor?.name ?? id,
       kind: actor?.kind ?? 'state',
-      articleCount: articles.filter((article) => article.actors.includes(id)).length,
+      articleCount: articleCount.get(id) ?? 0,
       items,
       seeHighlights,
     });
@@ -151,48 +207,7 @@ function buildActorSections(
   return sections;
 }
 
-function buildThemeSections(
-  candidates: Candidate[],
-  highlights: Highlight[],
-  byActor: ActorSection[],
-  printed: Set<string>,
-  input: BriefInput,
-): ThemeSection[] {
-  const weight = new Map<ThemeId, number>();
-  for (const candidate of candidates) {
-    for (const theme of candidate.themes)
-      weight.set(theme, (weight.get(theme) ?? 0) + candidate.score);
-  }
-  const actorRank = new Map(byActor.map((section, index) => [section.id, index]));
-  const sections: ThemeSection[] = [];
-  const themes = input.reference.themes
-    .filter((theme) => weight.has(theme.id))
-    .sort((a, b) => (weight.get(b.id) ?? 0) - (weight.get(a.id) ?? 0));
-  for (const theme of themes) {
-    const ofTheme = candidates.filter((candidate) => candidate.themes.includes(theme.id));
-    // An item is printed under its lead theme only; its other themes point to it.
-    const items = ofTheme
-      .filter((candidate) => !printed.has(candidate.id) && candidate.themes[0] === theme.id)
-      .sort((a, b) => b.score - a.score)
-      .slice(0, input.options.maxItemsPerTheme)
-      .map(toItem);
-    for (const item of items) printed.add(item.id);
-    const seeActors = byActor
-      .filter((section) => section.items.some((item) => item.themes.includes(theme.id)))
-      .map((section) => ({ id: section.id, name: section.name }));
-    const seeHighlights = highlights
-      .filter((h) => h.themes.includes(theme.id))
-      .map((h) => h.number);
-    if (items.length === 0 && seeActors.length === 0 && seeHighlights.length === 0) continue;
-    const actors = [...new Set(ofTheme.flatMap((candidate) => candidate.actors))]
-      .sort((a, b) => (actorRank.get(a) ?? 999) - (actorRank.get(b) ?? 999))
-      .slice(0, maxThemeActors);
-    sections.push({ id: theme.id, name: theme.label, actors, items, seeHighlights, seeActors });
-  }
-  return sections;
-}
-
-function toItem(candidate: Candidate): BriefItem {
+export function toItem(candidate: Candidate): BriefItem {
   return {
     id: candidate.id,
     text: candidate.text,
@@ -216,14 +231,6 @@ function toBriefArticle(article: ArticleRecord, index: number): BriefArticle {
     actors: article.actors,
     themes: article.themes,
   };
-}
-
-/** Known outlets count once each; every article of unknown source counts as its own source. */
-function countSources(articles: ArticleRecord[]): number {
-  const known = new Set(
-    articles.flatMap((article) => (article.source ? [article.source.toLowerCase()] : [])),
-  );
-  return known.size + articles.filter((article) => !article.source).length;
 }
 
 /** Rejections of the edition, minus uploads that were later fixed and ingested. */

@@ -8,6 +8,7 @@ import type {
   ThemeId,
 } from '../core/types';
 import { buildHeatmap, type HeatmapView } from './html-heatmap';
+import { omittedNote } from './omitted-note';
 
 /** A piece of text that links within the page when `href` is set. */
 export interface LinkView {
@@ -67,6 +68,10 @@ export interface HtmlView {
   heatmap: HeatmapView | null;
   sources: SourceView[];
   rejected: BriefModel['rejected'];
+  /** What the length budget left out, as a sentence; null when nothing was cut. */
+  omittedNote: string | null;
+  /** CSS `@page` size for printing: the model's paper. */
+  pageSize: 'A4' | 'letter';
 }
 
 /** An id usable in `id=""` and `#fragment` whatever a user-defined theme slug contains. */
@@ -184,6 +189,8 @@ export function buildHtmlView(model: BriefModel): HtmlView {
     sources: [...model.articles]
       .sort((a, b) => a.ref - b.ref)
       .map((article) => ({ ...article, anchor: `src-${article.ref}` })),
+    omittedNote: omittedNote(model),
+    pageSize: model.paper === 'letter' ? 'letter' : 'A4',
     rejected: model.rejected.map(({ key, reason }) => ({
       key,
       // Reasons are written to stand alone ("<key>: …"); under the key the prefix is noise.

@@ -2,9 +2,13 @@
  * `npm run bench`: how fast the pipeline is, as numbers and ratios. Nothing here fails on
  * timing; read the output and compare runs.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { PDFDocument } from 'pdf-lib';
 import { parseArticle } from '../../functions/article/parse-article';
 import { defaultBriefOptions } from '../../functions/brief/brief-options';
 import { buildBrief } from '../../functions/brief/build-brief';
@@ -14,6 +18,8 @@ import { loadPdfFonts } from '../../functions/render/load-fonts';
 import { loadTemplates } from '../../functions/render/load-templates';
 import { renderPdf } from '../../functions/render/pdf/render-pdf';
 import { renderHtml } from '../../functions/render/render-html';
+import { benchIngestFormats } from './ingest-formats';
+import { syntheticArticles } from './synthetic-articles';
 
 const root = process.cwd();
 const receivedAt = new Date('2026-11-22T08:00:00Z');
@@ -21,12 +27,6 @@ const receivedAt = new Date('2026-11-22T08:00:00Z');
 function time<T>(run: () => T): [T, number] {
   const start = performance.now();
   const result = run();
-  return [result, performance.now() - start];
-}
-
-async function timeAsync<T>(run: () => Promise<T>): Promise<[T, number]> {
-  const start = performance.now();
-  const result = await run();
   return [result, performance.now() - start];
 }
 
@@ -100,40 +100,122 @@ if (htmlPage) {
   );
 }
 
-// Editions of 5, 20 and 200 articles: the seeds under distinct ids and keys.
+// Editions of 20, 200 and 2,000 distinct synthetic articles (stories told by several outlets
+// among them), compiled and rendered; Chromium prints the same HTML for comparison.
+async function chromiumPrint(
+  html: string,
+  label: string,
+): Promise<{ ms: number; pages: number } | null> {
+  const chromium = '/usr/bin/chromium';
+  if (!existsSync(chromium)) return null;
+  const dir = mkdtempSync(join(tmpdir(), 'brief-chromium-'));
+  try {
+    const page = join(dir, `${label}.html`);
+    const out = join(dir, `${label}.pdf`);
+    writeFileSync(page, html);
+    const start = performance.now();
+    const run = spawnSync(
+      chromium,
+      [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        `--user-data-dir=${join(dir, 'profile')}`,
+        '--no-pdf-header-footer',
+        `--print-to-pdf=${out}`,
+        pathToFileURL(page).href,
+      ],
+      { stdio: 'ignore', timeout: 120_000 },
+    );
+    const elapsed = performance.now() - start;
+    if (run.status !== 0 || !existsSync(out)) return null;
+    return { ms: elapsed, pages: await pageCount(readFileSync(out)) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function pageCount(pdf: Uint8Array): Promise<number> {
+  return (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
+}
+
+/** Median of `runs` timed runs after one warm-up: the machine is shared, single runs are noisy. */
+async function medianTime<T>(runs: number, run: () => Promise<T> | T): Promise<[T, number]> {
+  let result = await run();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    result = await run();
+    samples.push(performance.now() - start);
+  }
+  return [result, percentile(samples, 50)];
+}
+
 async function benchCompile(): Promise<void> {
   const templates = loadTemplates(join(root, 'templates'));
   const fonts = loadPdfFonts(root);
+  const edition = '2026-11-22';
+  const uploads = syntheticArticles(2000, edition);
+  const [pool, ingestMs] = time(() =>
+    uploads.map((upload) =>
+      parseArticle(new TextEncoder().encode(upload.body), {
+        key: `incoming/${upload.name}`,
+        edition,
+        receivedAt,
+        reference,
+        minWords: 30,
+      }),
+    ),
+  );
+  console.log(`ingest of 2000 synthetic articles (setup): ${ms(ingestMs)}`);
   const perArticle: number[] = [];
-  for (const size of [5, 20, 200]) {
-    const articles = Array.from({ length: size }, (_, i) => {
-      const base = records[i % records.length] as ArticleRecord;
-      return { ...base, id: `${base.id}-${i}`, key: `incoming/${i}-${base.key.slice(9)}` };
-    });
-    const [model, buildMs] = time(() =>
+  const ratios: string[] = [];
+  for (const size of [20, 200, 2000]) {
+    const articles = pool.slice(0, size);
+    const build = () =>
       buildBrief({
-        edition: '2026-11-22',
+        edition,
         generatedAt: receivedAt,
         articles,
         rejected: [],
         reference,
         options: defaultBriefOptions,
-      }),
-    );
-    const [html, htmlMs] = time(() => renderHtml(model, templates));
-    const [pdf, pdfMs] = await timeAsync(() => renderPdf(model, fonts));
+      });
+    const [model, buildMs] = await medianTime(3, build);
+    const [html, htmlMs] = await medianTime(3, () => renderHtml(model, templates));
+    const [pdf, pdfMs] = await medianTime(5, () => renderPdf(model, fonts));
     perArticle.push(buildMs / size);
+    const stories = model.stories?.length ?? 0;
+    const grouped = (model.stories ?? []).reduce((sum, story) => sum + story.articles.length, 0);
     console.log(
-      `compile ${String(size).padStart(3)} articles: model ${ms(buildMs)}, HTML ${ms(htmlMs)} (${(html.length / 1024).toFixed(0)} KB), PDF ${ms(pdfMs)} (${(pdf.length / 1024).toFixed(0)} KB)`,
+      `compile ${String(size).padStart(4)} articles (median of runs): model ${ms(buildMs)} (${stories} multi-source stories grouping ${grouped} articles; ${model.omitted?.items ?? 0} items cut to ${model.omitted?.pages ?? '-'} pages), HTML ${ms(htmlMs)} (${(html.length / 1024).toFixed(0)} KB), PDF ${ms(pdfMs)} (${(pdf.length / 1024).toFixed(0)} KB, ${await pageCount(pdf)} pages); compile + render ${ms(buildMs + htmlMs + pdfMs)}`,
+    );
+    const cold = await chromiumPrint(html, `brief-${size}`);
+    const warm = cold && (await chromiumPrint(html, `brief-${size}`));
+    if (!cold || !warm) {
+      console.log('  Chromium print: skipped (/usr/bin/chromium not found or failed)');
+      continue;
+    }
+    const ratio = warm.ms / pdfMs;
+    ratios.push(`${size}: ×${ratio.toFixed(1)}`);
+    console.log(
+      `  Chromium --print-to-pdf of the same HTML: first ${ms(cold.ms)}, again ${ms(warm.ms)} (${warm.pages} pages); our PDF is ×${ratio.toFixed(1)} faster (target ≥ ×10)`,
     );
   }
   const [small = 1, , large = 1] = perArticle;
   console.log(
-    `model cost per article, 200 vs 5 articles: ×${(large / small).toFixed(2)} (1.0 = linear)`,
+    `model cost per article, 2000 vs 20 articles: ×${(large / small).toFixed(2)} (1.0 = linear); target: 2000 articles under 5 s`,
   );
+  if (ratios.length) console.log(`our PDF vs Chromium print (warm): ${ratios.join(', ')}`);
 }
 
-benchCompile().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+benchIngestFormats(root, reference)
+  .then(benchCompile)
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });

@@ -200,4 +200,27 @@ describe.skipIf(!hasChromium)('the HTML brief in Chromium', () => {
     expect(await svg.locator('rect').count()).toBe(cells);
     expect(await page.locator('#actors-themes .legend li').count()).toBeGreaterThan(2);
   });
+
+  it('prints without the navigation, with web addresses spelt out, as a paged PDF', async () => {
+    await page.emulateMedia({ media: 'print' });
+    try {
+      expect(await page.locator('nav.toc').isVisible()).toBe(false);
+      const after = await page
+        .locator('.sources a[href^="http"]')
+        .first()
+        .evaluate(
+          (el) =>
+            (
+              globalThis as unknown as {
+                getComputedStyle(e: unknown, pseudo: string): { content: string };
+              }
+            ).getComputedStyle(el, '::after').content,
+        );
+      expect(after).toContain('https://');
+      const pdf = await page.pdf({ preferCSSPageSize: true });
+      expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+  });
 });

@@ -253,3 +253,24 @@ describe('custom template folders', () => {
     expect(create).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('renderHtml and the length budget, stories and paper', () => {
+  it('says what was left out, names the same-story sources, and prints on the model’s paper', () => {
+    const model = freshModel();
+    const other = model.articles[0];
+    model.highlights[0] = {
+      ...(model.highlights[0] as (typeof model.highlights)[0]),
+      alsoIn: [other?.id as string],
+    };
+    model.omitted = { pages: 4, items: 1, actors: [] };
+    model.paper = 'letter';
+    const page = renderHtml(model, templates);
+    expect(page).toContain('To fit about 4 pages, 1 lower-ranked item was left out');
+    expect(block(page, 'kd-1')).toMatch(
+      new RegExp(`same story: <span class="cites"><a class="cite" href="#src-${other?.ref}"`),
+    );
+    expect(page).toContain('@page { size: letter; }');
+    expect(html).toContain('@page { size: A4; }');
+    expect(html).not.toContain('left out');
+  });
+});

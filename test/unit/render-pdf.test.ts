@@ -1,4 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -387,5 +390,75 @@ describe('PDF formatting helpers', () => {
   it('replaces characters the font lacks and drops invisible ones', () => {
     const clean = makeSanitizer(new Set([...'ab '].map((c) => c.codePointAt(0) ?? 0)));
     expect(clean('a\tb\u200bc  a')).toBe('a b? a');
+  });
+});
+
+/** Output of a poppler tool run on the PDF (pdfinfo, pdffonts). */
+function poppler(tool: 'pdfinfo' | 'pdffonts', bytes: Uint8Array): string {
+  const dir = mkdtempSync(join(tmpdir(), 'brief-poppler-'));
+  try {
+    const file = join(dir, 'brief.pdf');
+    writeFileSync(file, bytes);
+    return execFileSync(tool, [file], { encoding: 'utf8' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('renderPdf options and metadata', () => {
+  it('prints on A4 by default and on US Letter when the model asks for it', async () => {
+    expect(poppler('pdfinfo', await renderPdf(freshModel(), fonts))).toMatch(
+      /Page size:\s+595\.28 x 841\.89 pts \(A4\)/,
+    );
+    const letter = await renderPdf({ ...freshModel(), paper: 'letter' }, fonts);
+    expect(poppler('pdfinfo', letter)).toMatch(/Page size:\s+612 x 792 pts \(letter\)/);
+    const text = flat(pdfToText(letter));
+    const pages = pdfPageCount(letter);
+    expect(text).toContain(`Page ${pages} of ${pages}`);
+  });
+
+  it('writes title, subject, author, keywords and creation date', async () => {
+    const info = poppler(
+      'pdfinfo',
+      await renderPdf({ ...freshModel(), author: 'Policy Planning Unit' }, fonts),
+    );
+    expect(info).toMatch(/Title:\s+Daily Diplomatic Brief — 22 November 2026/);
+    expect(info).toMatch(/Subject:\s+Brief of 22 November 2026: \d+ articles from \d+ sources/);
+    expect(info).toMatch(/Author:\s+Policy Planning Unit/);
+    expect(info).toMatch(/Keywords:.*OFFICIAL.*Russia/);
+    expect(info).toMatch(/CreationDate:\s+Sun Nov 22 06:00:00 2026/);
+  });
+
+  it('embeds subset fonts that draw Latin, Cyrillic and Arabic-script names', async () => {
+    const model = freshModel();
+    const names = 'Сергей Лавров · طالبان · Jens Stoltenberg · Ħamrun Żebbuġ';
+    const item = model.byActor[0]?.items[0] as BriefItem;
+    model.byActor[0]?.items.splice(0, 1, { ...item, text: `${names}.` });
+    const bytes = await renderPdf(model, fonts);
+    const fontsTable = poppler('pdffonts', bytes).split('\n').slice(2).filter(Boolean);
+    expect(fontsTable.length).toBeGreaterThanOrEqual(2);
+    for (const row of fontsTable) {
+      expect(row).toMatch(/^[A-Z]{6}\+DejaVu/); // a subset
+      expect(row).toMatch(/CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/); // embedded, subset, unicode map
+    }
+    const text = pdfToText(bytes);
+    for (const word of ['Сергей', 'Лавров', 'Stoltenberg', 'Żebbuġ']) expect(text).toContain(word);
+    // Arabic is shaped and read back in visual order; its letters must be there, not U+FFFD.
+    expect(text).toMatch(/[\u0600-\u06ff\ufe70-\ufeff]{4,}/u);
+    expect(text).not.toContain('\ufffd');
+  });
+
+  it('says what the length budget left out, and which sources tell the same story', async () => {
+    const model = freshModel();
+    const other = model.articles[1]?.id as string;
+    model.highlights[0] = {
+      ...(model.highlights[0] as (typeof model.highlights)[0]),
+      alsoIn: [other],
+    };
+    model.omitted = { pages: 4, items: 12, actors: [{ id: 'PAK', name: 'Pakistan' }] };
+    const text = flat(pdfToText(await renderPdf(model, fonts)));
+    expect(text).toContain('To fit about 4 pages, 12 lower-ranked items were left out');
+    expect(text).toContain('no section is given to Pakistan');
+    expect(text).toContain(`same story: [${model.articles[1]?.ref}]`);
   });
 });

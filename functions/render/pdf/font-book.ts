@@ -1,6 +1,7 @@
 import fontkit from '@pdf-lib/fontkit';
 import type { PDFDocument, PDFFont } from 'pdf-lib';
 import { ConfigError } from '../../core/errors';
+import { useFastLayout } from './fast-layout';
 import { makeSanitizer } from './sanitize-text';
 
 /** The three faces a brief uses. */
@@ -14,6 +15,11 @@ export interface PdfFonts {
 }
 
 const STYLES: readonly FontStyle[] = ['regular', 'bold', 'italic'];
+const SUBSET_TAGS: Record<FontStyle, string> = {
+  regular: 'BRFREG',
+  bold: 'BRFBLD',
+  italic: 'BRFITA',
+};
 
 /**
  * Embedded fonts plus what layout needs from them: a per-face sanitiser (so no missing glyph
@@ -30,11 +36,12 @@ export class FontBook {
 
   /** Embeds the faces as subsets; throws ConfigError when bytes are missing or not a font. */
   static async embed(doc: PDFDocument, bytes: PdfFonts): Promise<FontBook> {
-    doc.registerFontkit(fontkit);
+    doc.registerFontkit(cachingFontkit);
     const fonts = {} as Record<FontStyle, PDFFont>;
     const cleaners = {} as Record<FontStyle, (text: string) => string>;
     for (const style of STYLES) {
       const font = await embedFace(doc, bytes, style);
+      useFastLayout(font);
       fonts[style] = font;
       cleaners[style] = makeSanitizer(new Set(font.getCharacterSet()));
     }
@@ -62,6 +69,25 @@ export class FontBook {
   }
 }
 
+/**
+ * fontkit, but parsing each font file once per process: pdf-lib re-parses the TrueType tables
+ * on every embed, which is a good part of a short brief's render time. A parsed font is safe
+ * to share: each document makes its own subset of it.
+ */
+const parsed = new WeakMap<Uint8Array, ReturnType<typeof fontkit.create>>();
+const cachingFontkit: typeof fontkit = {
+  ...fontkit,
+  create: (data: Uint8Array, postscriptName?: string) => {
+    if (postscriptName) return fontkit.create(data, postscriptName);
+    let font = parsed.get(data);
+    if (!font) {
+      font = fontkit.create(data);
+      parsed.set(data, font);
+    }
+    return font;
+  },
+};
+
 async function embedFace(doc: PDFDocument, bytes: PdfFonts, style: FontStyle): Promise<PDFFont> {
   const data = bytes?.[style];
   if (!(data instanceof Uint8Array) || data.length === 0) {
@@ -70,7 +96,9 @@ async function embedFace(doc: PDFDocument, bytes: PdfFonts, style: FontStyle): P
     );
   }
   try {
-    return await doc.embedFont(data, { subset: true });
+    // A subset's name carries a six-letter tag ("BRFREG+DejaVuSans"), as PDF readers expect.
+    const name = cachingFontkit.create(data).postscriptName;
+    return await doc.embedFont(data, { subset: true, customName: `${SUBSET_TAGS[style]}+${name}` });
   } catch (cause) {
     throw new ConfigError(
       `PdfFonts.${style} is not a usable TrueType font: pass DejaVu Sans from dejavu-fonts-ttf`,

@@ -2,7 +2,7 @@ import type { PDFPage } from 'pdf-lib';
 import type { BriefModel } from '../../core/types';
 import { formatIsoDate } from '../format-date';
 import type { FontBook } from './font-book';
-import { COLORS, PAGE, TYPE } from './style';
+import { COLORS, type PageGeometry, pageGeometry, TYPE } from './style';
 import { fitText } from './text-layout';
 
 /**
@@ -10,7 +10,12 @@ import { fitText } from './text-layout';
  * Drawn after the flow, when the page count is known. A printed page that gets separated from
  * the pile still says what it is, how it must be handled and where it belongs.
  */
-export function drawPageFurniture(pages: PDFPage[], model: BriefModel, book: FontBook): void {
+export function drawPageFurniture(
+  pages: PDFPage[],
+  model: BriefModel,
+  book: FontBook,
+  PAGE: PageGeometry = pageGeometry('a4'),
+): void {
   const size = TYPE.furniture.size;
   const left = PAGE.marginLeft;
   const right = PAGE.width - PAGE.marginRight;

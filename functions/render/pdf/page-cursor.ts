@@ -1,9 +1,9 @@
 import type { PDFDocument, PDFPage } from 'pdf-lib';
-import { PAGE } from './style';
+import { type PageGeometry, pageGeometry } from './style';
 
 /**
  * The current page and the vertical position on it. Owns page creation so every page of the
- * brief is A4 with the same margins; `y` is the top of the next thing to draw, in PDF points
+ * brief has the same size and margins; `y` is the top of the next thing to draw, in PDF points
  * from the bottom edge.
  */
 export class PageCursor {
@@ -11,13 +11,16 @@ export class PageCursor {
   page: PDFPage;
   y = 0;
 
-  constructor(private readonly doc: PDFDocument) {
+  constructor(
+    private readonly doc: PDFDocument,
+    readonly geometry: PageGeometry = pageGeometry('a4'),
+  ) {
     this.page = this.newPage();
   }
 
   /** Top of the text area: where the first block of a page starts. */
-  static get top(): number {
-    return PAGE.height - PAGE.marginTop;
+  get top(): number {
+    return this.geometry.height - this.geometry.marginTop;
   }
 
   get pageIndex(): number {
@@ -25,18 +28,18 @@ export class PageCursor {
   }
 
   get atTop(): boolean {
-    return this.y >= PageCursor.top;
+    return this.y >= this.top;
   }
 
   /** Height left above the bottom margin. */
   get remaining(): number {
-    return this.y - PAGE.marginBottom;
+    return this.y - this.geometry.marginBottom;
   }
 
   newPage(): PDFPage {
-    this.page = this.doc.addPage([PAGE.width, PAGE.height]);
+    this.page = this.doc.addPage([this.geometry.width, this.geometry.height]);
     this.pages.push(this.page);
-    this.y = PageCursor.top;
+    this.y = this.top;
     return this.page;
   }
 
@@ -47,6 +50,6 @@ export class PageCursor {
 
   /** Moves down by `space`, but never past the bottom margin and never at the top of a page. */
   skip(space: number): void {
-    if (!this.atTop) this.y = Math.max(this.y - space, PAGE.marginBottom);
+    if (!this.atTop) this.y = Math.max(this.y - space, this.geometry.marginBottom);
   }
 }

@@ -1,8 +1,9 @@
 import type { PDFDocument } from 'pdf-lib';
 import type { Block, LinkTarget, ParagraphBlock } from './blocks';
+import { drawLine, type TextPiece } from './draw-line';
 import type { FontBook } from './font-book';
 import { PageCursor } from './page-cursor';
-import { COLORS, CONTENT_WIDTH, PAGE } from './style';
+import { COLORS, CONTENT_WIDTH, type PageGeometry, pageGeometry } from './style';
 import { type Line, layoutRuns } from './text-layout';
 
 export interface PlacedLink {
@@ -42,12 +43,17 @@ interface Prepared {
 const ORPHAN_LINES = 2;
 
 /**
- * Places blocks top to bottom across as many A4 pages as needed. A heading (`keepWithNext`)
+ * Places blocks top to bottom across as many pages as needed. A heading (`keepWithNext`)
  * only starts on a page that can also hold the start of what follows it, so no heading is ever
  * stranded at the bottom; paragraphs break between lines but keep their first two together.
  */
-export function flowBlocks(doc: PDFDocument, book: FontBook, blocks: Block[]): FlowResult {
-  const cursor = new PageCursor(doc);
+export function flowBlocks(
+  doc: PDFDocument,
+  book: FontBook,
+  blocks: Block[],
+  geometry: PageGeometry = pageGeometry('a4'),
+): FlowResult {
+  const cursor = new PageCursor(doc, geometry);
   const result: FlowResult = { pageCount: 0, links: [], anchors: new Map(), outline: [] };
   const prepared = blocks.map((block) => prepare(block, book));
   prepared.forEach((item, i) => {
@@ -58,7 +64,7 @@ export function flowBlocks(doc: PDFDocument, book: FontBook, blocks: Block[]): F
     }
     record(item.block, cursor, result);
     if (item.block.kind === 'graphic') {
-      item.block.draw(cursor.page, PAGE.marginLeft, cursor.y, CONTENT_WIDTH);
+      item.block.draw(cursor.page, geometry.marginLeft, cursor.y, CONTENT_WIDTH);
       cursor.y -= item.block.height;
     } else {
       drawParagraph(item.block, item.lines, cursor, book, result);
@@ -106,28 +112,29 @@ function drawParagraph(
   result: FlowResult,
 ): void {
   const { size, leading } = block;
-  const left = PAGE.marginLeft + (block.indent ?? 0);
+  const left = cursor.geometry.marginLeft + (block.indent ?? 0);
   const textLeft = left + (block.labelWidth ?? 0);
   lines.forEach((line, index) => {
     cursor.ensure(leading);
     const baseline = cursor.y - (leading + 0.72 * size) / 2;
+    const pieces: TextPiece[] = [];
     if (index === 0 && block.label) {
       const { text, style, color } = block.label;
-      const font = book.font(style);
-      const clean = book.clean(text, style);
-      cursor.page.drawText(clean, {
-        x: left,
-        y: baseline,
-        size,
-        font,
+      pieces.push({
+        text: book.clean(text, style),
+        font: book.font(style),
         color: color ?? COLORS.text,
+        x: left,
       });
     }
     for (const fragment of line.fragments) {
       const x = textLeft + fragment.x;
-      const font = book.font(fragment.style);
-      const color = fragment.color ?? COLORS.text;
-      cursor.page.drawText(fragment.text, { x, y: baseline, size, font, color });
+      pieces.push({
+        text: fragment.text,
+        font: book.font(fragment.style),
+        color: fragment.color ?? COLORS.text,
+        x,
+      });
       if (fragment.link) {
         const rect: PlacedLink['rect'] = [
           x,
@@ -138,6 +145,7 @@ function drawParagraph(
         result.links.push({ pageIndex: cursor.pageIndex, rect, target: fragment.link });
       }
     }
+    drawLine(cursor.page, pieces, baseline, size);
     cursor.y -= leading;
   });
 }

@@ -13,11 +13,12 @@ import { actorBlocks } from './section-actors';
 import { highlightBlocks, mastheadBlocks } from './section-front';
 import { rejectedBlocks, sourceBlocks } from './section-sources';
 import { themeBlocks } from './section-themes';
+import { pageGeometry } from './style';
 
 export type { PdfFonts } from './font-book';
 
 /**
- * Renders a brief model as an A4 PDF for print: masthead, Key developments, By actor, By theme,
+ * Renders a brief model as a PDF for print (A4, or US Letter when `model.paper` says so): masthead, Key developments, By actor, By theme,
  * the actor × theme heat map, Sources and Not included, with page numbers, bookmarks, links
  * from citations to sources and (http/https only) web links.
  *
@@ -29,12 +30,14 @@ export type { PdfFonts } from './font-book';
 export async function renderPdf(model: BriefModel, fonts: PdfFonts): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   const book = await FontBook.embed(doc, fonts);
-  const flow = flowBlocks(doc, book, briefBlocks(model, book));
+  const geometry = pageGeometry(model.paper);
+  const flow = flowBlocks(doc, book, briefBlocks(model, book), geometry);
   addLinkAnnotations(doc, flow.links, flow.anchors);
   addOutline(doc, flow.outline, (text) => book.clean(text, 'regular'));
-  drawPageFurniture(doc.getPages(), model, book);
+  drawPageFurniture(doc.getPages(), model, book, geometry);
   setMetadata(doc, model, (text) => book.clean(text, 'regular'));
-  return doc.save();
+  // One pass: yielding to the event loop every 50 objects only adds latency to a brief.
+  return doc.save({ objectsPerTick: Number.POSITIVE_INFINITY });
 }
 
 /** The whole brief as a flat list of blocks, in reading order. */
@@ -54,8 +57,18 @@ function briefBlocks(model: BriefModel, book: FontBook): Block[] {
 function setMetadata(doc: PDFDocument, model: BriefModel, clean: (s: string) => string): void {
   const date = formatIsoDate(model.edition) ?? model.edition;
   doc.setTitle(clean(`${model.title} — ${date}`), { showInWindowTitleBar: true });
-  doc.setSubject(clean(`${model.stats.articles} articles; inputs ${model.inputsHash}`));
-  if (model.handling) doc.setKeywords([clean(model.handling)]);
+  doc.setSubject(
+    clean(
+      `Brief of ${date}: ${model.stats.articles} articles from ${model.stats.sources} sources (inputs ${model.inputsHash})`,
+    ),
+  );
+  const keywords = [
+    ...(model.handling ? [model.handling] : []),
+    ...model.byActor.slice(0, 10).map((actor) => actor.name),
+    ...model.byTheme.slice(0, 8).map((theme) => theme.name),
+  ];
+  if (keywords.length) doc.setKeywords(keywords.map(clean));
+  if (model.author) doc.setAuthor(clean(model.author));
   doc.setCreator('daily-brief');
   doc.setProducer('pdf-lib');
   doc.setLanguage('en');

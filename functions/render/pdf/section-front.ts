@@ -1,5 +1,6 @@
 import type { BriefModel, Highlight } from '../../core/types';
 import { formatIsoDate } from '../format-date';
+import { omittedNote } from '../omitted-note';
 import {
   type Block,
   bodyParagraph,
@@ -25,7 +26,11 @@ export function mastheadBlocks(model: BriefModel): Block[] {
   const { articles, sources, rejected } = model.stats;
   const coverage = [`${plural(articles, 'article')} from ${plural(sources, 'source')}`];
   if (rejected > 0) coverage.push(`${plural(rejected, 'upload')} not included`);
-  blocks.push(line([run(coverage.join(' · '), 'regular', COLORS.muted)], TYPE.masthead, 6));
+  const note = omittedNote(model);
+  blocks.push(
+    line([run(coverage.join(' · '), 'regular', COLORS.muted)], TYPE.masthead, note ? 2 : 6),
+  );
+  if (note) blocks.push(line([run(note, 'italic', COLORS.muted)], TYPE.small, 6));
   blocks.push(rule());
   return blocks;
 }
@@ -47,6 +52,8 @@ function highlightBlock(item: Highlight, lookups: BriefLookups): ParagraphBlock 
   if (headline) runs.push(run(/[.!?…]$/.test(headline) ? headline : `${headline}.`, 'bold'));
   if (item.text.trim()) runs.push(run(` ${item.text.trim()}`));
   runs.push(...citationRuns(lookups.refsOf(item.sources)));
+  const also = lookups.refsOf(item.alsoIn ?? []);
+  if (also.length) runs.push(run(' same story:', 'regular', COLORS.muted), ...citationRuns(also));
   const label = run(`${item.number}.`, 'bold', COLORS.accent);
   return {
     ...bodyParagraph(runs, { label, labelWidth: INDENT.number }),

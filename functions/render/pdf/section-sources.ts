@@ -2,7 +2,7 @@ import type { BriefArticle, BriefModel } from '../../core/types';
 import { type Block, bodyParagraph, type Run, run, sectionHeading, smallParagraph } from './blocks';
 import { sourceAnchor } from './cross-refs';
 import { publishedLabel } from './format';
-import { COLORS, INDENT } from './style';
+import { COLORS, INDENT, TYPE } from './style';
 
 /**
  * The address to put in a link annotation: only http(s), normalised (percent-encoded, ASCII)
@@ -42,38 +42,43 @@ export function rejectedBlocks(model: BriefModel): Block[] {
   return blocks;
 }
 
+/**
+ * One compact entry: outlet, title, date, the web address as a link on its host name (or, when
+ * there is none, the uploaded file), in small type, so 200 sources take a few pages, not a dozen.
+ */
 function sourceEntry(article: BriefArticle): Block[] {
   const source = article.source?.trim()
     ? run(article.source.trim(), 'bold')
     : run('unknown source', 'italic', COLORS.muted);
-  const heading: Run[] = [
+  const runs: Run[] = [
     source,
     run(` — ${article.title.trim() || 'untitled'} — `),
     run(publishedLabel(article), 'regular', COLORS.muted),
   ];
-  const label = run(`[${article.ref}]`, 'bold', COLORS.accent);
-  const details: Block[] = [];
   const href = webUrl(article.url);
   if (href) {
-    details.push(smallParagraph([link(href)], INDENT.source));
+    runs.push(run(' — '), link(href));
   } else if (article.url?.trim()) {
-    const inert = `${article.url.trim()} (not a web address; not linked)`;
-    details.push(smallParagraph([run(inert, 'regular', COLORS.muted)], INDENT.source));
+    runs.push(
+      run(` — ${article.url.trim()} (not a web address; not linked)`, 'regular', COLORS.muted),
+    );
   }
-  details.push(
-    smallParagraph([run(`uploaded as ${article.key}`, 'regular', COLORS.muted)], INDENT.source),
-  );
+  // The uploaded file is how an uploader finds an article that has no web address.
+  if (!href) runs.push(run(` · uploaded as ${article.key}`, 'regular', COLORS.muted));
+  const label = run(`[${article.ref}]`, 'bold', COLORS.accent);
   return [
     {
-      ...bodyParagraph(heading, { label, labelWidth: INDENT.source }),
+      ...bodyParagraph(runs, { label, labelWidth: INDENT.source }),
+      size: TYPE.reference.size,
+      leading: TYPE.reference.leading,
       anchor: sourceAnchor(article.ref),
-      spaceAfter: 1,
-      keepWithNext: true,
+      spaceAfter: TYPE.reference.after,
     },
-    ...details.map((block, i) => (i === details.length - 1 ? { ...block, spaceAfter: 6 } : block)),
   ];
 }
 
+/** The host name ("www.forbes.com"), linked to the full address. */
 function link(href: string): Run {
-  return { text: href, style: 'regular', color: COLORS.link, link: { kind: 'uri', uri: href } };
+  const text = new URL(href).host || href;
+  return { text, style: 'regular', color: COLORS.link, link: { kind: 'uri', uri: href } };
 }

@@ -12,11 +12,35 @@ export const PAGE = {
   furnitureOffset: 30,
 } as const;
 
-/** Width available to text between the margins. */
+/** Width available to text between the margins (the same on every paper size). */
 export const CONTENT_WIDTH = PAGE.width - PAGE.marginLeft - PAGE.marginRight;
 
-/** Vertical space a page offers to the flow. */
-export const CONTENT_HEIGHT = PAGE.height - PAGE.marginTop - PAGE.marginBottom;
+export type Paper = 'a4' | 'letter';
+
+/** Page size and margins of a paper size; `PAGE` is A4. */
+export type PageGeometry = { -readonly [K in keyof typeof PAGE]: number };
+
+const LETTER_WIDTH = 612;
+const LETTER_HEIGHT = 792;
+
+/**
+ * A4 or US Letter. Letter keeps the text block of A4 (same measure, so the same line breaks),
+ * centred on the wider page, and is shorter: pages hold a few lines fewer.
+ */
+export function pageGeometry(paper: Paper = 'a4'): PageGeometry {
+  if (paper !== 'letter') return { ...PAGE };
+  const side = (LETTER_WIDTH - CONTENT_WIDTH) / 2;
+  return {
+    ...PAGE,
+    width: LETTER_WIDTH,
+    height: LETTER_HEIGHT,
+    marginLeft: side,
+    marginRight: side,
+  };
+}
+
+/** Vertical space a page offers to the flow, on the shorter of the paper sizes. */
+export const CONTENT_HEIGHT = LETTER_HEIGHT - PAGE.marginTop - PAGE.marginBottom;
 
 export const COLORS: Record<'text' | 'muted' | 'accent' | 'link' | 'rule' | 'handling', RGB> = {
   text: rgb(0.1, 0.1, 0.12),
@@ -36,6 +60,8 @@ export const TYPE = {
   label: { size: 9, leading: 12, before: 4, after: 1 },
   body: { size: 10, leading: 13.5, after: 4 },
   small: { size: 8.5, leading: 11, after: 3 },
+  /** Sources entries: a reference list, compact so 200 of them take a few pages. */
+  reference: { size: 7.5, leading: 9.5, after: 2 },
   furniture: { size: 8 },
 } as const;
 
