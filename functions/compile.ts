@@ -1,21 +1,36 @@
+import type { Context } from 'aws-lambda';
 import { type CompileOutcome, compile } from './core/compile';
 import { editionOf, isEdition } from './core/edition';
 import { ConfigError } from './core/errors';
 import type { PipelineDeps } from './core/pipeline-deps';
+import { type DeliverySummary, deliverAfterCompile } from './delivery/after-compile';
+import {
+  type DeliverStep,
+  deliverySettingsFromEnv,
+  makeDeliveryStep,
+} from './delivery/delivery-from-env';
 import { configFromEnv } from './runtime/config';
-import { log } from './runtime/log';
+import { draftBuilt, pendingDraft } from './runtime/draft-marker';
+import { logger, withLogKeys } from './runtime/log';
 import { makeDeps } from './runtime/make-deps';
 import { storeFromEnv } from './runtime/store-from-env';
 
 /**
- * What starts a compile: a manual invoke (`{"edition":"2026-11-22"}`, optionally `"force":true`)
- * or the daily schedule (an EventBridge "Scheduled Event", whose `time` gives the day).
+ * What starts a compile: a manual invoke (`{"edition":"2026-11-22"}`, optionally `"force":true`),
+ * the daily schedule (`{"schedule":"daily","time":"<scheduled time>"}` from EventBridge
+ * Scheduler, or an EventBridge "Scheduled Event"), or the draft schedule
+ * (`{"schedule":"draft"}`: rebuild the current edition only if articles arrived since).
  */
 export interface CompileEvent {
   edition?: string;
   force?: boolean;
+  schedule?: 'daily' | 'draft';
   time?: string;
   'detail-type'?: string;
+  /** Manual invoke: e-mail the brief too (the daily build always does, once per list). */
+  deliver?: boolean;
+  /** E-mail lists that already received this edition again. */
+  resend?: boolean;
 }
 
 const dayMs = 24 * 60 * 60 * 1000;
@@ -26,42 +41,89 @@ const dayMs = 24 * 60 * 60 * 1000;
  */
 export function editionOfEvent(event: CompileEvent, now: Date, timeZone: string): string {
   if (event.edition) return event.edition;
-  if (event['detail-type'] === 'Scheduled Event' && event.time) {
+  const daily = event.schedule === 'daily' || event['detail-type'] === 'Scheduled Event';
+  if (daily && event.time) {
     return editionOf(new Date(Date.parse(event.time) - dayMs), timeZone);
   }
   return editionOf(now, timeZone);
 }
 
 export interface CompileSummary {
-  status: CompileOutcome['status'];
+  /** `skipped`: a draft tick found no new articles and read nothing else (counts are 0). */
+  status: CompileOutcome['status'] | 'skipped';
+  /** What started it: delivery, say, belongs to the daily build, not to drafts. */
+  trigger: 'manual' | 'daily' | 'draft';
   edition: string;
   articles: number;
   rejected: number;
   keys: string[];
+  /** Who was e-mailed (see functions/delivery), when the trigger delivers. */
+  delivery?: DeliverySummary;
 }
 
 export const makeCompileHandler =
-  (deps: PipelineDeps) =>
-  async (event: CompileEvent = {}): Promise<CompileSummary> => {
+  (deps: PipelineDeps, deliver?: DeliverStep) =>
+  async (event: CompileEvent = {}, context?: Context): Promise<CompileSummary> => {
+    if (context) logger.addContext(context);
     const edition = editionOfEvent(event, deps.clock(), deps.settings.timeZone);
     if (!isEdition(edition))
       throw new ConfigError(`edition "${edition}" is not a date; use YYYY-MM-DD`);
-    const outcome = await compile(deps, edition, { force: event.force === true });
-    const summary = {
-      status: outcome.status,
-      edition,
-      articles: outcome.model.articles.length,
-      rejected: outcome.model.rejected.length,
-      keys: outcome.keys,
-    };
-    log('info', `compile ${outcome.status}`, { ...summary });
-    return summary;
+    const trigger = triggerOf(event);
+    return withLogKeys({ edition, trigger }, async () => {
+      const marker = trigger === 'draft' ? await pendingDraft(deps.store, edition) : null;
+      if (trigger === 'draft' && marker === null) {
+        const summary: CompileSummary = {
+          status: 'skipped',
+          trigger,
+          edition,
+          articles: 0,
+          rejected: 0,
+          keys: [],
+        };
+        logger.debug('compile skipped: no new articles since the last draft', { ...summary });
+        return summary;
+      }
+      let outcome: CompileOutcome;
+      try {
+        outcome = await compile(deps, edition, { force: event.force === true });
+      } catch (error) {
+        logger.error('compile failed; Lambda will retry, then the failure queue keeps the event', {
+          error: error as Error,
+        });
+        throw error;
+      }
+      if (marker !== null) await draftBuilt(deps.store, edition, marker);
+      const summary: CompileSummary = {
+        status: outcome.status,
+        trigger,
+        edition,
+        articles: outcome.model.articles.length,
+        rejected: outcome.model.rejected.length,
+        keys: outcome.keys,
+      };
+      logger.info(`compile ${outcome.status}`, { ...summary });
+      const delivery = await deliverAfterCompile(deliver, outcome.model, {
+        trigger,
+        deliver: event.deliver,
+        resend: event.resend,
+      });
+      return delivery ? { ...summary, delivery } : summary;
+    });
   };
+
+function triggerOf(event: CompileEvent): CompileSummary['trigger'] {
+  if (event.schedule === 'draft') return 'draft';
+  if (event.schedule === 'daily' || event['detail-type'] === 'Scheduled Event') return 'daily';
+  return 'manual';
+}
 
 let cached: ReturnType<typeof makeCompileHandler> | undefined;
 
 /** Lambda entry point; the store, data files, templates and fonts are set up once per cold start. */
-export const handler = (event: CompileEvent) => {
-  cached ??= makeCompileHandler(makeDeps(configFromEnv(), storeFromEnv()));
-  return cached(event);
+export const handler = (event: CompileEvent, context?: Context) => {
+  if (!cached) {
+    const deps = makeDeps(configFromEnv(), storeFromEnv());
+    cached = makeCompileHandler(deps, makeDeliveryStep(deliverySettingsFromEnv(), deps));
+  }
+  return cached(event, context);
 };

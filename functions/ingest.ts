@@ -1,7 +1,10 @@
+import type { Context } from 'aws-lambda';
+import { editionOf } from './core/edition';
 import { type IngestOutcome, ingest } from './core/ingest';
 import type { PipelineDeps } from './core/pipeline-deps';
 import { configFromEnv } from './runtime/config';
-import { log } from './runtime/log';
+import { markEditionChanged } from './runtime/draft-marker';
+import { logger, withLogKeys } from './runtime/log';
 import { makeDeps } from './runtime/make-deps';
 import { storeFromEnv } from './runtime/store-from-env';
 
@@ -15,17 +18,37 @@ export function decodeS3Key(key: string): string {
   return decodeURIComponent(key.replace(/\+/g, ' '));
 }
 
-/** Ingests every object of an S3 `ObjectCreated` event; store errors propagate so Lambda retries. */
+/**
+ * Ingests every object of an S3 `ObjectCreated` event. An upload that changed an edition (a
+ * new article, a rejection) refreshes that edition's draft marker, so the draft schedule
+ * rebuilds it. Store errors propagate so Lambda retries, then the failure queue keeps the event.
+ */
 export const makeIngestHandler =
   (deps: PipelineDeps) =>
-  async (event: S3Event): Promise<IngestOutcome[]> => {
+  async (event: S3Event, context?: Context): Promise<IngestOutcome[]> => {
+    if (context) logger.addContext(context);
     const outcomes: IngestOutcome[] = [];
     for (const record of event.Records ?? []) {
       const key = decodeS3Key(record.s3.object.key);
-      const receivedAt = record.eventTime ? new Date(record.eventTime) : undefined;
-      const outcome = await ingest(deps, key, receivedAt ? { receivedAt } : {});
-      log(outcome.status === 'rejected' ? 'warn' : 'info', `ingest ${outcome.status}`, {
-        ...outcome,
+      const receivedAt = record.eventTime ? new Date(record.eventTime) : deps.clock();
+      const edition = editionOf(receivedAt, deps.settings.timeZone);
+      const outcome = await withLogKeys({ key, edition }, async (addKeys) => {
+        try {
+          const outcome = await ingest(deps, key, { receivedAt });
+          if ('id' in outcome) addKeys({ articleId: outcome.id });
+          if ('edition' in outcome) addKeys({ edition: outcome.edition });
+          if (outcome.status === 'ingested' || outcome.status === 'rejected')
+            await markEditionChanged(deps.store, outcome.edition, key, receivedAt);
+          const { status, ...fields } = outcome;
+          const level = status === 'rejected' || status === 'skipped' ? 'warn' : 'info';
+          logger[level](`ingest ${status}`, { status, ...fields });
+          return outcome;
+        } catch (error) {
+          logger.error('ingest failed; Lambda will retry, then the failure queue keeps the event', {
+            error: error as Error,
+          });
+          throw error;
+        }
       });
       outcomes.push(outcome);
     }
@@ -35,7 +58,7 @@ export const makeIngestHandler =
 let cached: ReturnType<typeof makeIngestHandler> | undefined;
 
 /** Lambda entry point; the store, data files and fonts are set up once per cold start. */
-export const handler = (event: S3Event) => {
+export const handler = (event: S3Event, context?: Context) => {
   cached ??= makeIngestHandler(makeDeps(configFromEnv(), storeFromEnv()));
-  return cached(event);
+  return cached(event, context);
 };

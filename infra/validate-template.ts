@@ -32,6 +32,7 @@ const NEWER_THAN_CFN_LINT = new Set([
   'AWS::S3::Bucket.Rule.ExpiredObjectDeleteMarker', // 2021
   'AWS::SQS::Queue.SqsManagedSseEnabled', // 2021
   'AWS::SQS::Queue.RedriveAllowPolicy', // 2021
+  'AWS::Scheduler::Schedule', // 2022 (cron in a time zone)
 ]);
 
 /**

@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { type BriefOptions, defaultBriefOptions } from '../brief/brief-options';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { type BriefOptions, defaultBriefOptions, parseBriefConfig } from '../brief/brief-options';
 import { ConfigError } from '../core/errors';
 import type { PipelineSettings } from '../core/pipeline-deps';
 
@@ -22,14 +22,15 @@ type Env = Record<string, string | undefined>;
  */
 export function configFromEnv(env: Env = process.env): RuntimeConfig {
   const root = findProjectRoot(env);
+  const file = briefConfigFile(env.BRIEF_CONFIG_FILE);
   const brief: BriefOptions = {
-    ...defaultBriefOptions,
+    ...(file?.options ?? defaultBriefOptions),
     ...(env.BRIEF_TITLE ? { title: env.BRIEF_TITLE } : {}),
     ...(env.BRIEF_HANDLING !== undefined ? { handling: env.BRIEF_HANDLING || null } : {}),
   };
   return {
     root,
-    templatesDir: env.BRIEF_TEMPLATES_DIR ?? join(root, 'templates'),
+    templatesDir: env.BRIEF_TEMPLATES_DIR ?? file?.templates ?? join(root, 'templates'),
     actorsFile: env.BRIEF_ACTORS_FILE,
     themesFile: env.BRIEF_THEMES_FILE,
     settings: {
@@ -38,6 +39,22 @@ export function configFromEnv(env: Env = process.env): RuntimeConfig {
       timeZone: timeZone(env.BRIEF_TIME_ZONE ?? 'UTC'),
       brief,
     },
+  };
+}
+
+/** The brief options of a config file (BRIEF_CONFIG_FILE, or the CLI's --config); templates resolved beside it. */
+function briefConfigFile(path: string | undefined) {
+  if (!path) return null;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`BRIEF_CONFIG_FILE=${path}: cannot be read`, { cause: error });
+  }
+  const parsed = parseBriefConfig(text, path);
+  return {
+    options: parsed.options,
+    templates: parsed.templates ? resolve(dirname(path), parsed.templates) : null,
   };
 }
 

@@ -1,13 +1,51 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+
+type Level = 'debug' | 'info' | 'warn' | 'error';
+
+const levels: Record<string, 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT'> = {
+  debug: 'DEBUG',
+  info: 'INFO',
+  warn: 'WARN',
+  error: 'ERROR',
+  silent: 'SILENT',
+};
+
 /**
- * Structured JSON log lines (one object per line), so CloudWatch Logs Insights can filter on
- * key, article id and edition.
+ * The one logger of the functions: Powertools JSON lines (level, message, timestamp, service,
+ * the Lambda request id once `addContext` ran, and the keys the handlers append: `key`,
+ * `articleId`, `edition`), so CloudWatch Logs Insights can filter on any of them.
+ * `BRIEF_LOG` (debug, info, warn, error, silent; default info) sets the level.
  */
-export function log(
-  level: 'info' | 'warn' | 'error',
-  message: string,
-  fields: Record<string, unknown> = {},
-): void {
-  const line = JSON.stringify({ level, message, time: new Date().toISOString(), ...fields });
-  if (level === 'error') console.error(line);
-  else console.log(line);
+export const logger = new Logger({
+  serviceName: 'daily-brief',
+  logLevel: levels[(process.env.BRIEF_LOG ?? 'info').toLowerCase()] ?? 'INFO',
+});
+
+/** One structured line with extra fields (on top of the keys appended for the current event). */
+export function log(level: Level, message: string, fields: Record<string, unknown> = {}): void {
+  logger[level](message, fields);
+}
+
+/**
+ * Runs `work` with `keys` added to every line it logs, and takes them off afterwards, so the
+ * keys of one S3 record never leak into the lines of the next.
+ */
+export async function withLogKeys<T>(
+  keys: Record<string, string | undefined>,
+  work: (add: (more: Record<string, string | undefined>) => void) => Promise<T>,
+): Promise<T> {
+  const added = new Set<string>();
+  const add = (more: Record<string, string | undefined>) => {
+    for (const [name, value] of Object.entries(more)) {
+      if (value === undefined) continue;
+      logger.appendKeys({ [name]: value });
+      added.add(name);
+    }
+  };
+  add(keys);
+  try {
+    return await work(add);
+  } finally {
+    logger.removeKeys([...added]);
+  }
 }

@@ -19,7 +19,8 @@ export interface S3StoreOptions {
  *
  * `putIfAbsent` first asks HeadObject, then writes with `If-None-Match: *`: AWS and radosgw
  * refuse the write with 412 when another writer got there first; servers that ignore the
- * header (s3rver) are still covered by the head check, short of a race.
+ * header (s3rver) are still covered by the head check, short of a race. (radosgw 16.2 honours
+ * `If-None-Match` only in unversioned buckets; AWS in both.)
  */
 export class S3Store implements Store {
   private readonly client: S3Client;
@@ -56,14 +57,22 @@ export class S3Store implements Store {
     contentType?: string,
   ): Promise<boolean> {
     if ((await this.head(key)) !== null) return false;
-    try {
-      await this.client.send(
-        new PutObjectCommand({ ...this.putInput(key, body, contentType), IfNoneMatch: '*' }),
-      );
-      return true;
-    } catch (err) {
-      if (isPreconditionFailed(err)) return false;
-      throw this.fail('putIfAbsent', key, err);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.client.send(
+          new PutObjectCommand({ ...this.putInput(key, body, contentType), IfNoneMatch: '*' }),
+        );
+        return true;
+      } catch (err) {
+        if (isPreconditionFailed(err)) return false;
+        // AWS answers 409 while another conditional write of the key is in flight: ask
+        // again once it has landed (then 412, or success if that write failed).
+        if (isConditionalConflict(err) && attempt < 4) {
+          await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+          continue;
+        }
+        throw this.fail('putIfAbsent', key, err);
+      }
     }
   }
 
@@ -142,6 +151,11 @@ function isNotFound(err: unknown): boolean {
 function isPreconditionFailed(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
   return err.name === 'PreconditionFailed' || httpStatus(err) === 412;
+}
+
+function isConditionalConflict(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  return err.name === 'ConditionalRequestConflict' || httpStatus(err) === 409;
 }
 
 function compareUtf8(a: string, b: string): number {

@@ -70,7 +70,7 @@ describe('handlers on S3 event fixtures, over the filesystem store', () => {
     ) as RejectionRecord;
     expect(rejection.key).toBe('incoming/photo.jpg');
     expect(rejection.reason).toMatch(
-      /\.jpg files are not supported; upload \.txt, \.md, \.html, \.htm or \.json/,
+      /^incoming\/photo\.jpg: \.jpg files are not supported; upload \.txt, /,
     );
     expect(await store.get('incoming/photo.jpg')).toEqual(photo);
     expect(await store.list('articles/2026-11-22/')).toEqual([]);
@@ -122,10 +122,16 @@ describe('handlers on S3 event fixtures, over the filesystem store', () => {
   });
 });
 
-/** Every key with its bytes, to show that a repeated event wrote nothing. */
+/**
+ * Every key with its bytes, to show that a repeated event wrote nothing. The draft marker
+ * (articles/_pending/) is left out: a redelivered event refreshes it on purpose, which costs
+ * one draft compile that finds its inputs unchanged and rewrites nothing.
+ */
 async function snapshot(store: FsStore): Promise<Record<string, string>> {
   const entries: Record<string, string> = {};
-  for (const key of await store.list(''))
+  for (const key of await store.list('')) {
+    if (key.startsWith('articles/_pending/')) continue;
     entries[key] = Buffer.from((await store.get(key)) ?? []).toString('base64');
+  }
   return entries;
 }

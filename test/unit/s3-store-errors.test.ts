@@ -84,7 +84,22 @@ describe('S3Store errors', () => {
     expect(put?.IfNoneMatch).toBe('*');
   });
 
-  it('throws a retryable StoreError when the conditional put conflicts (409)', async () => {
+  it('asks again when a conditional put meets one in flight (409), then accepts the 412', async () => {
+    s3.on(HeadObjectCommand).rejects(s3Error('NotFound', 404));
+    s3.on(PutObjectCommand)
+      .rejectsOnce(s3Error('ConditionalRequestConflict', 409))
+      .rejectsOnce(s3Error('PreconditionFailed', 412));
+    expect(await store().putIfAbsent('articles/_ids/abc.json', '{}')).toBe(false);
+    expect(s3.commandCalls(PutObjectCommand)).toHaveLength(2);
+  });
+
+  it('writes when the conflicting conditional put (409) did not land', async () => {
+    s3.on(HeadObjectCommand).rejects(s3Error('NotFound', 404));
+    s3.on(PutObjectCommand).rejectsOnce(s3Error('ConditionalRequestConflict', 409)).resolves({});
+    expect(await store().putIfAbsent('articles/_ids/abc.json', '{}')).toBe(true);
+  });
+
+  it('throws a retryable StoreError when the conditional put keeps conflicting (409)', async () => {
     s3.on(HeadObjectCommand).rejects(s3Error('NotFound', 404));
     s3.on(PutObjectCommand).rejects(s3Error('ConditionalRequestConflict', 409));
     const err = await storeErrorOf(store().putIfAbsent('articles/2026-11-22/abc.json', '{}'));

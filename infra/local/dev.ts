@@ -1,0 +1,146 @@
+/**
+ * `npm run dev`: the cloud event path on this machine. Starts an S3-compatible server (s3rver)
+ * on 127.0.0.1:4569 with the bucket `daily-brief-local`, and wires its object-created
+ * notifications under `incoming/` to the real ingest handler (functions/ingest.ts, configured
+ * from the environment as in Lambda), in the event shape AWS delivers. After each upload the
+ * edition's draft is rebuilt by the real compile handler, as the draft schedule does in AWS,
+ * so `briefs/<edition>/` and `briefs/latest.*` follow within seconds. Ctrl-C stops it all.
+ *
+ * Environment: BRIEF_DEV_PORT (4569; 0 picks a free port), BRIEF_BUCKET (daily-brief-local),
+ * BRIEF_DEV_DIR (.dev-s3, where the server keeps the bucket), BRIEF_LOG (warn), and every
+ * variable the handlers read (BRIEF_TIME_ZONE…).
+ */
+import type { EventEmitter } from 'node:events';
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import S3rver from 's3rver';
+import type { CompileEvent, CompileSummary } from '../../functions/compile';
+import type { IngestOutcome } from '../../functions/core/ingest';
+import { type AwsS3Event, EventDispatcher, type ServerS3Event, toAwsS3Event } from './s3-events';
+
+const root = path.resolve(__dirname, '..', '..');
+const host = '127.0.0.1';
+const port = Number(process.env.BRIEF_DEV_PORT ?? 4569);
+const bucket = process.env.BRIEF_BUCKET || 'daily-brief-local';
+const directory = path.resolve(process.env.BRIEF_DEV_DIR ?? path.join(root, '.dev-s3'));
+/** Uploads arriving within this window are built into one draft. */
+const draftDelayMs = 500;
+
+async function main(): Promise<void> {
+  mkdirSync(directory, { recursive: true });
+  const server = new S3rver({
+    address: host,
+    port,
+    silent: true,
+    directory,
+    configureBuckets: [{ name: bucket, configs: [] }],
+  });
+  const { port: actualPort } = (await server.run()) as AddressInfo;
+  const endpoint = `http://${host}:${actualPort}`;
+
+  // The handlers read their configuration from the environment, as in Lambda.
+  Object.assign(process.env, {
+    BRIEF_BUCKET: bucket,
+    S3_ENDPOINT: endpoint,
+    BRIEF_ROOT: process.env.BRIEF_ROOT ?? root,
+    AWS_ACCESS_KEY_ID: 'S3RVER',
+    AWS_SECRET_ACCESS_KEY: 'S3RVER',
+    AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
+    BRIEF_LOG: process.env.BRIEF_LOG ?? 'warn',
+  });
+  const ingest: (event: AwsS3Event) => Promise<IngestOutcome[]> = (
+    await import('../../functions/ingest')
+  ).handler;
+  const compile: (event: CompileEvent) => Promise<CompileSummary> = (
+    await import('../../functions/compile')
+  ).handler;
+
+  const pending = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  let building: Promise<void> = Promise.resolve();
+  const buildDrafts = () => {
+    const editions = [...pending];
+    pending.clear();
+    building = building.then(async () => {
+      for (const edition of editions) {
+        try {
+          const summary = await compile({ schedule: 'draft', edition });
+          if (summary.status !== 'skipped')
+            say(
+              `compile ${edition}: ${summary.status} (${summary.articles} articles, ${summary.rejected} rejected) -> ${endpoint}/${bucket}/briefs/${edition}/brief.html`,
+            );
+        } catch (error) {
+          say(`compile ${edition} failed: ${(error as Error).message}`);
+        }
+      }
+    });
+  };
+  const dispatcher = new EventDispatcher(ingest, {
+    prefix: 'incoming/',
+    onResult: ({ keys, result, error }) => {
+      if (error) {
+        say(`ingest ${keys.join(', ')} failed: ${(error as Error).message}`);
+        return;
+      }
+      for (const outcome of result as IngestOutcome[]) {
+        say(describe(outcome));
+        if ('edition' in outcome) pending.add(outcome.edition);
+      }
+      clearTimeout(timer);
+      timer = setTimeout(buildDrafts, draftDelayMs);
+    },
+  });
+  // s3rver is a Koa application (an EventEmitter) that emits every object event.
+  (server as unknown as EventEmitter).on('event', (event: ServerS3Event) =>
+    dispatcher.dispatch(toAwsS3Event(event)),
+  );
+
+  say(`S3 endpoint  ${endpoint}`);
+  say(`bucket       ${bucket}  (kept in ${path.relative(process.cwd(), directory) || '.'})`);
+  say('upload an article, e.g.:');
+  say(
+    `  curl -sS -T test/fixtures/seeds/000_4c66cd66b4ac9d7a.txt ${endpoint}/${bucket}/incoming/000.txt`,
+  );
+  say(
+    `  AWS_ACCESS_KEY_ID=S3RVER AWS_SECRET_ACCESS_KEY=S3RVER aws --endpoint-url ${endpoint} s3 cp article.txt s3://${bucket}/incoming/`,
+  );
+  say(`the brief:    ${endpoint}/${bucket}/briefs/latest.html  (and .pdf, .json)`);
+  say('Ctrl-C stops the server and the functions.');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    say(`${signal}: stopping`);
+    clearTimeout(timer);
+    await dispatcher.idle();
+    await building;
+    await server.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+function describe(outcome: IngestOutcome): string {
+  switch (outcome.status) {
+    case 'ingested':
+      return `ingest ${outcome.key}: article ${outcome.id} in ${outcome.edition} ("${outcome.title}")`;
+    case 'duplicate':
+      return `ingest ${outcome.key}: same text as ${outcome.original}, nothing new`;
+    case 'rejected':
+      return `ingest ${outcome.key}: rejected: ${outcome.reason}`;
+    case 'skipped':
+      return `ingest ${outcome.key}: skipped (${outcome.reason})`;
+  }
+}
+
+function say(line: string): void {
+  process.stdout.write(`[dev] ${line}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`npm run dev: ${(error as Error).message}\n`);
+  process.exit(1);
+});

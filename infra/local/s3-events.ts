@@ -1,0 +1,185 @@
+/**
+ * The local event path: S3-compatible servers notify object creations in shapes close to
+ * AWS's (s3rver in-process, radosgw over HTTP); these helpers turn them into the event AWS
+ * delivers to Lambda and invoke the real handler with it, as S3 would (asynchronously, one
+ * invocation per notification).
+ */
+
+/** One record of an S3 event notification as AWS delivers it to Lambda (event version 2.1). */
+export interface AwsS3EventRecord {
+  eventVersion: string;
+  eventSource: 'aws:s3';
+  awsRegion: string;
+  eventTime: string;
+  eventName: string;
+  userIdentity: { principalId: string };
+  requestParameters: { sourceIPAddress: string };
+  responseElements: Record<string, string>;
+  s3: {
+    s3SchemaVersion: '1.0';
+    configurationId: string;
+    bucket: { name: string; ownerIdentity: { principalId: string }; arn: string };
+    object: { key: string; size?: number; eTag?: string; versionId?: string; sequencer: string };
+  };
+}
+
+export interface AwsS3Event {
+  Records: AwsS3EventRecord[];
+}
+
+/** What s3rver and radosgw send: the AWS layout, with their own key encoding and extra fields. */
+export interface ServerS3Event {
+  Records?: {
+    eventTime?: string;
+    eventName?: string;
+    awsRegion?: string;
+    userIdentity?: { principalId?: string };
+    requestParameters?: { sourceIPAddress?: string };
+    responseElements?: Record<string, string>;
+    s3?: {
+      configurationId?: string;
+      bucket?: { name?: string; ownerIdentity?: { principalId?: string } };
+      object?: {
+        key?: string;
+        size?: number;
+        eTag?: string;
+        versionId?: string;
+        sequencer?: string;
+      };
+    };
+  }[];
+}
+
+/**
+ * Encodes a key as AWS does in event notifications: form encoding (UTF-8 percent-escapes,
+ * spaces as '+', only letters, digits and `.-*_` left as they are), slashes kept. The ingest
+ * handler decodes it with `decodeS3Key`.
+ */
+export function encodeEventKey(key: string): string {
+  return key
+    .split('/')
+    .map((segment) =>
+      encodeURIComponent(segment)
+        .replace(/[!'()~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+        .replace(/%20/g, '+'),
+    )
+    .join('/');
+}
+
+/**
+ * The AWS form of a server's notification. s3rver and radosgw both send the raw key (AWS
+ * URL-encodes it); radosgw adds `eventId`, `opaqueData`, object metadata and tags, and says
+ * `ceph:s3`. Records without a key are dropped.
+ */
+export function toAwsS3Event(event: ServerS3Event, region = 'us-east-1'): AwsS3Event {
+  const records: AwsS3EventRecord[] = [];
+  for (const record of event.Records ?? []) {
+    const object = record.s3?.object;
+    const bucket = record.s3?.bucket?.name ?? '';
+    if (!object?.key) continue;
+    records.push({
+      eventVersion: '2.1',
+      eventSource: 'aws:s3',
+      awsRegion: record.awsRegion || region,
+      eventTime: new Date(record.eventTime ?? Date.now()).toISOString(),
+      eventName: record.eventName ?? 'ObjectCreated:Put',
+      userIdentity: { principalId: record.userIdentity?.principalId ?? 'local' },
+      requestParameters: {
+        sourceIPAddress: record.requestParameters?.sourceIPAddress || '127.0.0.1',
+      },
+      responseElements: record.responseElements ?? {},
+      s3: {
+        s3SchemaVersion: '1.0',
+        configurationId: record.s3?.configurationId ?? 'ingest',
+        bucket: {
+          name: bucket,
+          ownerIdentity: { principalId: record.s3?.bucket?.ownerIdentity?.principalId ?? 'local' },
+          arn: `arn:aws:s3:::${bucket}`,
+        },
+        object: {
+          key: encodeEventKey(object.key),
+          ...(object.size !== undefined ? { size: object.size } : {}),
+          ...(object.eTag ? { eTag: object.eTag.replace(/"/g, '') } : {}),
+          ...(object.versionId ? { versionId: object.versionId } : {}),
+          sequencer: object.sequencer ?? Date.now().toString(16).toUpperCase(),
+        },
+      },
+    });
+  }
+  return { Records: records };
+}
+
+export interface DispatchResult {
+  keys: string[];
+  result?: unknown;
+  error?: unknown;
+}
+
+/**
+ * Invokes a handler for each object-created notification under `prefix` (the filter of the
+ * bucket notification), without waiting, as S3 invokes Lambda asynchronously. `waitFor(key)`
+ * resolves with the handler's result for the next notification about that key.
+ */
+export class EventDispatcher {
+  private readonly waiters = new Map<string, ((outcome: DispatchResult) => void)[]>();
+  private readonly running = new Set<Promise<void>>();
+
+  constructor(
+    private readonly invoke: (event: AwsS3Event) => Promise<unknown>,
+    private readonly options: { prefix: string; onResult?: (outcome: DispatchResult) => void },
+  ) {}
+
+  dispatch(event: AwsS3Event): void {
+    const records = event.Records.filter(
+      (record) =>
+        record.eventName.startsWith('ObjectCreated:') &&
+        decodeKey(record.s3.object.key).startsWith(this.options.prefix),
+    );
+    if (records.length === 0) return;
+    const keys = records.map((record) => decodeKey(record.s3.object.key));
+    // Never throw into the caller (a server's event emitter): a handler that fails, even
+    // synchronously, settles the waiters with its error.
+    const run = Promise.resolve()
+      .then(() => this.invoke({ Records: records }))
+      .then(
+        (result) => this.settle({ keys, result }),
+        (error: unknown) => this.settle({ keys, error }),
+      );
+    this.running.add(run);
+    void run.finally(() => this.running.delete(run));
+  }
+
+  /** The result of the handler run for the next notification about `key`. */
+  waitFor(key: string, timeoutMs = 30_000): Promise<DispatchResult> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        reject(new Error(`no notification for ${key} reached the handler in ${timeoutMs} ms`));
+      }, timeoutMs);
+      const list = this.waiters.get(key) ?? [];
+      list.push((outcome) => {
+        clearTimeout(timer);
+        resolve(outcome);
+      });
+      this.waiters.set(key, list);
+    });
+  }
+
+  /** Resolves when every invocation started so far has finished. */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  }
+
+  private settle(outcome: DispatchResult): void {
+    this.options.onResult?.(outcome);
+    for (const key of outcome.keys) {
+      const list = this.waiters.get(key);
+      const next = list?.shift();
+      if (list?.length === 0) this.waiters.delete(key);
+      next?.(outcome);
+    }
+  }
+}
+
+function decodeKey(key: string): string {
+  return decodeURIComponent(key.replace(/\+/g, ' '));
+}

@@ -1,0 +1,172 @@
+import { execFile } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { CreateBucketCommand } from '@aws-sdk/client-s3';
+import S3rver from 's3rver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CompileSummary } from '../../functions/compile';
+import type { IngestOutcome } from '../../functions/core/ingest';
+import type { BriefModel } from '../../functions/core/types';
+import { makeS3Client } from '../../functions/store/s3-client';
+import { S3Store } from '../../functions/store/s3-store';
+import { loadEvent } from '../helpers/events';
+import { tempDir } from '../helpers/pipeline';
+
+const run = promisify(execFile);
+
+/**
+ * The zip `npm run package` builds is what Lambda runs: unzipped into a folder that becomes
+ * LAMBDA_TASK_ROOT and the working directory, with nothing else from the project, its bundled
+ * handlers must find their data files, templates and fonts there and work against S3.
+ */
+describe('the packaged Lambda zip', () => {
+  let taskRoot: string;
+  let zipBytes: number;
+  // biome-ignore lint/suspicious/noExplicitAny: CloudFormation properties are free-form JSON.
+  let template: { Resources: Record<string, { Type: string; Properties: Record<string, any> }> };
+  let server: S3rver;
+  let endpoint: string;
+  let store: S3Store;
+  const bucket = 'daily-brief-package-test';
+  const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+
+  beforeAll(async () => {
+    const packageDir = tempDir('brief-package-');
+    await run('bash', ['infra/package.sh', '--package', packageDir], { timeout: 120_000 }).catch(
+      (error: { stdout?: string; stderr?: string }) => {
+        throw new Error(`npm run package failed:\n${error.stdout}\n${error.stderr}`);
+      },
+    );
+    const zip = path.join(packageDir, 'daily-brief.zip');
+    zipBytes = statSync(zip).size;
+    template = JSON.parse(
+      readFileSync(path.join(packageDir, 'cloudformation-template-update-stack.json'), 'utf8'),
+    );
+    taskRoot = tempDir('brief-task-root-');
+    await run('unzip', ['-q', zip, '-d', taskRoot]);
+
+    server = new S3rver({
+      address: '127.0.0.1',
+      port: 0,
+      silent: true,
+      directory: tempDir('s3rver-package-'),
+    });
+    const { port } = (await server.run()) as AddressInfo;
+    endpoint = `http://127.0.0.1:${port}`;
+    const client = makeS3Client({ endpoint, credentials });
+    await client.send(new CreateBucketCommand({ Bucket: bucket }));
+    store = new S3Store({ client, bucket });
+  }, 180_000);
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  /** Calls a bundled handler in a fresh Node process, as the Lambda runtime would. */
+  async function invoke<T>(handlerFile: string, event: unknown): Promise<T> {
+    const script = `require(${JSON.stringify(`./${handlerFile}`)}).handler(JSON.parse(process.argv[1])).then(
+      (result) => process.stdout.write(JSON.stringify(result)),
+      (error) => { console.error(error); process.exit(1); });`;
+    const { stdout } = await run(process.execPath, ['-e', script, JSON.stringify(event)], {
+      cwd: taskRoot,
+      env: {
+        PATH: process.env.PATH,
+        LAMBDA_TASK_ROOT: taskRoot,
+        AWS_REGION: 'us-east-1',
+        AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+        BRIEF_BUCKET: bucket,
+        S3_ENDPOINT: endpoint,
+        BRIEF_LOG: 'silent',
+      },
+    });
+    return JSON.parse(stdout) as T;
+  }
+
+  it('holds the bundled handlers and their assets, and nothing of the sources or tests', async () => {
+    for (const file of [
+      'functions/ingest.js',
+      'functions/compile.js',
+      'functions/data/actors.yaml',
+      'templates/brief.hbs',
+      'node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf',
+    ]) {
+      expect(statSync(path.join(taskRoot, file)).isFile()).toBe(true);
+    }
+    expect(() => statSync(path.join(taskRoot, 'functions/ingest.ts'))).toThrow();
+    expect(() => statSync(path.join(taskRoot, 'test'))).toThrow();
+    // Lambda accepts 50 MB zipped; the bundle is a few MB.
+    expect(zipBytes).toBeLessThan(50 * 1024 * 1024);
+  });
+
+  it('comes with a template that bounds, schedules, keeps and watches what it deploys', () => {
+    const resources = template.Resources;
+    const ofType = (type: string) =>
+      Object.entries(resources).filter(([, resource]) => resource.Type === type);
+    const ingest = resources.IngestLambdaFunction?.Properties;
+    expect(ingest).toMatchObject({
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      ReservedConcurrentExecutions: 5,
+    });
+    expect(resources.FailureQueue?.Properties.MessageRetentionPeriod).toBe(14 * 24 * 3600);
+    for (const [, group] of ofType('AWS::Logs::LogGroup'))
+      expect(group.Properties.RetentionInDays).toBe(365);
+
+    const schedules = ofType('AWS::Scheduler::Schedule').map(([, schedule]) => schedule.Properties);
+    expect(schedules.map((schedule) => JSON.parse(schedule.Target.Input).schedule).sort()).toEqual([
+      'daily',
+      'draft',
+    ]);
+    for (const schedule of schedules) {
+      expect(schedule.ScheduleExpressionTimezone).toBe('UTC');
+      expect(schedule.Target.RoleArn).toEqual({ 'Fn::GetAtt': ['CompileSchedulerRole', 'Arn'] });
+    }
+
+    const alarms = ofType('AWS::CloudWatch::Alarm').map(([, alarm]) => alarm.Properties);
+    expect(alarms.map((alarm) => `${alarm.Namespace} ${alarm.MetricName}`).sort()).toEqual([
+      'AWS/Lambda Errors',
+      'AWS/Lambda Errors',
+      'AWS/SQS ApproximateNumberOfMessagesVisible',
+    ]);
+    for (const alarm of alarms) expect(alarm.AlarmActions).toEqual([{ Ref: 'AlarmTopic' }]);
+
+    const rules = resources.BriefBucket?.Properties.LifecycleConfiguration.Rules as {
+      Prefix?: string;
+      ExpirationInDays?: number;
+    }[];
+    expect(rules.find((rule) => rule.Prefix === 'incoming/')?.ExpirationInDays).toBe(365);
+  });
+
+  it('ingests an upload and compiles the edition, from the unzipped folder alone', async () => {
+    await store.put(
+      'incoming/000_4c66cd66b4ac9d7a.txt',
+      readFileSync('test/fixtures/seeds/000_4c66cd66b4ac9d7a.txt'),
+    );
+    const [outcome] = await invoke<IngestOutcome[]>(
+      'functions/ingest.js',
+      loadEvent('s3-put-seed'),
+    );
+    expect(outcome).toMatchObject({ status: 'ingested', edition: '2026-11-22' });
+
+    const summary = await invoke<CompileSummary>('functions/compile.js', {
+      edition: '2026-11-22',
+    });
+    expect(summary).toMatchObject({ status: 'built', articles: 1 });
+    const model = JSON.parse(
+      new TextDecoder().decode((await store.get('briefs/2026-11-22/brief.json')) ?? undefined),
+    ) as BriefModel;
+    expect(model.articles[0]?.source).toBe('TASS');
+    const pdf = await store.get('briefs/latest.pdf');
+    expect(
+      Buffer.from(pdf ?? [])
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+    expect(
+      new TextDecoder().decode((await store.get('briefs/latest.html')) ?? undefined),
+    ).toContain('UK recognizes need for cooperation with Russia, China on Afghanistan');
+  });
+});
