@@ -3,6 +3,7 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import { ConfigError } from '../core/errors';
 import type { Renderers } from '../core/pipeline-deps';
 import type { BriefModel } from '../core/types';
+import { positiveNumber } from '../runtime/config';
 import { log } from '../runtime/log';
 import { makeS3Client } from '../store/s3-client';
 import type { Store } from '../store/store';
@@ -37,7 +38,7 @@ export interface DeliverySettings {
 }
 
 export function deliverySettingsFromEnv(env: Env = process.env): DeliverySettings {
-  const hours = number(env, 'BRIEF_LINK_HOURS', 24);
+  const hours = positiveNumber(env, 'BRIEF_LINK_HOURS', 24);
   if (hours * 3600 > maxLinkSeconds)
     throw new ConfigError(
       `BRIEF_LINK_HOURS=${hours}: pre-signed links last at most 168 hours (7 days)`,
@@ -49,7 +50,7 @@ export function deliverySettingsFromEnv(env: Env = process.env): DeliverySetting
     configurationSet: env.BRIEF_SES_CONFIGURATION_SET || null,
     topicArn: topicArn(env.BRIEF_TOPIC_ARN),
     linkSeconds: Math.round(hours * 3600),
-    attempts: Math.round(number(env, 'BRIEF_SEND_ATTEMPTS', 3)),
+    attempts: Math.round(positiveNumber(env, 'BRIEF_SEND_ATTEMPTS', 3)),
     bucket: env.BRIEF_BUCKET || null,
     s3Endpoint: env.S3_ENDPOINT || null,
   };
@@ -120,13 +121,4 @@ function topicArn(value: string | undefined): string | null {
     `BRIEF_TOPIC_ARN=${value} is not an SNS topic ARN: no "brief published" announcement`,
   );
   return null;
-}
-
-function number(env: Env, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0)
-    throw new ConfigError(`${name}=${raw}: expected a positive number`);
-  return value;
 }

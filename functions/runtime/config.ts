@@ -71,7 +71,8 @@ function findProjectRoot(env: Env): string {
   );
 }
 
-function positiveNumber(env: Env, name: string, fallback: number): number {
+/** A positive number from an environment variable; the variable is named in the error. */
+export function positiveNumber(env: Env, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);

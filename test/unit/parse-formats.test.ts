@@ -17,6 +17,19 @@ const parse = (
 ): ArticleRecord => parseUpload(bytes, `incoming/${name}`, context);
 
 const parseFixture = (name: string) => parse(readFileSync(join(formatsDir, name)), name);
+/** The input of a fixture case in test/fixtures/ingest/, parsed under the given upload name. */
+const parseCase = (folder: string, name: string) =>
+  parse(
+    readFileSync(
+      join(
+        process.cwd(),
+        'test/fixtures/ingest',
+        folder,
+        `input${name.slice(name.lastIndexOf('.'))}`,
+      ),
+    ),
+    name,
+  );
 const utf8 = (text: string) => Buffer.from(text, 'utf8');
 
 /** The rejection message, or a failure when the upload was accepted. */
@@ -37,7 +50,7 @@ const paragraphsOf = (record: ArticleRecord) => record.text.split('\n\n');
 const mojibake = /[\uFFFD\u0080-\u009F]|Ã.|â€/;
 
 describe('a saved news page (.html)', () => {
-  const record = parseFixture('news-page.html');
+  const record = parseCase('news-page', 'news-page.html');
 
   it('is read as HTML', () => {
     expect(record.format).toBe('html');
@@ -105,7 +118,7 @@ describe('a saved news page (.html)', () => {
 
 describe('other HTML uploads', () => {
   it('reads a .htm page that omits <body>, taking its metadata from meta tags', () => {
-    const record = parseFixture('press-release.htm');
+    const record = parseCase('press-release-no-body-tag', 'press-release.htm');
     expect(record.format).toBe('html');
     expect(record.title).toBe('Kyrgyzstan and Tajikistan complete border demarcation talks');
     expect(record.published).toBe('2026-11-19');

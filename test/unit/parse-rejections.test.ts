@@ -8,6 +8,8 @@ import { reference } from '../helpers/reference';
 
 const badDir = join(process.cwd(), 'test/fixtures/bad');
 const bad = (name: string) => readFileSync(join(badDir, name));
+const noTextPage = () =>
+  readFileSync(join(process.cwd(), 'test/fixtures/ingest/video-page-no-text/input.html'));
 const utf8 = (text: string) => Buffer.from(text, 'utf8');
 const accepted = '.txt, .md, .html, .htm, .json, .pdf, .docx or .eml';
 
@@ -117,7 +119,7 @@ describe('too little text', () => {
   });
 
   it('rejects a saved page with no text as having no article text', () => {
-    const { message } = rejection(bad('no-text.html'), 'incoming/no-text.html');
+    const { message } = rejection(noTextPage(), 'incoming/no-text.html');
     expect(message).toContain('no article text');
   });
 
@@ -143,7 +145,7 @@ describe('every rejection', () => {
     ['incoming/SCAN.PDF', article],
     ['incoming/no-extension', article],
     ['incoming/too-short.txt', bad('too-short.txt')],
-    ['incoming/no-text.html', bad('no-text.html')],
+    ['incoming/no-text.html', noTextPage()],
     ['incoming/broken.json', utf8('{"body": ')],
     ['incoming/wrong-shape.json', utf8('{"title": ["a"]}')],
     ['incoming/nested/folder/name with spaces.txt', new Uint8Array()],
