@@ -4,7 +4,6 @@ import type {
   ActorSection,
   ArticleRecord,
   BriefArticle,
-  BriefItem,
   BriefModel,
   Highlight,
   RejectionRecord,
@@ -12,7 +11,7 @@ import type {
 } from '../core/types';
 import type { ReferenceData } from '../reference/reference-data';
 import type { BriefOptions } from './brief-options';
-import { type Candidate, collectCandidates } from './candidate-items';
+import { type Candidate, collectCandidates, toItem } from './candidate-items';
 import { cutToBudget } from './cut-to-budget';
 import { buildHeatmap } from './heatmap';
 import { autoPages } from './length-budget';
@@ -205,17 +204,6 @@ function buildActorSections(
     });
   }
   return sections;
-}
-
-export function toItem(candidate: Candidate): BriefItem {
-  return {
-    id: candidate.id,
-    text: candidate.text,
-    actors: candidate.actors,
-    themes: candidate.themes,
-    sources: candidate.sources,
-    theme: candidate.themes[0] ?? null,
-  };
 }
 
 function toBriefArticle(article: ArticleRecord, index: number): BriefArticle {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ActorId, ArticleRecord, ThemeId } from '../core/types';
+import type { ActorId, ArticleRecord, BriefItem, ThemeId } from '../core/types';
 
 /** A sentence of the edition, merged across the articles that carry it. */
 export interface Candidate {
@@ -186,4 +186,16 @@ export function itemId(text: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
   return createHash('sha256').update(normalised).digest('hex').slice(0, 12);
+}
+
+/** The item a candidate is printed as; its lead theme heads it in an actor section. */
+export function toItem(candidate: Candidate): BriefItem {
+  return {
+    id: candidate.id,
+    text: candidate.text,
+    actors: candidate.actors,
+    themes: candidate.themes,
+    sources: candidate.sources,
+    theme: candidate.themes[0] ?? null,
+  };
 }

@@ -1,7 +1,7 @@
 import type { ActorSection, Highlight, ThemeId, ThemeSection } from '../core/types';
 import type { ReferenceData } from '../reference/reference-data';
 import type { BriefOptions } from './brief-options';
-import type { Candidate } from './candidate-items';
+import { type Candidate, toItem } from './candidate-items';
 
 /** A theme heading lists its most salient actors, not every actor ever mentioned with it. */
 const maxThemeActors = 8;
@@ -41,14 +41,7 @@ export function buildThemeSections(
     .filter((theme) => weight.has(theme.id))
     .sort((a, b) => (weight.get(b.id) ?? 0) - (weight.get(a.id) ?? 0));
   for (const theme of themes) {
-    const items = (itemsOf.get(theme.id) ?? []).map((candidate) => ({
-      id: candidate.id,
-      text: candidate.text,
-      actors: candidate.actors,
-      themes: candidate.themes,
-      sources: candidate.sources,
-      theme: candidate.themes[0] ?? null,
-    }));
+    const items = (itemsOf.get(theme.id) ?? []).map(toItem);
     for (const item of items) printed.add(item.id);
     const seeHighlights = highlights
       .filter((h) => h.themes.includes(theme.id))
