@@ -10,7 +10,7 @@ import { SesMailSender } from '../../functions/delivery/ses-mail-sender';
 import { SnsPublisher } from '../../functions/delivery/sns-publisher';
 import type { FsStore } from '../../functions/store/fs-store';
 import { tempFsStore } from '../helpers/pipeline';
-import { deliveryDeps, seedBrief } from './delivery-helpers';
+import { deliveryDeps, seedBrief, staffConfig } from './delivery-helpers';
 
 const topicArn = 'arn:aws:sns:eu-west-1:123456789012:daily-brief-prod-brief-published';
 const awsError = (name: string, status: number) =>
@@ -47,22 +47,7 @@ describe('SES and SNS through aws-sdk-client-mock', () => {
         {
           sender: new SesMailSender(new SESv2Client({ region: 'eu-west-1' }), 'brief-events'),
           publisher: new SnsPublisher(new SNSClient({ region: 'eu-west-1' }), topicArn),
-          config: {
-            from: 'Daily Brief <brief@example.org>',
-            replyTo: null,
-            lists: [
-              {
-                name: 'all',
-                label: null,
-                to: ['staff@example.org'],
-                cc: [],
-                bcc: ['archive@example.org'],
-                actors: [],
-                themes: [],
-                mode: 'full',
-              },
-            ],
-          },
+          config: staffConfig(['archive@example.org']),
         },
       ),
       model,

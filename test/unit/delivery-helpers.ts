@@ -49,6 +49,26 @@ export class RecordingSender implements MailSender {
   }
 }
 
+/** One list, "all", sending the full brief to staff@example.org (and to `bcc`). */
+export function staffConfig(bcc: string[] = []): DeliveryDeps['config'] {
+  return {
+    from: 'Daily Brief <brief@example.org>',
+    replyTo: null,
+    lists: [
+      {
+        name: 'all',
+        label: null,
+        to: ['staff@example.org'],
+        cc: [],
+        bcc,
+        actors: [],
+        themes: [],
+        mode: 'full',
+      },
+    ],
+  };
+}
+
 /** Delivery deps over a pipeline, with a recording sender, no waits and a silent log. */
 export function deliveryDeps(
   pipeline: PipelineDeps,
@@ -59,22 +79,7 @@ export function deliveryDeps(
     store: pipeline.store,
     renderers: pipeline.renderers,
     clock: pipeline.clock,
-    config: {
-      from: 'Daily Brief <brief@example.org>',
-      replyTo: null,
-      lists: [
-        {
-          name: 'all',
-          label: null,
-          to: ['staff@example.org'],
-          cc: [],
-          bcc: [],
-          actors: [],
-          themes: [],
-          mode: 'full',
-        },
-      ],
-    },
+    config: staffConfig(),
     from: null,
     sender: new RecordingSender(),
     publisher: null,
