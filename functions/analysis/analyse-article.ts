@@ -1,6 +1,6 @@
-import type { ActorId, SentenceRecord, ThemeId } from '../core/types';
+import type { ActorId, SentenceRecord, ThemeId } from '../model/types';
 import type { Alias, ReferenceData } from '../reference/reference-data';
-import { type Token, tokenize } from '../reference/tokenize';
+import { type Token, tokenize } from '../text/tokenize';
 import { type ActorMention, findActorMentions, findSentenceActors } from './find-actors';
 import { findSpeech, type Speaker } from './find-speaker';
 import { findThemes } from './find-themes';

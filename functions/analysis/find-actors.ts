@@ -1,6 +1,6 @@
-import type { ActorId } from '../core/types';
+import type { ActorId } from '../model/types';
 import type { Alias, AliasKind, ReferenceData } from '../reference/reference-data';
-import { type Token, tokenize } from '../reference/tokenize';
+import { type Token, tokenize } from '../text/tokenize';
 
 export interface ActorMention {
   actor: ActorId;

@@ -1,5 +1,5 @@
-import type { ActorId } from '../core/types';
-import type { Token } from '../reference/tokenize';
+import type { ActorId } from '../model/types';
+import type { Token } from '../text/tokenize';
 import type { ActorMention } from './find-actors';
 
 export interface Speaker {

@@ -1,6 +1,6 @@
-import type { ThemeId } from '../core/types';
+import type { ThemeId } from '../model/types';
 import type { ReferenceData, Theme, ThemeCue } from '../reference/reference-data';
-import { type Token, tokenize } from '../reference/tokenize';
+import { type Token, tokenize } from '../text/tokenize';
 
 export interface ThemeMatch {
   theme: ThemeId;

@@ -1,6 +1,6 @@
-import type { ActorId } from '../core/types';
+import type { ActorId } from '../model/types';
 import type { ReferenceData } from '../reference/reference-data';
-import type { Token } from '../reference/tokenize';
+import type { Token } from '../text/tokenize';
 import type { ActorMention } from './find-actors';
 
 /** A person the article itself tells us speaks for an actor. */

@@ -1,6 +1,6 @@
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
-import { ArticleRejectedError } from '../core/errors';
+import { ArticleRejectedError } from '../model/errors';
 import { acceptedExtensions } from './formats';
 
 export interface DecodedText {

@@ -1,4 +1,4 @@
-import type { ArticleFormat } from '../core/types';
+import type { ArticleFormat } from '../model/types';
 
 const formatByExtension: Record<string, ArticleFormat> = {
   txt: 'txt',

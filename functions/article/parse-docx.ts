@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import mammoth from 'mammoth';
-import { ArticleRejectedError } from '../core/errors';
+import { ArticleRejectedError } from '../model/errors';
 import { blocksOf } from './extract-body';
 import { parsePlainText } from './parse-plain-text';
 import type { RawArticle } from './raw-article';

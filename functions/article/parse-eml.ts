@@ -1,5 +1,5 @@
 import { type AddressObject, simpleParser } from 'mailparser';
-import { ArticleRejectedError } from '../core/errors';
+import { ArticleRejectedError } from '../model/errors';
 import { parseHtml } from './parse-html';
 import { parsePlainText } from './parse-plain-text';
 import type { Found, RawArticle } from './raw-article';

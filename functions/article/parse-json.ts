@@ -1,5 +1,5 @@
 import Ajv, { type ErrorObject } from 'ajv';
-import { ArticleRejectedError } from '../core/errors';
+import { ArticleRejectedError } from '../model/errors';
 import { parseHtml, textOfMarkup } from './parse-html';
 import { emptyRawArticle, type RawArticle } from './raw-article';
 

@@ -1,5 +1,5 @@
 import { getDocumentProxy } from 'unpdf';
-import { ArticleRejectedError } from '../core/errors';
+import { ArticleRejectedError } from '../model/errors';
 import { parsePlainText } from './parse-plain-text';
 import type { RawArticle } from './raw-article';
 

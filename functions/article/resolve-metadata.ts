@@ -1,4 +1,4 @@
-import type { ArticleRecord, Provenance } from '../core/types';
+import type { ArticleRecord, Provenance } from '../model/types';
 import { type Dateline, extractDateline } from './dateline';
 import { resolvePublishedDate } from './published-date';
 import type { Found, RawArticle } from './raw-article';

@@ -1,6 +1,6 @@
 import Ajv from 'ajv';
 import { parse as parseYaml } from 'yaml';
-import { ConfigError } from '../core/errors';
+import { ConfigError } from '../model/errors';
 
 /** How much each signal counts when items and stories are ranked (0 switches a signal off). */
 export interface RankingWeights {

@@ -8,7 +8,7 @@ import type {
   Highlight,
   RejectionRecord,
   Story,
-} from '../core/types';
+} from '../model/types';
 import type { ReferenceData } from '../reference/reference-data';
 import type { BriefOptions } from './brief-options';
 import { type Candidate, collectCandidates, toItem } from './candidate-items';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ActorId, ArticleRecord, BriefItem, ThemeId } from '../core/types';
+import type { ActorId, ArticleRecord, BriefItem, ThemeId } from '../model/types';
 
 /** A sentence of the edition, merged across the articles that carry it. */
 export interface Candidate {

@@ -5,7 +5,7 @@ import type {
   Highlight,
   Omitted,
   ThemeSection,
-} from '../core/types';
+} from '../model/types';
 import {
   HEADING_LINES,
   heatmapLines,

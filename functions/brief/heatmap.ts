@@ -1,4 +1,4 @@
-import type { ActorSection, BriefModel, ThemeSection } from '../core/types';
+import type { ActorSection, BriefModel, ThemeSection } from '../model/types';
 import type { ReferenceData } from '../reference/reference-data';
 import type { Candidate } from './candidate-items';
 

@@ -1,4 +1,4 @@
-import type { BriefArticle, BriefItem } from '../core/types';
+import type { BriefArticle, BriefItem } from '../model/types';
 
 /**
  * A measure of printed length in body lines of the PDF (10 pt type, 13.5 pt leading, about 53

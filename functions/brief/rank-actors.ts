@@ -1,4 +1,4 @@
-import type { ActorId, ArticleRecord } from '../core/types';
+import type { ActorId, ArticleRecord } from '../model/types';
 import type { ReferenceData } from '../reference/reference-data';
 
 /**

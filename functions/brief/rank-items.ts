@@ -1,4 +1,4 @@
-import type { ActorId, ArticleRecord, Story } from '../core/types';
+import type { ActorId, ArticleRecord, Story } from '../model/types';
 import type { BriefOptions } from './brief-options';
 import type { Candidate } from './candidate-items';
 import { independentSources } from './story-clusters';

@@ -1,4 +1,4 @@
-import type { ArticleRecord, Story } from '../core/types';
+import type { ArticleRecord, Story } from '../model/types';
 import type { Candidate } from './candidate-items';
 import { shingleSet } from './candidate-items';
 

@@ -1,4 +1,4 @@
-import type { ActorSection, Highlight, ThemeId, ThemeSection } from '../core/types';
+import type { ActorSection, Highlight, ThemeId, ThemeSection } from '../model/types';
 import type { ReferenceData } from '../reference/reference-data';
 import type { BriefOptions } from './brief-options';
 import { type Candidate, toItem } from './candidate-items';

@@ -1,6 +1,5 @@
-import type { BriefModel } from '../core/types';
-import type { DeliveryReport } from './deliver';
-import type { DeliverStep } from './delivery-from-env';
+import type { BriefModel } from '../model/types';
+import type { DeliverStep, DeliveryReport } from './deliver';
 import { DeliveryError } from './errors';
 
 export interface DeliveryRequest {

@@ -1,7 +1,7 @@
 import MailComposer from 'nodemailer/lib/mail-composer';
-import type { BriefModel } from '../core/types';
-import { formatIsoDate } from '../render/format-date';
-import { type BriefLink, briefToText } from './plain-text';
+import type { BriefModel } from '../model/types';
+import { type BriefLink, briefToText } from '../render/text/plain-text';
+import { formatIsoDate } from '../render/view/format-date';
 
 export interface MessageInput {
   from: string;

@@ -1,12 +1,11 @@
-import type { Renderers } from '../core/pipeline-deps';
-import type { BriefModel } from '../core/types';
+import type { BriefModel, Renderers } from '../model/types';
+import type { BriefLink } from '../render/text/plain-text';
 import type { Store } from '../store/store';
 import { type ComposedMessage, composeMessage } from './compose-message';
 import type { DeliveryConfig, DistributionList } from './delivery-config';
 import { DeliveryError } from './errors';
 import { filterBrief } from './filter-brief';
 import type { MailSender, Publisher } from './mail-sender';
-import type { BriefLink } from './plain-text';
 
 /** Bounded retries of one send or publish, within one run. */
 export interface RetryPolicy {
@@ -62,6 +61,9 @@ export interface DeliverOptions {
   /** False: only the announcement, no e-mail (a manual rebuild). Default true. */
   mail?: boolean;
 }
+
+/** The delivery step a compile runs: e-mail the lists and announce the brief. */
+export type DeliverStep = (model: BriefModel, options?: DeliverOptions) => Promise<DeliveryReport>;
 
 /** Where the record of a list's delivery of an edition lives. */
 export const deliveryKey = (edition: string, list: string) => `deliveries/${edition}/${list}.json`;

@@ -1,7 +1,7 @@
 import Ajv, { type ErrorObject } from 'ajv';
 import { parse as parseYaml } from 'yaml';
-import { ConfigError } from '../core/errors';
-import type { ActorId, ThemeId } from '../core/types';
+import { ConfigError } from '../model/errors';
+import type { ActorId, ThemeId } from '../model/types';
 
 /**
  * What a distribution list receives: the whole brief (`full`), only the items that concern

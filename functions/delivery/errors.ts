@@ -1,4 +1,4 @@
-import { BriefError } from '../core/errors';
+import { BriefError } from '../model/errors';
 
 /**
  * A message could not be sent or an announcement not published. `permanent` failures

@@ -1,4 +1,4 @@
-import type { BriefItem, BriefModel, Highlight } from '../core/types';
+import type { BriefItem, BriefModel, Highlight } from '../model/types';
 import type { DistributionList } from './delivery-config';
 
 type Selection = Pick<DistributionList, 'actors' | 'themes' | 'mode' | 'label'>;

@@ -1,8 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Renderers } from '../core/pipeline-deps';
-import type { BriefModel } from '../core/types';
+import type { BriefModel, Renderers } from '../model/types';
 import type { Store } from '../store/store';
 import { type DeliveryReport, deliverBrief } from './deliver';
 import { configForAddresses, type DeliveryConfig, parseDeliveryConfig } from './delivery-config';

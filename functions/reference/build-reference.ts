@@ -1,9 +1,9 @@
 import Ajv from 'ajv';
 import countries from 'world-countries';
-import { ConfigError } from '../core/errors';
-import type { ActorKind } from '../core/types';
+import { ConfigError } from '../model/errors';
+import type { ActorKind } from '../model/types';
+import { aliasTokens } from '../text/tokenize';
 import type { Actor, Alias, AliasKind, ReferenceData, Theme, ThemeCue } from './reference-data';
-import { aliasTokens } from './tokenize';
 
 export interface StateAdditions {
   names?: string[];

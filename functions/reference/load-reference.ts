@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { ConfigError } from '../core/errors';
+import { ConfigError } from '../model/errors';
 import { buildReference, checkActorsFile, checkThemesFile } from './build-reference';
 import type { ReferenceData } from './reference-data';
 

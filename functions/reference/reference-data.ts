@@ -1,4 +1,4 @@
-import type { ActorId, ActorKind, ThemeId } from '../core/types';
+import type { ActorId, ActorKind, ThemeId } from '../model/types';
 
 /**
  * How a name refers to its actor; it decides when a mention makes the actor act. A

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Dirent } from 'node:fs';
 import { link, mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { StoreError } from '../core/errors';
+import { StoreError } from '../model/errors';
 import type { Store } from './store';
 
 /** Files being written start with this; `list` skips them and keys may not use it. */

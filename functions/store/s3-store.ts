@@ -5,7 +5,7 @@ import {
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { StoreError } from '../core/errors';
+import { StoreError } from '../model/errors';
 import type { Store } from './store';
 
 export interface S3StoreOptions {

@@ -1,7 +1,7 @@
 /**
  * `npm run dev`: the cloud event path on this machine. Starts an S3-compatible server (s3rver)
  * on 127.0.0.1:4569 with the bucket `daily-brief-local`, and wires its object-created
- * notifications under `incoming/` to the real ingest handler (functions/ingest.ts, configured
+ * notifications under `incoming/` to the real ingest handler (functions/handlers/ingest.ts, configured
  * from the environment as in Lambda), in the event shape AWS delivers. After each upload the
  * edition's draft is rebuilt by the real compile handler, as the draft schedule does in AWS,
  * so `briefs/<edition>/` and `briefs/latest.*` follow within seconds. Ctrl-C stops it all.
@@ -15,8 +15,8 @@ import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import S3rver from 's3rver';
-import type { CompileEvent, CompileSummary } from '../../functions/compile';
-import type { IngestOutcome } from '../../functions/core/ingest';
+import type { CompileEvent, CompileSummary } from '../../functions/handlers/compile';
+import type { IngestOutcome } from '../../functions/pipeline/ingest';
 import { type AwsS3Event, EventDispatcher, type ServerS3Event, toAwsS3Event } from './s3-events';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -50,10 +50,10 @@ async function main(): Promise<void> {
     BRIEF_LOG: process.env.BRIEF_LOG ?? 'warn',
   });
   const ingest: (event: AwsS3Event) => Promise<IngestOutcome[]> = (
-    await import('../../functions/ingest')
+    await import('../../functions/handlers/ingest')
   ).handler;
   const compile: (event: CompileEvent) => Promise<CompileSummary> = (
-    await import('../../functions/compile')
+    await import('../../functions/handlers/compile')
   ).handler;
 
   const pending = new Set<string>();

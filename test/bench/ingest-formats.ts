@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseUpload } from '../../functions/article/parse-article';
 import type { ReferenceData } from '../../functions/reference/reference-data';
+import { recordOfUpload } from '../helpers/parse';
 
 const receivedAt = new Date('2026-11-22T08:00:00Z');
 
@@ -17,11 +17,11 @@ function percentile(samples: number[], p: number): number {
 
 async function samplesOf(bytes: Uint8Array, key: string, reference: ReferenceData, runs: number) {
   const context = { key, edition: '2026-11-22', receivedAt, reference, minWords: 30 };
-  await parseUpload(bytes, context); // warm-up
+  await recordOfUpload(bytes, context); // warm-up
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
-    await parseUpload(bytes, context);
+    await recordOfUpload(bytes, context);
     samples.push(performance.now() - start);
   }
   return samples;

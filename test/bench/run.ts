@@ -9,15 +9,15 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { PDFDocument } from 'pdf-lib';
-import { parseArticle } from '../../functions/article/parse-article';
 import { defaultBriefOptions } from '../../functions/brief/brief-options';
 import { buildBrief } from '../../functions/brief/build-brief';
-import type { ArticleRecord } from '../../functions/core/types';
+import type { ArticleRecord } from '../../functions/model/types';
 import { loadReference } from '../../functions/reference/load-reference';
-import { loadPdfFonts } from '../../functions/render/load-fonts';
-import { loadTemplates } from '../../functions/render/load-templates';
+import { loadTemplates } from '../../functions/render/html/load-templates';
+import { renderHtml } from '../../functions/render/html/render-html';
+import { loadPdfFonts } from '../../functions/render/pdf/load-fonts';
 import { renderPdf } from '../../functions/render/pdf/render-pdf';
-import { renderHtml } from '../../functions/render/render-html';
+import { recordOfText } from '../helpers/parse';
 import { benchIngestFormats } from './ingest-formats';
 import { syntheticArticles } from './synthetic-articles';
 
@@ -46,10 +46,10 @@ function ingestSamples(
   runs: number,
 ): { samples: number[]; record: ArticleRecord } {
   const context = { key, edition: '2026-11-22', receivedAt, reference, minWords: 30 };
-  let record = parseArticle(bytes, context); // warm-up
+  let record = recordOfText(bytes, context); // warm-up
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const [next, elapsed] = time(() => parseArticle(bytes, context));
+    const [next, elapsed] = time(() => recordOfText(bytes, context));
     record = next;
     samples.push(elapsed);
   }
@@ -162,7 +162,7 @@ async function benchCompile(): Promise<void> {
   const uploads = syntheticArticles(2000, edition);
   const [pool, ingestMs] = time(() =>
     uploads.map((upload) =>
-      parseArticle(new TextEncoder().encode(upload.body), {
+      recordOfText(new TextEncoder().encode(upload.body), {
         key: `incoming/${upload.name}`,
         edition,
         receivedAt,

@@ -3,13 +3,13 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { BriefModel } from '../../functions/core/types';
+import type { BriefModel } from '../../functions/model/types';
 import { pdfToText } from '../helpers/pdf';
 import { tempDir } from '../helpers/pipeline';
 
 const run = promisify(execFile);
 const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
-const cli = join(process.cwd(), 'functions', 'cli.ts');
+const cli = join(process.cwd(), 'functions', 'handlers', 'cli.ts');
 
 interface CliResult {
   code: number;

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { BriefModel } from '../../functions/core/types';
+import type { BriefModel } from '../../functions/model/types';
 import { makeS3Client } from '../../functions/store/s3-client';
 import { S3Store } from '../../functions/store/s3-store';
 import { tempDir } from '../helpers/pipeline';

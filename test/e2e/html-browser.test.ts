@@ -2,9 +2,9 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BriefModel } from '../../functions/core/types';
-import { loadTemplates } from '../../functions/render/load-templates';
-import { renderHtml } from '../../functions/render/render-html';
+import type { BriefModel } from '../../functions/model/types';
+import { loadTemplates } from '../../functions/render/html/load-templates';
+import { renderHtml } from '../../functions/render/html/render-html';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);

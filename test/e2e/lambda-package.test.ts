@@ -6,9 +6,9 @@ import { promisify } from 'node:util';
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CompileSummary } from '../../functions/compile';
-import type { IngestOutcome } from '../../functions/core/ingest';
-import type { BriefModel } from '../../functions/core/types';
+import type { CompileSummary } from '../../functions/handlers/compile';
+import type { BriefModel } from '../../functions/model/types';
+import type { IngestOutcome } from '../../functions/pipeline/ingest';
 import { makeS3Client } from '../../functions/store/s3-client';
 import { S3Store } from '../../functions/store/s3-store';
 import { loadEvent } from '../helpers/events';
@@ -87,15 +87,15 @@ describe('the packaged Lambda zip', () => {
 
   it('holds the bundled handlers and their assets, and nothing of the sources or tests', async () => {
     for (const file of [
-      'functions/ingest.js',
-      'functions/compile.js',
+      'functions/handlers/ingest.js',
+      'functions/handlers/compile.js',
       'functions/data/actors.yaml',
       'templates/brief.hbs',
       'node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf',
     ]) {
       expect(statSync(path.join(taskRoot, file)).isFile()).toBe(true);
     }
-    expect(() => statSync(path.join(taskRoot, 'functions/ingest.ts'))).toThrow();
+    expect(() => statSync(path.join(taskRoot, 'functions/handlers/ingest.ts'))).toThrow();
     expect(() => statSync(path.join(taskRoot, 'test'))).toThrow();
     // Lambda accepts 50 MB zipped; the bundle is a few MB.
     expect(zipBytes).toBeLessThan(50 * 1024 * 1024);
@@ -146,12 +146,12 @@ describe('the packaged Lambda zip', () => {
       readFileSync('test/fixtures/seeds/000_4c66cd66b4ac9d7a.txt'),
     );
     const [outcome] = await invoke<IngestOutcome[]>(
-      'functions/ingest.js',
+      'functions/handlers/ingest.js',
       loadEvent('s3-put-seed'),
     );
     expect(outcome).toMatchObject({ status: 'ingested', edition: '2026-11-22' });
 
-    const summary = await invoke<CompileSummary>('functions/compile.js', {
+    const summary = await invoke<CompileSummary>('functions/handlers/compile.js', {
       edition: '2026-11-22',
     });
     expect(summary).toMatchObject({ status: 'built', articles: 1 });

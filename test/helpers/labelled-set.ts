@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse } from 'yaml';
-import { parseArticle } from '../../functions/article/parse-article';
-import type { ArticleRecord } from '../../functions/core/types';
+import type { ArticleRecord } from '../../functions/model/types';
 import type { ReferenceData } from '../../functions/reference/reference-data';
+import { parseUpload } from './parse';
 
 /** One hand-labelled article of `test/fixtures/analysis/labels.yaml`. */
 export interface LabelledArticle {
@@ -48,13 +48,7 @@ export function loadLabelledSet(): LabelledArticle[] {
 }
 
 export function analyseLabelled(article: LabelledArticle, reference: ReferenceData): ArticleRecord {
-  return parseArticle(article.bytes, {
-    key: `incoming/${basename(article.file)}`,
-    edition: '2026-11-22',
-    receivedAt: new Date('2026-11-22T08:00:00Z'),
-    reference,
-    minWords: 30,
-  });
+  return parseUpload(article.bytes, `incoming/${basename(article.file)}`, { reference });
 }
 
 /** Scores the analysis against the labels, micro-averaged over all articles. */

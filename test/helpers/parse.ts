@@ -1,22 +1,45 @@
-import { type ParseContext, parseArticle } from '../../functions/article/parse-article';
-import type { ArticleRecord } from '../../functions/core/types';
+import {
+  type ParseContext,
+  parseUpload as parseAnyUpload,
+  parseTextUpload,
+} from '../../functions/article/parse-upload';
+import type { ArticleRecord } from '../../functions/model/types';
+import { recordArticle } from '../../functions/pipeline/record-article';
+import type { ReferenceData } from '../../functions/reference/reference-data';
 import { reference } from './reference';
 
 /** The upload time every parsing test uses, unless it sets its own. */
 export const receivedAt = new Date('2026-11-22T08:00:00Z');
 
-/** Parses an upload as ingest would on 2026-11-22, with our reference data. */
+/** Parses and analyses a text upload as ingest would on 2026-11-22, with our reference data. */
 export function parseUpload(
   bytes: Uint8Array,
   key: string,
-  overrides: Partial<ParseContext> = {},
+  overrides: Partial<Omit<ParseContext, 'reference'>> & { reference?: ReferenceData } = {},
 ): ArticleRecord {
-  return parseArticle(bytes, {
+  const data = overrides.reference ?? reference();
+  const context: ParseContext = {
     key,
     edition: '2026-11-22',
     receivedAt,
-    reference: reference(),
     minWords: 30,
     ...overrides,
-  });
+    reference: data,
+  };
+  return recordOfText(bytes, { ...context, reference: data });
+}
+
+type RecordContext = Omit<ParseContext, 'reference'> & { reference: ReferenceData };
+
+/** Parses and analyses any upload (PDF, Word and e-mail too), as ingest does. */
+export async function recordOfUpload(
+  bytes: Uint8Array,
+  context: RecordContext,
+): Promise<ArticleRecord> {
+  return recordArticle(await parseAnyUpload(bytes, context), context.reference);
+}
+
+/** Parses and analyses a text upload, as ingest does, synchronously. */
+export function recordOfText(bytes: Uint8Array, context: RecordContext): ArticleRecord {
+  return recordArticle(parseTextUpload(bytes, context), context.reference);
 }

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
-import type { PipelineDeps } from '../../functions/core/pipeline-deps';
-import { configFromEnv } from '../../functions/runtime/config';
-import { makeDeps } from '../../functions/runtime/make-deps';
+import type { PipelineDeps } from '../../functions/pipeline/pipeline-deps';
+import { configFromEnv } from '../../functions/setup/config';
+import { makeDeps } from '../../functions/setup/make-deps';
 import { FsStore } from '../../functions/store/fs-store';
 import type { Store } from '../../functions/store/store';
 

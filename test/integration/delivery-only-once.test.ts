@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { makeCompileHandler } from '../../functions/compile';
-import { ingest } from '../../functions/core/ingest';
-import type { PipelineDeps } from '../../functions/core/pipeline-deps';
+import type { DeliverStep } from '../../functions/delivery/deliver';
 import { deliverBrief, deliveryKey, failureKey } from '../../functions/delivery/deliver';
-import type { DeliverStep } from '../../functions/delivery/delivery-from-env';
 import { DeliveryError } from '../../functions/delivery/errors';
 import type { Publisher } from '../../functions/delivery/mail-sender';
+import { makeCompileHandler } from '../../functions/handlers/compile';
+import { ingest } from '../../functions/pipeline/ingest';
+import type { PipelineDeps } from '../../functions/pipeline/pipeline-deps';
 import type { FsStore } from '../../functions/store/fs-store';
 import { tempFsStore, testDeps } from '../helpers/pipeline';
 import { deliveryDeps, edition, RecordingSender } from '../unit/delivery-helpers';

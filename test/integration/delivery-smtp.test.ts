@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../functions/cli';
+import { runCli } from '../../functions/handlers/cli';
 import { tempDir } from '../helpers/pipeline';
 
 interface Received {

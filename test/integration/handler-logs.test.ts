@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { makeCompileHandler } from '../../functions/compile';
-import { makeIngestHandler, type S3Event } from '../../functions/ingest';
-import { logger } from '../../functions/runtime/log';
+import { makeCompileHandler } from '../../functions/handlers/compile';
+import { makeIngestHandler, type S3Event } from '../../functions/handlers/ingest';
+import { logger } from '../../functions/setup/log';
 import { FsStore } from '../../functions/store/fs-store';
 import { loadEvent } from '../helpers/events';
 import { tempFsStore, testDeps } from '../helpers/pipeline';

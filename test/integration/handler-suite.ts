@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CompileEvent, CompileSummary } from '../../functions/compile';
-import type { IngestOutcome } from '../../functions/core/ingest';
-import type { ArticleRecord, BriefModel, RejectionRecord } from '../../functions/core/types';
-import type { S3Event } from '../../functions/ingest';
+import type { CompileEvent, CompileSummary } from '../../functions/handlers/compile';
+import type { S3Event } from '../../functions/handlers/ingest';
+import type { ArticleRecord, BriefModel, RejectionRecord } from '../../functions/model/types';
+import type { IngestOutcome } from '../../functions/pipeline/ingest';
 import { makeS3Client } from '../../functions/store/s3-client';
 import { S3Store } from '../../functions/store/s3-store';
 import type { AwsS3Event, EventDispatcher } from '../../infra/local/s3-events';
@@ -60,8 +60,8 @@ export function describeHandlersOver(name: string, start: StartServer): void {
         AWS_SECRET_ACCESS_KEY: server.credentials.secretAccessKey,
         AWS_REGION: 'us-east-1',
       });
-      ingestHandler = (await import('../../functions/ingest')).handler;
-      compileHandler = (await import('../../functions/compile')).handler;
+      ingestHandler = (await import('../../functions/handlers/ingest')).handler;
+      compileHandler = (await import('../../functions/handlers/compile')).handler;
       client = makeS3Client({ endpoint: server.endpoint, credentials: server.credentials });
       store = new S3Store({ client, bucket: server.bucket });
     });

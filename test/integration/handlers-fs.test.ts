@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type CompileEvent, makeCompileHandler } from '../../functions/compile';
-import type { ArticleRecord, BriefModel, RejectionRecord } from '../../functions/core/types';
-import { makeIngestHandler, type S3Event } from '../../functions/ingest';
+import { type CompileEvent, makeCompileHandler } from '../../functions/handlers/compile';
+import { makeIngestHandler, type S3Event } from '../../functions/handlers/ingest';
+import type { ArticleRecord, BriefModel, RejectionRecord } from '../../functions/model/types';
 import type { FsStore } from '../../functions/store/fs-store';
 import { loadEvent } from '../helpers/events';
 import { tempFsStore, testDeps } from '../helpers/pipeline';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { CreateBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StoreError } from '../../functions/core/errors';
+import { StoreError } from '../../functions/model/errors';
 import { FsStore } from '../../functions/store/fs-store';
 import { makeS3Client } from '../../functions/store/s3-client';
 import { S3Store } from '../../functions/store/s3-store';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyseArticle } from '../../functions/analysis/analyse-article';
-import type { SentenceRecord } from '../../functions/core/types';
+import type { SentenceRecord } from '../../functions/model/types';
 import { reference } from '../helpers/reference';
 
 /** Analyses paragraphs (one sentence each unless they hold more) under a neutral title. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultBriefOptions } from '../../functions/brief/brief-options';
 import { buildBrief } from '../../functions/brief/build-brief';
-import type { ArticleRecord } from '../../functions/core/types';
-import { loadPdfFonts } from '../../functions/render/load-fonts';
+import type { ArticleRecord } from '../../functions/model/types';
+import { loadPdfFonts } from '../../functions/render/pdf/load-fonts';
 import { renderPdf } from '../../functions/render/pdf/render-pdf';
 import { syntheticArticles } from '../bench/synthetic-articles';
 import { parseUpload } from '../helpers/parse';

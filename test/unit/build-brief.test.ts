@@ -11,9 +11,9 @@ import {
 import { buildBrief } from '../../functions/brief/build-brief';
 import { collectCandidates, tidy } from '../../functions/brief/candidate-items';
 import { autoPages } from '../../functions/brief/length-budget';
-import { ConfigError } from '../../functions/core/errors';
-import type { ArticleRecord, BriefItem, BriefModel } from '../../functions/core/types';
-import { configFromEnv } from '../../functions/runtime/config';
+import { ConfigError } from '../../functions/model/errors';
+import type { ArticleRecord, BriefItem, BriefModel } from '../../functions/model/types';
+import { configFromEnv } from '../../functions/setup/config';
 import { parseUpload } from '../helpers/parse';
 import { reference } from '../helpers/reference';
 

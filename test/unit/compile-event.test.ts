@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editionOfEvent } from '../../functions/compile';
+import { editionOfEvent } from '../../functions/handlers/compile';
 
 const now = new Date('2026-11-22T12:00:00Z');
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../functions/core/errors';
 import { configForAddresses, parseDeliveryConfig } from '../../functions/delivery/delivery-config';
+import { ConfigError } from '../../functions/model/errors';
 
 const fixture = (name: string) => readFileSync(`test/fixtures/delivery/${name}`, 'utf8');
 

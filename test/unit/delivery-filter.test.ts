@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { PipelineDeps } from '../../functions/core/pipeline-deps';
-import type { BriefItem, BriefModel } from '../../functions/core/types';
 import { filterBrief } from '../../functions/delivery/filter-brief';
+import type { BriefItem, BriefModel } from '../../functions/model/types';
+import type { PipelineDeps } from '../../functions/pipeline/pipeline-deps';
 import { seedBrief } from './delivery-helpers';
 
 const centralAsia = ['KAZ', 'KGZ', 'TJK', 'TKM', 'UZB'];

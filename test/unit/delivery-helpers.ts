@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { type ParsedMail, simpleParser } from 'mailparser';
-import { compile } from '../../functions/core/compile';
-import { ingest } from '../../functions/core/ingest';
-import type { PipelineDeps } from '../../functions/core/pipeline-deps';
-import type { BriefModel } from '../../functions/core/types';
 import type { DeliveryDeps } from '../../functions/delivery/deliver';
 import type { MailSender, OutgoingMessage } from '../../functions/delivery/mail-sender';
+import type { BriefModel } from '../../functions/model/types';
+import { compile } from '../../functions/pipeline/compile';
+import { ingest } from '../../functions/pipeline/ingest';
+import type { PipelineDeps } from '../../functions/pipeline/pipeline-deps';
 import type { FsStore } from '../../functions/store/fs-store';
 import { tempFsStore, testDeps } from '../helpers/pipeline';
 

@@ -3,13 +3,10 @@ import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ConfigError } from '../../functions/core/errors';
-import type { PipelineDeps } from '../../functions/core/pipeline-deps';
-import type { BriefModel } from '../../functions/core/types';
-import {
-  deliverySettingsFromEnv,
-  makeDeliveryStep,
-} from '../../functions/delivery/delivery-from-env';
+import { ConfigError } from '../../functions/model/errors';
+import type { BriefModel } from '../../functions/model/types';
+import type { PipelineDeps } from '../../functions/pipeline/pipeline-deps';
+import { deliverySettingsFromEnv, makeDeliveryStep } from '../../functions/setup/delivery-from-env';
 import { seedBrief } from './delivery-helpers';
 
 describe('delivery settings from the environment', () => {

@@ -1,11 +1,11 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { PipelineDeps } from '../../functions/core/pipeline-deps';
-import type { BriefModel } from '../../functions/core/types';
 import { composeMessage, subjectOf } from '../../functions/delivery/compose-message';
-import { briefToText } from '../../functions/delivery/plain-text';
 import { makeLinker } from '../../functions/delivery/presign-link';
+import type { BriefModel } from '../../functions/model/types';
+import type { PipelineDeps } from '../../functions/pipeline/pipeline-deps';
+import { briefToText } from '../../functions/render/text/plain-text';
 import { seedBrief } from './delivery-helpers';
 
 const link = {

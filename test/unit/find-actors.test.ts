@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { findActorMentions } from '../../functions/analysis/find-actors';
-import { parseArticle } from '../../functions/article/parse-article';
+import { parseUpload } from '../helpers/parse';
 import { reference } from '../helpers/reference';
 
 const actorsOf = (sentence: string) => [
@@ -91,15 +91,10 @@ describe('actor resolution (DESIGN.md rules)', () => {
     const text = `Hua Chunying, a spokesperson for the foreign ministry, spoke on Monday about the situation.
 
 Hua would not be drawn on whether recognition would follow in the coming weeks or months.`;
-    const record = parseArticle(
+    const record = parseUpload(
       new TextEncoder().encode(`Some headline about the talks here\n\n${text}`),
-      {
-        key: 'incoming/hua.txt',
-        edition: '2026-11-22',
-        receivedAt: new Date('2026-11-22T08:00:00Z'),
-        reference: reference(),
-        minWords: 10,
-      },
+      'incoming/hua.txt',
+      { minWords: 10 },
     );
     const later = record.sentences.find((sentence) => sentence.text.startsWith('Hua would'));
     expect(later?.actors).toContain('CHN');
@@ -109,13 +104,7 @@ Hua would not be drawn on whether recognition would follow in the coming weeks o
     const dir = 'test/fixtures/seeds';
     const found = new Set<string>();
     for (const file of readdirSync(dir)) {
-      const record = parseArticle(readFileSync(`${dir}/${file}`), {
-        key: `incoming/${file}`,
-        edition: '2026-11-22',
-        receivedAt: new Date('2026-11-22T08:00:00Z'),
-        reference: reference(),
-        minWords: 30,
-      });
+      const record = parseUpload(readFileSync(`${dir}/${file}`), `incoming/${file}`);
       for (const actor of record.actors) found.add(actor);
     }
     const expected =

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeS3Key } from '../../functions/ingest';
+import { decodeS3Key } from '../../functions/handlers/ingest';
 import {
   type AwsS3Event,
   EventDispatcher,

@@ -2,10 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument, rgb } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseUpload } from '../../functions/article/parse-article';
-import { ArticleRejectedError } from '../../functions/core/errors';
-import type { ArticleRecord } from '../../functions/core/types';
-import { receivedAt } from '../helpers/parse';
+import { ArticleRejectedError } from '../../functions/model/errors';
+import type { ArticleRecord } from '../../functions/model/types';
+import { receivedAt, recordOfUpload } from '../helpers/parse';
 import { reference } from '../helpers/reference';
 
 // Fixtures written by test/fixtures/formats/build-binary-fixtures.ts.
@@ -14,7 +13,7 @@ const fixture = (name: string) => readFileSync(join(formats, name));
 const utf8 = (text: string) => Buffer.from(text, 'utf8');
 
 const upload = (bytes: Uint8Array, key: string) =>
-  parseUpload(bytes, {
+  recordOfUpload(bytes, {
     key,
     edition: '2026-11-22',
     receivedAt,

@@ -2,9 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import type { ParseContext } from '../../functions/article/parse-article';
-import { ArticleRejectedError } from '../../functions/core/errors';
-import type { ArticleRecord } from '../../functions/core/types';
+import { ArticleRejectedError } from '../../functions/model/errors';
+import type { ArticleRecord } from '../../functions/model/types';
 import { parseUpload } from '../helpers/parse';
 
 const formatsDir = join(process.cwd(), 'test/fixtures/formats');
@@ -13,7 +12,7 @@ const seedsDir = join(process.cwd(), 'test/fixtures/seeds');
 const parse = (
   bytes: Uint8Array,
   name: string,
-  context: Partial<ParseContext> = {},
+  context: Parameters<typeof parseUpload>[2] = {},
 ): ArticleRecord => parseUpload(bytes, `incoming/${name}`, context);
 
 const parseFixture = (name: string) => parse(readFileSync(join(formatsDir, name)), name);

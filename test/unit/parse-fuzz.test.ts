@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeText } from '../../functions/article/decode';
-import { parseArticle, parseUpload } from '../../functions/article/parse-article';
-import { ArticleRejectedError } from '../../functions/core/errors';
-import type { ArticleRecord } from '../../functions/core/types';
+import { ArticleRejectedError } from '../../functions/model/errors';
+import type { ArticleRecord } from '../../functions/model/types';
 import { loadReference } from '../../functions/reference/load-reference';
+import { recordOfText, recordOfUpload } from '../helpers/parse';
 
 const reference = loadReference({ root: process.cwd() });
 const numRuns = 200;
@@ -49,7 +49,7 @@ function expectContract(record: ArticleRecord, receivedAt: Date): void {
 function parsesOrRejects(bytes: Uint8Array, key: string, receivedAt: Date): void {
   let record: ArticleRecord;
   try {
-    record = parseArticle(bytes, {
+    record = recordOfText(bytes, {
       key,
       edition: receivedAt.toISOString().slice(0, 10),
       receivedAt,
@@ -227,7 +227,7 @@ describe('parseArticle on untrusted input', () => {
       fc.property(articleLike, anyKey, (text, key) => {
         const parse = () => {
           try {
-            return parseArticle(utf8(text), {
+            return recordOfText(utf8(text), {
               key,
               edition: '2026-11-22',
               receivedAt,
@@ -248,7 +248,7 @@ describe('parseArticle on untrusted input', () => {
 
 /** The same contract through the asynchronous entry point that also reads PDF, Word and e-mail. */
 async function uploadParsesOrRejects(bytes: Uint8Array, key: string, receivedAt: Date) {
-  const outcome = await parseUpload(bytes, {
+  const outcome = await recordOfUpload(bytes, {
     key,
     edition: receivedAt.toISOString().slice(0, 10),
     receivedAt,

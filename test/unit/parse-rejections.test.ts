@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseUpload as parseAnyUpload } from '../../functions/article/parse-article';
-import { ArticleRejectedError } from '../../functions/core/errors';
+import { parseUpload as parseAnyUpload } from '../../functions/article/parse-upload';
+import { ArticleRejectedError } from '../../functions/model/errors';
 import { parseUpload, receivedAt } from '../helpers/parse';
 import { reference } from '../helpers/reference';
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ArticleRecord } from '../../functions/core/types';
+import type { ArticleRecord } from '../../functions/model/types';
 import { parseUpload } from '../helpers/parse';
 
 const seedsDir = join(process.cwd(), 'test/fixtures/seeds');

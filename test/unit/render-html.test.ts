@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ConfigError } from '../../functions/core/errors';
-import type { BriefModel } from '../../functions/core/types';
-import { buildHeatmap } from '../../functions/render/html-heatmap';
-import { longDate, safeUrl } from '../../functions/render/html-helpers';
-import { loadTemplates } from '../../functions/render/load-templates';
-import { renderHtml, type TemplateSet } from '../../functions/render/render-html';
+import { ConfigError } from '../../functions/model/errors';
+import type { BriefModel } from '../../functions/model/types';
+import { buildHeatmap } from '../../functions/render/html/html-heatmap';
+import { longDate, safeUrl } from '../../functions/render/html/html-helpers';
+import { loadTemplates } from '../../functions/render/html/load-templates';
+import { renderHtml, type TemplateSet } from '../../functions/render/html/render-html';
 
 const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 const fixture = readFileSync(root('test/fixtures/brief-model.json'), 'utf8');

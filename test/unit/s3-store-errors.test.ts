@@ -10,7 +10,7 @@ import {
 import { sdkStreamMixin } from '@smithy/util-stream';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { StoreError } from '../../functions/core/errors';
+import { StoreError } from '../../functions/model/errors';
 import { makeS3Client } from '../../functions/store/s3-client';
 import { S3Store } from '../../functions/store/s3-store';
 

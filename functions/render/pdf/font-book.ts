@@ -1,6 +1,6 @@
 import fontkit from '@pdf-lib/fontkit';
 import type { PDFDocument, PDFFont } from 'pdf-lib';
-import { ConfigError } from '../../core/errors';
+import { ConfigError } from '../../model/errors';
 import { useFastLayout } from './fast-layout';
 import { makeSanitizer } from './sanitize-text';
 

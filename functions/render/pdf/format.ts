@@ -1,5 +1,5 @@
-import type { BriefArticle, BriefModel, ThemeId } from '../../core/types';
-import { formatIsoDate } from '../format-date';
+import type { BriefArticle, BriefModel, ThemeId } from '../../model/types';
+import { formatIsoDate } from '../view/format-date';
 
 /** Publication date as a reader should weigh it: says when the year was guessed or unknown. */
 export function publishedLabel(

@@ -1,6 +1,6 @@
 import type { PDFPage } from 'pdf-lib';
-import type { BriefModel } from '../../core/types';
-import { formatIsoDate } from '../format-date';
+import type { BriefModel } from '../../model/types';
+import { formatIsoDate } from '../view/format-date';
 import type { FontBook } from './font-book';
 import { COLORS, type PageGeometry, pageGeometry, TYPE } from './style';
 import { fitText } from './text-layout';

@@ -1,5 +1,5 @@
 import { type RGB, rgb } from 'pdf-lib';
-import type { BriefModel } from '../../core/types';
+import type { BriefModel } from '../../model/types';
 
 /** Most shades a printed grey-blue ramp keeps distinguishable, even on a poor printer. */
 const MAX_LEVELS = 5;

@@ -1,5 +1,5 @@
 import { degrees, type PDFPage } from 'pdf-lib';
-import type { BriefModel } from '../../core/types';
+import type { BriefModel } from '../../model/types';
 import { type Block, type GraphicBlock, run, sectionHeading, smallParagraph } from './blocks';
 import type { FontBook } from './font-book';
 import { cellCounts, cellKey, type ShadeScale, shadeScale } from './heatmap-scale';

@@ -1,4 +1,4 @@
-import type { BriefItem } from '../../core/types';
+import type { BriefItem } from '../../model/types';
 import { bodyParagraph, type ParagraphBlock, type Run, run } from './blocks';
 import { citationRuns } from './cross-refs';
 import type { BriefLookups } from './format';

@@ -1,6 +1,6 @@
 import { PDFDocument } from 'pdf-lib';
-import type { BriefModel } from '../../core/types';
-import { formatIsoDate } from '../format-date';
+import type { BriefModel } from '../../model/types';
+import { formatIsoDate } from '../view/format-date';
 import type { Block } from './blocks';
 import { FontBook, type PdfFonts } from './font-book';
 import { makeLookups } from './format';

@@ -1,4 +1,4 @@
-import type { ActorSection, BriefItem, BriefModel } from '../../core/types';
+import type { ActorSection, BriefItem, BriefModel } from '../../model/types';
 import { type Block, entryHeading, run, sectionHeading, smallParagraph, subLabel } from './blocks';
 import { seeHighlightsRuns } from './cross-refs';
 import { type BriefLookups, plural } from './format';

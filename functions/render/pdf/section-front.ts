@@ -1,6 +1,6 @@
-import type { BriefModel, Highlight } from '../../core/types';
-import { formatIsoDate } from '../format-date';
-import { omittedNote } from '../omitted-note';
+import type { BriefModel, Highlight } from '../../model/types';
+import { formatIsoDate } from '../view/format-date';
+import { omittedNote } from '../view/omitted-note';
 import {
   type Block,
   bodyParagraph,

@@ -1,4 +1,4 @@
-import type { BriefArticle, BriefModel } from '../../core/types';
+import type { BriefArticle, BriefModel } from '../../model/types';
 import { type Block, bodyParagraph, type Run, run, sectionHeading, smallParagraph } from './blocks';
 import { sourceAnchor } from './cross-refs';
 import { publishedLabel } from './format';

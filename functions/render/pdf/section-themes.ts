@@ -1,4 +1,4 @@
-import type { BriefModel, ThemeSection } from '../../core/types';
+import type { BriefModel, ThemeSection } from '../../model/types';
 import { type Block, entryHeading, run, sectionHeading, smallParagraph } from './blocks';
 import { seeHighlightsRuns } from './cross-refs';
 import type { BriefLookups } from './format';

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { type BriefOptions, defaultBriefOptions, parseBriefConfig } from '../brief/brief-options';
-import { ConfigError } from '../core/errors';
-import type { PipelineSettings } from '../core/pipeline-deps';
+import { ConfigError } from '../model/errors';
+import type { PipelineSettings } from '../pipeline/pipeline-deps';
 
 /** Settings read once from the environment (Lambda) or the command line (CLI). */
 export interface RuntimeConfig {

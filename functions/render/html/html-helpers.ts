@@ -1,5 +1,5 @@
 import type Handlebars from 'handlebars';
-import { formatIsoDate } from './format-date';
+import { formatIsoDate } from '../view/format-date';
 
 /**
  * Writes a `YYYY-MM-DD` (or ISO timestamp) date out as "22 November 2026", the form policy

@@ -1,9 +1,9 @@
-import type { PipelineDeps } from '../core/pipeline-deps';
+import type { PipelineDeps } from '../pipeline/pipeline-deps';
 import { loadReference } from '../reference/load-reference';
-import { loadPdfFonts } from '../render/load-fonts';
-import { loadTemplates } from '../render/load-templates';
+import { loadTemplates } from '../render/html/load-templates';
+import { renderHtml } from '../render/html/render-html';
+import { loadPdfFonts } from '../render/pdf/load-fonts';
 import { renderPdf } from '../render/pdf/render-pdf';
-import { renderHtml } from '../render/render-html';
 import type { Store } from '../store/store';
 import type { RuntimeConfig } from './config';
 

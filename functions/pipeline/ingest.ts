@@ -1,9 +1,10 @@
-import { parseUpload } from '../article/parse-article';
+import { parseUpload } from '../article/parse-upload';
+import { editionOf } from '../model/edition';
+import { ArticleRejectedError } from '../model/errors';
+import type { RejectionRecord } from '../model/types';
 import type { Store } from '../store/store';
-import { editionOf } from './edition';
-import { ArticleRejectedError } from './errors';
 import type { PipelineDeps } from './pipeline-deps';
-import type { RejectionRecord } from './types';
+import { recordArticle } from './record-article';
 
 export type IngestOutcome =
   | { status: 'ingested'; key: string; id: string; edition: string; title: string }
@@ -53,13 +54,14 @@ export async function ingest(
     }
     const bytes = await store.get(key);
     if (!bytes) return { status: 'skipped', key, reason: 'the object no longer exists' };
-    const record = await parseUpload(bytes, {
+    const parsed = await parseUpload(bytes, {
       key,
       edition,
       receivedAt,
       reference: deps.reference,
       minWords: settings.minWords,
     });
+    const record = recordArticle(parsed, deps.reference);
     const recordKey = `articles/${edition}/${record.id}.json`;
     const claim: IdClaim = { key, edition, recordKey };
     const claimKey = `articles/_ids/${record.id}.json`;

@@ -1,7 +1,5 @@
-import { analyseArticle } from '../analysis/analyse-article';
-import { ArticleRejectedError } from '../core/errors';
-import type { ArticleFormat, ArticleRecord } from '../core/types';
-import type { ReferenceData } from '../reference/reference-data';
+import { ArticleRejectedError } from '../model/errors';
+import type { ArticleFormat, ArticleRecord } from '../model/types';
 import { articleId } from './article-id';
 import { decodeText } from './decode';
 import { detectLanguage } from './detect-language';
@@ -15,52 +13,66 @@ import { parsePlainText } from './parse-plain-text';
 import type { RawArticle } from './raw-article';
 import { resolveMetadata } from './resolve-metadata';
 
+/** What the metadata rules need to know of the world: place names for datelines, outlets by host. */
+export interface PlacesAndOutlets {
+  /** Lower-case names of capitals and countries ("washington"). */
+  placeNames: ReadonlySet<string>;
+  outletsByHost: ReadonlyMap<string, string>;
+}
+
 export interface ParseContext {
   key: string;
   edition: string;
   receivedAt: Date;
-  reference: ReferenceData;
+  reference: PlacesAndOutlets;
   /** Bodies shorter than this many words are not articles. */
   minWords: number;
 }
 
+/** An upload read into clean text and metadata: an article record before analysis. */
+export interface ParsedArticle {
+  article: Omit<ArticleRecord, 'actors' | 'themes' | 'sentences'>;
+  /** The body's paragraphs (`article.text` is them joined by blank lines), lead first. */
+  paragraphs: string[];
+}
+
 /**
- * Turns one upload into an article record, or throws `ArticleRejectedError` with the reason
+ * Reads one upload into text and metadata, or throws `ArticleRejectedError` with the reason
  * the uploader will read. Handles every accepted format; `.pdf`, `.docx` and `.eml` are read by
- * asynchronous libraries, hence the promise. Pure: bytes in, record out.
+ * asynchronous libraries, hence the promise. Pure: bytes in, text and metadata out.
  */
 export async function parseUpload(
   bytes: Uint8Array,
   context: ParseContext,
-): Promise<ArticleRecord> {
+): Promise<ParsedArticle> {
   const format = checkUpload(bytes, context.key);
   const { key, reference } = context;
   switch (format) {
     case 'pdf':
-      return recordOf(await parsePdf(bytes, key), format, context);
+      return parsedOf(await parsePdf(bytes, key), format, context);
     case 'docx':
-      return recordOf(await parseDocx(bytes, key), format, context);
+      return parsedOf(await parseDocx(bytes, key), format, context);
     case 'eml': {
       const { text } = decodeText(bytes, key);
-      return recordOf(await parseEml(text, key, reference.outletsByHost), format, context);
+      return parsedOf(await parseEml(text, key, reference.outletsByHost), format, context);
     }
     default:
-      return parseArticle(bytes, context);
+      return parseTextUpload(bytes, context);
   }
 }
 
 /**
- * The synchronous path for uploads that are text (`.txt`, `.md`, `.html`, `.json`); throws
- * `ArticleRejectedError` like `parseUpload`. A `.pdf`, `.docx` or `.eml` needs `parseUpload`.
+ * The synchronous path of `parseUpload` for uploads that are text (`.txt`, `.md`, `.html`,
+ * `.json`); throws `ArticleRejectedError` like it. A `.pdf`, `.docx` or `.eml` needs `parseUpload`.
  */
-export function parseArticle(bytes: Uint8Array, context: ParseContext): ArticleRecord {
+export function parseTextUpload(bytes: Uint8Array, context: ParseContext): ParsedArticle {
   const { key } = context;
   const format = checkUpload(bytes, key);
   if (binaryFormats.has(format) || format === 'eml')
-    throw new TypeError(`${key}: .${format} uploads are read by parseUpload, not parseArticle`);
+    throw new TypeError(`${key}: .${format} uploads are read by parseUpload, not parseTextUpload`);
   const { text } = decodeText(bytes, key);
   const actual = detectFormat(key, text) ?? format;
-  return recordOf(parseByFormat(actual, text, key), actual, context);
+  return parsedOf(parseByFormat(actual, text, key), actual, context);
 }
 
 /** The format an upload will be read as, or the rejection for an empty or unsupported file. */
@@ -76,7 +88,7 @@ function checkUpload(bytes: Uint8Array, key: string): ArticleFormat {
   return format;
 }
 
-function recordOf(raw: RawArticle, format: ArticleFormat, context: ParseContext): ArticleRecord {
+function parsedOf(raw: RawArticle, format: ArticleFormat, context: ParseContext): ParsedArticle {
   const { key, reference } = context;
   const metadata = resolveMetadata(raw, {
     receivedAt: context.receivedAt,
@@ -94,27 +106,26 @@ function recordOf(raw: RawArticle, format: ArticleFormat, context: ParseContext)
       `${key}: too short to be an article (${words} words; at least ${context.minWords} are needed)`,
     );
   }
-  const analysis = analyseArticle(metadata.title, metadata.paragraphs, reference);
   const language = raw.language?.value ?? detectLanguage(body);
   return {
-    id: articleId(body),
-    key,
-    edition: context.edition,
-    receivedAt: context.receivedAt.toISOString(),
-    format,
-    title: metadata.title,
-    source: metadata.source,
-    url: metadata.url,
-    published: metadata.published,
-    publishedInferred: metadata.publishedInferred,
-    dateline: metadata.dateline,
-    byline: metadata.byline,
-    language,
-    text: body,
-    actors: analysis.actors,
-    themes: analysis.themes,
-    sentences: analysis.sentences,
-    provenance: { ...metadata.provenance, language: raw.language?.from ?? 'detected' },
+    paragraphs: metadata.paragraphs,
+    article: {
+      id: articleId(body),
+      key,
+      edition: context.edition,
+      receivedAt: context.receivedAt.toISOString(),
+      format,
+      title: metadata.title,
+      source: metadata.source,
+      url: metadata.url,
+      published: metadata.published,
+      publishedInferred: metadata.publishedInferred,
+      dateline: metadata.dateline,
+      byline: metadata.byline,
+      language,
+      text: body,
+      provenance: { ...metadata.provenance, language: raw.language?.from ?? 'detected' },
+    },
   };
 }
 

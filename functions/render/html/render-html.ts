@@ -1,6 +1,6 @@
 import Handlebars from 'handlebars';
-import { ConfigError } from '../core/errors';
-import type { BriefModel } from '../core/types';
+import { ConfigError } from '../../model/errors';
+import type { BriefModel } from '../../model/types';
 import { type CitationData, registerBriefHelpers } from './html-helpers';
 import { buildHtmlView, type HtmlView } from './html-view';
 

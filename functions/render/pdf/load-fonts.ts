@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError } from '../core/errors';
-import type { PdfFonts } from './pdf/render-pdf';
+import { ConfigError } from '../../model/errors';
+import type { PdfFonts } from './render-pdf';
 
 const FONT_DIR = ['node_modules', 'dejavu-fonts-ttf', 'ttf'];
 const FILES: Record<keyof PdfFonts, string> = {

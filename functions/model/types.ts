@@ -182,3 +182,9 @@ export interface BriefModel {
   /** PDF author metadata (the issuing team); absent for none. */
   author?: string | null;
 }
+
+/** The two renderings of a brief model, handed to the pipeline so it stays free of fonts and templates. */
+export interface Renderers {
+  html(model: BriefModel): string;
+  pdf(model: BriefModel): Promise<Uint8Array>;
+}

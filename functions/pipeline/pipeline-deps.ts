@@ -1,7 +1,7 @@
 import type { BriefOptions } from '../brief/brief-options';
+import type { Renderers } from '../model/types';
 import type { ReferenceData } from '../reference/reference-data';
 import type { Store } from '../store/store';
-import type { BriefModel } from './types';
 
 export interface PipelineSettings {
   /** Uploads larger than this are rejected without being read. */
@@ -11,11 +11,6 @@ export interface PipelineSettings {
   /** IANA time zone in which an edition's day is counted. */
   timeZone: string;
   brief: BriefOptions;
-}
-
-export interface Renderers {
-  html(model: BriefModel): string;
-  pdf(model: BriefModel): Promise<Uint8Array>;
 }
 
 /** Everything the pipeline needs from outside, handed in so tests, the CLI and Lambda share it. */

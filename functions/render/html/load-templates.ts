@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { ConfigError } from '../core/errors';
+import { ConfigError } from '../../model/errors';
 import type { TemplateSet } from './render-html';
 
 function errorCode(error: unknown): string | undefined {

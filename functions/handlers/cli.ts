@@ -1,16 +1,16 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
-import { compile } from './core/compile';
-import { editionOf, isEdition } from './core/edition';
-import { BriefError } from './core/errors';
-import { type IngestOutcome, ingest } from './core/ingest';
-import { deliverLocally } from './delivery/local-delivery';
-import { collectInputs } from './runtime/collect-inputs';
-import { configFromEnv } from './runtime/config';
-import { makeDeps } from './runtime/make-deps';
-import { makeProgress } from './runtime/progress';
-import { FsStore } from './store/fs-store';
+import { deliverLocally } from '../delivery/local-delivery';
+import { editionOf, isEdition } from '../model/edition';
+import { BriefError } from '../model/errors';
+import { compile } from '../pipeline/compile';
+import { type IngestOutcome, ingest } from '../pipeline/ingest';
+import { configFromEnv } from '../setup/config';
+import { makeDeps } from '../setup/make-deps';
+import { FsStore } from '../store/fs-store';
+import { collectInputs } from './collect-inputs';
+import { makeProgress } from './progress';
 
 interface CliOptions {
   out: string;
@@ -64,7 +64,7 @@ export async function runCli(argv: string[], cwd: string): Promise<number> {
   const options = program.opts<CliOptions>();
   const config = configFromEnv({
     // The data files, templates and fonts sit beside this file, wherever the user runs it from.
-    BRIEF_ROOT: resolve(__dirname, '..'),
+    BRIEF_ROOT: resolve(__dirname, '..', '..'),
     ...process.env,
     ...(options.actors ? { BRIEF_ACTORS_FILE: resolve(cwd, options.actors) } : {}),
     ...(options.themes ? { BRIEF_THEMES_FILE: resolve(cwd, options.themes) } : {}),

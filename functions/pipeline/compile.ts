@@ -1,7 +1,7 @@
 import { buildBrief } from '../brief/build-brief';
+import type { ArticleRecord, BriefModel, RejectionRecord } from '../model/types';
 import type { Store } from '../store/store';
 import type { PipelineDeps } from './pipeline-deps';
-import type { ArticleRecord, BriefModel, RejectionRecord } from './types';
 
 export type CompileOutcome =
   | { status: 'built'; edition: string; model: BriefModel; keys: string[] }

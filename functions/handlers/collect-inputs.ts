@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
-import { ConfigError } from '../core/errors';
+import { ConfigError } from '../model/errors';
 
 export interface InputFile {
   /** Absolute path on disk. */

@@ -1,19 +1,18 @@
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SNSClient } from '@aws-sdk/client-sns';
-import { ConfigError } from '../core/errors';
-import type { Renderers } from '../core/pipeline-deps';
-import type { BriefModel } from '../core/types';
-import { positiveNumber } from '../runtime/config';
-import { log } from '../runtime/log';
+import { type DeliverStep, deliverBrief } from '../delivery/deliver';
+import { parseDeliveryConfig } from '../delivery/delivery-config';
+import type { MailSender } from '../delivery/mail-sender';
+import { makeLinker, maxLinkSeconds } from '../delivery/presign-link';
+import { SesMailSender } from '../delivery/ses-mail-sender';
+import { SmtpMailSender } from '../delivery/smtp-mail-sender';
+import { SnsPublisher } from '../delivery/sns-publisher';
+import { ConfigError } from '../model/errors';
+import type { Renderers } from '../model/types';
 import { makeS3Client } from '../store/s3-client';
 import type { Store } from '../store/store';
-import { type DeliverOptions, type DeliveryReport, deliverBrief } from './deliver';
-import { parseDeliveryConfig } from './delivery-config';
-import type { MailSender } from './mail-sender';
-import { makeLinker, maxLinkSeconds } from './presign-link';
-import { SesMailSender } from './ses-mail-sender';
-import { SmtpMailSender } from './smtp-mail-sender';
-import { SnsPublisher } from './sns-publisher';
+import { positiveNumber } from './config';
+import { log } from './log';
 
 type Env = Record<string, string | undefined>;
 
@@ -55,8 +54,6 @@ export function deliverySettingsFromEnv(env: Env = process.env): DeliverySetting
     s3Endpoint: env.S3_ENDPOINT || null,
   };
 }
-
-export type DeliverStep = (model: BriefModel, options?: DeliverOptions) => Promise<DeliveryReport>;
 
 /**
  * The Lambda's delivery step: recipients from the bucket, mail through SES (or SMTP when

@@ -1,12 +1,12 @@
 import type { Context } from 'aws-lambda';
-import { editionOf } from './core/edition';
-import { type IngestOutcome, ingest } from './core/ingest';
-import type { PipelineDeps } from './core/pipeline-deps';
-import { configFromEnv } from './runtime/config';
-import { markEditionChanged } from './runtime/draft-marker';
-import { logger, withLogKeys } from './runtime/log';
-import { makeDeps } from './runtime/make-deps';
-import { storeFromEnv } from './runtime/store-from-env';
+import { editionOf } from '../model/edition';
+import { markEditionChanged } from '../pipeline/draft-marker';
+import { type IngestOutcome, ingest } from '../pipeline/ingest';
+import type { PipelineDeps } from '../pipeline/pipeline-deps';
+import { configFromEnv } from '../setup/config';
+import { logger, withLogKeys } from '../setup/log';
+import { makeDeps } from '../setup/make-deps';
+import { storeFromEnv } from '../setup/store-from-env';
 
 /** The part of an S3 notification the handler reads (AWS and S3-compatible servers alike). */
 export interface S3Event {

@@ -1,4 +1,4 @@
-import type { BriefModel } from '../core/types';
+import type { BriefModel } from '../../model/types';
 
 const namedActors = 6;
 

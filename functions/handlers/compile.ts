@@ -1,19 +1,16 @@
 import type { Context } from 'aws-lambda';
-import { type CompileOutcome, compile } from './core/compile';
-import { editionOf, isEdition } from './core/edition';
-import { ConfigError } from './core/errors';
-import type { PipelineDeps } from './core/pipeline-deps';
-import { type DeliverySummary, deliverAfterCompile } from './delivery/after-compile';
-import {
-  type DeliverStep,
-  deliverySettingsFromEnv,
-  makeDeliveryStep,
-} from './delivery/delivery-from-env';
-import { configFromEnv } from './runtime/config';
-import { draftBuilt, pendingDraft } from './runtime/draft-marker';
-import { logger, withLogKeys } from './runtime/log';
-import { makeDeps } from './runtime/make-deps';
-import { storeFromEnv } from './runtime/store-from-env';
+import { type DeliverySummary, deliverAfterCompile } from '../delivery/after-compile';
+import type { DeliverStep } from '../delivery/deliver';
+import { editionOf, isEdition } from '../model/edition';
+import { ConfigError } from '../model/errors';
+import { type CompileOutcome, compile } from '../pipeline/compile';
+import { draftBuilt, pendingDraft } from '../pipeline/draft-marker';
+import type { PipelineDeps } from '../pipeline/pipeline-deps';
+import { configFromEnv } from '../setup/config';
+import { deliverySettingsFromEnv, makeDeliveryStep } from '../setup/delivery-from-env';
+import { logger, withLogKeys } from '../setup/log';
+import { makeDeps } from '../setup/make-deps';
+import { storeFromEnv } from '../setup/store-from-env';
 
 /**
  * What starts a compile: a manual invoke (`{"edition":"2026-11-22"}`, optionally `"force":true`),

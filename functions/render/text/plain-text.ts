@@ -1,5 +1,5 @@
-import type { BriefItem, BriefModel } from '../core/types';
-import { formatIsoDate } from '../render/format-date';
+import type { BriefItem, BriefModel } from '../../model/types';
+import { formatIsoDate } from '../view/format-date';
 
 /** A link to the brief in the bucket, and when it stops working. */
 export interface BriefLink {

@@ -6,9 +6,9 @@ import type {
   BriefModel,
   Highlight,
   ThemeId,
-} from '../core/types';
+} from '../../model/types';
+import { omittedNote } from '../view/omitted-note';
 import { buildHeatmap, type HeatmapView } from './html-heatmap';
-import { omittedNote } from './omitted-note';
 
 /** A piece of text that links within the page when `href` is set. */
 export interface LinkView {

@@ -1,4 +1,4 @@
-import type { BriefModel } from '../core/types';
+import type { BriefModel } from '../../model/types';
 
 /** One shaded square of the heat map, positioned in SVG user units. */
 export interface HeatCellView {

@@ -1,4 +1,4 @@
-import { ConfigError } from '../core/errors';
+import { ConfigError } from '../model/errors';
 import { makeS3Client } from '../store/s3-client';
 import { S3Store } from '../store/s3-store';
 import type { Store } from '../store/store';
