@@ -70,7 +70,7 @@ describe('npm run brief on the seeds', () => {
     expect(result.stderr).toContain('[5/5] 004_988fb0e90b57e848.txt');
   });
 
-  it('writes brief.json with the contract fields of DESIGN.md', () => {
+  it('writes brief.json with the contract fields of docs/design.md', () => {
     expect(model.edition).toBe('2026-11-22');
     expect(Date.parse(model.generatedAt)).not.toBeNaN();
     expect(model.articles.map((article) => article.title)).toEqual(seedTitles);

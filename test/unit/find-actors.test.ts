@@ -9,7 +9,7 @@ const actorsOf = (sentence: string) => [
   ...new Set(findActorMentions(sentence, reference()).map((m) => m.actor)),
 ];
 
-describe('actor resolution (DESIGN.md rules)', () => {
+describe('actor resolution (docs/design.md rules)', () => {
   it.each([
     ['Moscow said it would not rush to recognise the new government.', 'RUS'],
     ['Beijing has expressed interest in working with the group.', 'CHN'],
@@ -100,7 +100,7 @@ Hua would not be drawn on whether recognition would follow in the coming weeks o
     expect(later?.actors).toContain('CHN');
   });
 
-  it('finds every actor DESIGN.md lists for the five seeds', () => {
+  it('finds every actor docs/design.md lists for the five seeds', () => {
     const dir = 'test/fixtures/seeds';
     const found = new Set<string>();
     for (const file of readdirSync(dir)) {

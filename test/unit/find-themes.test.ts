@@ -50,7 +50,7 @@ describe('theme tagging', () => {
     expect(themesOf(sentence)).toContain(theme);
   });
 
-  it('has a label, a description and cues for every theme DESIGN.md names', () => {
+  it('has a label, a description and cues for every theme docs/design.md names', () => {
     const ids = reference().themes.map((theme) => theme.id);
     for (const id of 'diplomacy security humanitarian economy governance migration narcotics human-rights'.split(
       ' ',

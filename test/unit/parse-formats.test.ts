@@ -4,6 +4,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { ArticleRejectedError } from '../../functions/model/errors';
 import type { ArticleRecord } from '../../functions/model/types';
+import { caseInput } from '../fixtures/ingest/cases';
 import { parseUpload } from '../helpers/parse';
 
 const formatsDir = join(process.cwd(), 'test/fixtures/formats');
@@ -17,18 +18,7 @@ const parse = (
 
 const parseFixture = (name: string) => parse(readFileSync(join(formatsDir, name)), name);
 /** The input of a fixture case in test/fixtures/ingest/, parsed under the given upload name. */
-const parseCase = (folder: string, name: string) =>
-  parse(
-    readFileSync(
-      join(
-        process.cwd(),
-        'test/fixtures/ingest',
-        folder,
-        `input${name.slice(name.lastIndexOf('.'))}`,
-      ),
-    ),
-    name,
-  );
+const parseCase = (folder: string, name: string) => parse(caseInput(folder), name);
 const utf8 = (text: string) => Buffer.from(text, 'utf8');
 
 /** The rejection message, or a failure when the upload was accepted. */

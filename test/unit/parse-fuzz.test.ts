@@ -24,7 +24,7 @@ function isCalendarDay(day: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
 }
 
-/** The article record contract of DESIGN.md, as far as parsing decides it. */
+/** The article record contract of docs/design.md, as far as parsing decides it. */
 function expectContract(record: ArticleRecord, receivedAt: Date): void {
   expect(typeof record.title).toBe('string');
   expect(record.title.trim()).not.toBe('');

@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseUpload as parseAnyUpload } from '../../functions/article/parse-upload';
 import { ArticleRejectedError } from '../../functions/model/errors';
+import { caseInput } from '../fixtures/ingest/cases';
 import { parseUpload, receivedAt } from '../helpers/parse';
 import { reference } from '../helpers/reference';
 
 const badDir = join(process.cwd(), 'test/fixtures/bad');
 const bad = (name: string) => readFileSync(join(badDir, name));
-const noTextPage = () =>
-  readFileSync(join(process.cwd(), 'test/fixtures/ingest/video-page-no-text/input.html'));
+const noTextPage = () => caseInput('video-page-no-text');
 const utf8 = (text: string) => Buffer.from(text, 'utf8');
 const accepted = '.txt, .md, .html, .htm, .json, .pdf, .docx or .eml';
 
