@@ -6,10 +6,10 @@ import Handlebars from 'handlebars';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConfigError } from '../../functions/model/errors';
 import type { BriefModel } from '../../functions/model/types';
-import { buildHeatmap } from '../../functions/render/html/html-heatmap';
 import { longDate, safeUrl } from '../../functions/render/html/html-helpers';
 import { loadTemplates } from '../../functions/render/html/load-templates';
 import { renderHtml, type TemplateSet } from '../../functions/render/html/render-html';
+import { heatmapView } from '../../functions/render/view/heatmap-view';
 
 const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 const fixture = readFileSync(root('test/fixtures/brief-model.json'), 'utf8');
@@ -183,7 +183,7 @@ describe('helpers', () => {
   });
 
   it('draws no heat map when there are no actors or no themes', () => {
-    expect(buildHeatmap({ actors: [], themes: [{ id: 'a', name: 'A' }], cells: [] })).toBeNull();
+    expect(heatmapView({ actors: [], themes: [{ id: 'a', name: 'A' }], cells: [] })).toBeNull();
     const model = freshModel();
     model.heatmap.actors = [];
     const section = block(renderHtml(model, templates), 'actors-themes');
