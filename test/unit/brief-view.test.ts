@@ -7,6 +7,7 @@ import { loadPdfFonts } from '../../functions/render/pdf/load-fonts';
 import { renderPdf } from '../../functions/render/pdf/render-pdf';
 import { briefToText } from '../../functions/render/text/plain-text';
 import { type BriefView, buildBriefView } from '../../functions/render/view/brief-view';
+import { htmlBlock as block } from '../helpers/html';
 import { pdfFilledRects, pdfToText } from '../helpers/pdf';
 import { seedBrief } from './delivery-helpers';
 
@@ -32,15 +33,6 @@ async function renderAll(model: BriefModel): Promise<Renderings> {
     pdfText: pdfToText(pdf),
     text: briefToText(model, null),
   };
-}
-
-/** The part of the page from the element with this id to the next closing tag of its kind. */
-function block(page: string, id: string): string {
-  const start = page.indexOf(`id="${id}"`);
-  if (start < 0) throw new Error(`no element with id ${id}`);
-  const tag = /<(\w+)[^<]*$/.exec(page.slice(0, start))?.[1] ?? 'section';
-  const end = page.indexOf(`</${tag}>`, start);
-  return page.slice(start, end < 0 ? undefined : end);
 }
 
 const lines = (text: string) => text.split('\n').map((line) => line.trim());

@@ -10,21 +10,13 @@ import { longDate, safeUrl } from '../../functions/render/html/html-helpers';
 import { loadTemplates } from '../../functions/render/html/load-templates';
 import { renderHtml, type TemplateSet } from '../../functions/render/html/render-html';
 import { heatmapView } from '../../functions/render/view/heatmap-view';
+import { htmlBlock as block } from '../helpers/html';
 
 const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 const fixture = readFileSync(root('test/fixtures/brief-model.json'), 'utf8');
 const freshModel = () => JSON.parse(fixture) as BriefModel;
 const templates = loadTemplates(root('templates'));
 const html = renderHtml(freshModel(), templates);
-
-/** The part of the page from the element with this id to the next element of the same tag. */
-function block(page: string, id: string): string {
-  const start = page.indexOf(`id="${id}"`);
-  if (start < 0) throw new Error(`no element with id ${id}`);
-  const tag = /<(\w+)[^<]*$/.exec(page.slice(0, start))?.[1] ?? 'section';
-  const end = page.indexOf(`</${tag}>`, start);
-  return page.slice(start, end < 0 ? undefined : end);
-}
 
 const hrefs = (page: string) => [...page.matchAll(/href="([^"]*)"/g)].map((m) => m[1] ?? '');
 

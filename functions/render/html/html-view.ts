@@ -46,28 +46,29 @@ export interface SourceHtml extends SourceView {
   anchor: string;
 }
 
+/** What the templates take from the brief view as it is. */
+type MastheadField =
+  | 'title'
+  | 'date'
+  | 'generatedDate'
+  | 'generatedTime'
+  | 'handling'
+  | 'stats'
+  | 'rejected'
+  | 'omittedNote';
+
 /**
  * What the templates draw: the brief view with page anchors and links added and the heat map
  * laid out as SVG, plus the raw model (`brief`) for custom templates.
  */
-export interface HtmlView {
+export interface HtmlView extends Pick<BriefView, MastheadField> {
   brief: BriefModel;
-  title: string;
-  /** The edition's day in words. */
-  date: string;
-  generatedDate: string;
-  generatedTime: string;
-  handling: string | null;
-  stats: BriefModel['stats'];
   toc: LinkView[];
   highlights: HighlightHtml[];
   actors: ActorSectionHtml[];
   themes: ThemeSectionHtml[];
   heatmap: HeatmapSvg | null;
   sources: SourceHtml[];
-  rejected: BriefModel['rejected'];
-  /** What the length budget left out, as a sentence; null when nothing was cut. */
-  omittedNote: string | null;
   /** CSS `@page` size for printing: the model's paper. */
   pageSize: 'A4' | 'letter';
 }
@@ -138,22 +139,24 @@ function tableOfContents(view: BriefView): LinkView[] {
 
 /** Lays the brief view out for the HTML templates; pure, so it can be tested without them. */
 export function buildHtmlView(view: BriefView): HtmlView {
+  const { title, date, generatedDate, generatedTime, handling, stats, rejected, omittedNote } =
+    view;
   return {
     brief: view.model,
-    title: view.title,
-    date: view.date,
-    generatedDate: view.generatedDate,
-    generatedTime: view.generatedTime,
-    handling: view.handling,
-    stats: view.stats,
+    title,
+    date,
+    generatedDate,
+    generatedTime,
+    handling,
+    stats,
+    rejected,
+    omittedNote,
     toc: tableOfContents(view),
     highlights: view.highlights.map((h) => ({ ...h, anchor: `kd-${h.number}` })),
     actors: actorSections(view),
     themes: themeSections(view),
     heatmap: view.heatmap && heatmapSvg(view.heatmap),
     sources: view.sources.map((source) => ({ ...source, anchor: `src-${source.ref}` })),
-    rejected: view.rejected,
-    omittedNote: view.omittedNote,
     pageSize: view.paper === 'letter' ? 'letter' : 'A4',
   };
 }
