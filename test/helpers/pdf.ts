@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { decodePDFRawStream, PDFArray, PDFDocument, type PDFRawStream } from 'pdf-lib';
 
 /** Writes the PDF to a fresh temp folder, runs `use` on it, and always removes the folder. */
 function withPdfFile<T>(bytes: Uint8Array, use: (file: string, dir: string) => T): T {
@@ -56,5 +57,39 @@ export function pageInk(bytes: Uint8Array, page = 1, dpi = 50): number {
     let dark = 0;
     for (const value of pixels) if (value < 128) dark++;
     return dark / pixels.length;
+  });
+}
+
+/** A rectangle filled with one colour, as pdf-lib's `drawRectangle` writes it. */
+export interface FilledRect {
+  page: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** "r g b" as written in the content stream. */
+  color: string;
+}
+
+/** Every filled rectangle of the document, page by page in drawing order. */
+export async function pdfFilledRects(bytes: Uint8Array): Promise<FilledRect[]> {
+  const doc = await PDFDocument.load(bytes);
+  const rect =
+    /(\S+ \S+ \S+) rg\n0 w\n\[\] 0 d\n1 0 0 1 (\S+) (\S+) cm\n(?:1 0 0 1 0 0 cm\n)*0 0 m\n0 (\S+) l\n(\S+) \S+ l\n/g;
+  return doc.getPages().flatMap((page, index) => {
+    const contents = page.node.Contents();
+    const streams = contents instanceof PDFArray ? contents.asArray() : [contents];
+    return streams.flatMap((ref) => {
+      const stream = doc.context.lookup(ref) as PDFRawStream;
+      const text = Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
+      return [...text.matchAll(rect)].map((m) => ({
+        page: index + 1,
+        x: Number(m[2]),
+        y: Number(m[3]),
+        height: Number(m[4]),
+        width: Number(m[5]),
+        color: m[1] ?? '',
+      }));
+    });
   });
 }

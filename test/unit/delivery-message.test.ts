@@ -147,6 +147,8 @@ describe('subject and plain text edge cases', () => {
         articles: [],
         byActor: [],
         byTheme: [],
+        heatmap: { actors: [], themes: [], cells: [] },
+        rejected: [],
       } as unknown as BriefModel,
       null,
     );

@@ -6,25 +6,17 @@ import Handlebars from 'handlebars';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConfigError } from '../../functions/model/errors';
 import type { BriefModel } from '../../functions/model/types';
-import { buildHeatmap } from '../../functions/render/html/html-heatmap';
 import { longDate, safeUrl } from '../../functions/render/html/html-helpers';
 import { loadTemplates } from '../../functions/render/html/load-templates';
 import { renderHtml, type TemplateSet } from '../../functions/render/html/render-html';
+import { heatmapView } from '../../functions/render/view/heatmap-view';
+import { htmlBlock as block } from '../helpers/html';
 
 const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 const fixture = readFileSync(root('test/fixtures/brief-model.json'), 'utf8');
 const freshModel = () => JSON.parse(fixture) as BriefModel;
 const templates = loadTemplates(root('templates'));
 const html = renderHtml(freshModel(), templates);
-
-/** The part of the page from the element with this id to the next element of the same tag. */
-function block(page: string, id: string): string {
-  const start = page.indexOf(`id="${id}"`);
-  if (start < 0) throw new Error(`no element with id ${id}`);
-  const tag = /<(\w+)[^<]*$/.exec(page.slice(0, start))?.[1] ?? 'section';
-  const end = page.indexOf(`</${tag}>`, start);
-  return page.slice(start, end < 0 ? undefined : end);
-}
 
 const hrefs = (page: string) => [...page.matchAll(/href="([^"]*)"/g)].map((m) => m[1] ?? '');
 
@@ -183,7 +175,7 @@ describe('helpers', () => {
   });
 
   it('draws no heat map when there are no actors or no themes', () => {
-    expect(buildHeatmap({ actors: [], themes: [{ id: 'a', name: 'A' }], cells: [] })).toBeNull();
+    expect(heatmapView({ actors: [], themes: [{ id: 'a', name: 'A' }], cells: [] })).toBeNull();
     const model = freshModel();
     model.heatmap.actors = [];
     const section = block(renderHtml(model, templates), 'actors-themes');

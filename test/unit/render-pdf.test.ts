@@ -7,12 +7,12 @@ import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../functions/model/errors';
 import type { BriefItem, BriefModel } from '../../functions/model/types';
-import { numberList, publishedLabel } from '../../functions/render/pdf/format';
+import { numberList } from '../../functions/render/pdf/format';
 import { loadPdfFonts } from '../../functions/render/pdf/load-fonts';
 import { renderPdf } from '../../functions/render/pdf/render-pdf';
 import { makeSanitizer } from '../../functions/render/pdf/sanitize-text';
-import { webUrl } from '../../functions/render/pdf/section-sources';
 import { formatIsoDate } from '../../functions/render/view/format-date';
+import { publishedLabel, webUrl } from '../../functions/render/view/sources';
 import { pageInk, pdfPageCount, pdfToText, renderPagePng } from '../helpers/pdf';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));

@@ -1,5 +1,8 @@
 import type Handlebars from 'handlebars';
-import { formatIsoDate } from '../view/format-date';
+import type { Citation, CiteOf } from '../view/citations';
+import { formatIsoDate, formatUtcTime } from '../view/format-date';
+import { plural as pluralWords } from '../view/plural';
+import { webUrl } from '../view/sources';
 
 /**
  * Writes a `YYYY-MM-DD` (or ISO timestamp) date out as "22 November 2026", the form policy
@@ -13,10 +16,7 @@ export function longDate(value: unknown): string {
 
 /** "06:00" from an ISO timestamp, read in UTC so every reader sees the same time. */
 export function utcTime(value: unknown): string {
-  if (typeof value !== 'string') return '';
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return '';
-  return date.toISOString().slice(11, 16);
+  return typeof value === 'string' ? (formatUtcTime(value) ?? '') : '';
 }
 
 /**
@@ -24,15 +24,7 @@ export function utcTime(value: unknown): string {
  * uploads, so `javascript:`, `data:` and relative URLs must never reach an `href`.
  */
 export function safeUrl(value: unknown): string {
-  if (typeof value !== 'string') return '';
-  const trimmed = value.trim();
-  if (!/^https?:\/\//i.test(trimmed)) return '';
-  try {
-    const url = new URL(trimmed);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : '';
-  } catch {
-    return '';
-  }
+  return webUrl(value) ?? '';
 }
 
 /** Short link text for a source URL ("forbes.com"); '' when the URL is not http(s). */
@@ -43,39 +35,25 @@ export function urlHost(value: unknown): string {
 
 /** "1 article" / "3 articles": counts in the masthead and actor sections read as prose. */
 export function plural(count: unknown, singular: string, pluralForm?: string): string {
-  const n = typeof count === 'number' ? count : Number(count);
-  return `${n} ${n === 1 ? singular : (pluralForm ?? `${singular}s`)}`;
+  return pluralWords(typeof count === 'number' ? count : Number(count), singular, pluralForm);
 }
 
-/** Data passed to every render so the `citations` helper can turn article ids into refs. */
+/** Data passed to every render so the `citations` helper finds the numbers of article ids. */
 export interface CitationData {
-  refs: ReadonlyMap<string, number>;
+  citeOf: CiteOf;
 }
 
 /**
- * Citation links ("[1] [3]" pointing at `#src-1`, `#src-3`) for a list of article ids. Ids the
- * model does not know show as "[?]" instead of failing the whole brief.
+ * Citation links ("[1] [3]" pointing at `#src-1`, `#src-3`); ids the brief does not know show
+ * as "[?]" instead of failing the whole brief.
  */
-export function citationsHtml(
-  sources: unknown,
-  refs: ReadonlyMap<string, number>,
-  escapeText: (text: string) => string,
-): string {
-  if (!Array.isArray(sources) || sources.length === 0) return '';
-  const numbers = new Set<number>();
-  let missing = false;
-  for (const id of sources) {
-    const ref = typeof id === 'string' ? refs.get(id) : undefined;
-    if (ref === undefined) missing = true;
-    else numbers.add(ref);
-  }
-  const links = [...numbers]
-    .sort((a, b) => a - b)
-    .map((ref) => {
-      const n = escapeText(String(ref));
-      return `<a class="cite" href="#src-${n}" aria-label="source ${n}">[${n}]</a>`;
-    });
-  if (missing) links.push('<span class="cite cite-missing" title="source not found">[?]</span>');
+export function citationsHtml(citation: Citation, escapeText: (text: string) => string): string {
+  const links = citation.refs.map((ref) => {
+    const n = escapeText(String(ref));
+    return `<a class="cite" href="#src-${n}" aria-label="source ${n}">[${n}]</a>`;
+  });
+  if (citation.missing)
+    links.push('<span class="cite cite-missing" title="source not found">[?]</span>');
   return `<span class="cites">${links.join(' ')}</span>`;
 }
 
@@ -93,8 +71,9 @@ export function registerBriefHelpers(env: typeof Handlebars): void {
     return plural(count, String(singular), pluralForm);
   });
   env.registerHelper('citations', (sources: unknown, options: Handlebars.HelperOptions) => {
-    const data = options.data as Partial<CitationData> | undefined;
-    const refs = data?.refs ?? new Map<string, number>();
-    return new env.SafeString(citationsHtml(sources, refs, env.escapeExpression));
+    if (!Array.isArray(sources) || sources.length === 0) return '';
+    const citeOf = (options.data as Partial<CitationData> | undefined)?.citeOf;
+    const citation = citeOf ? citeOf(sources) : { refs: [], missing: true };
+    return new env.SafeString(citationsHtml(citation, env.escapeExpression));
   });
 }

@@ -1,14 +1,8 @@
-import type {
-  ActorId,
-  ActorKind,
-  BriefArticle,
-  BriefItem,
-  BriefModel,
-  Highlight,
-  ThemeId,
-} from '../../model/types';
-import { omittedNote } from '../view/omitted-note';
-import { buildHeatmap, type HeatmapView } from './html-heatmap';
+import type { ActorKind, BriefModel } from '../../model/types';
+import type { BriefView, HighlightView, ItemView } from '../view/brief-view';
+import type { ActorRef, ThemeRef } from '../view/names';
+import type { SourceView } from '../view/sources';
+import { type HeatmapSvg, heatmapSvg } from './html-heatmap';
 
 /** A piece of text that links within the page when `href` is set. */
 export interface LinkView {
@@ -16,60 +10,65 @@ export interface LinkView {
   href: string | null;
 }
 
-export interface ItemView {
+export interface ItemHtml {
   text: string;
   /** Article ids, for the `citations` helper. */
   sources: string[];
   actors: LinkView[];
 }
 
-export interface ActorSectionView {
-  id: ActorId;
+export interface ActorSectionHtml {
+  id: string;
   anchor: string;
   name: string;
   kind: ActorKind;
-  /** "armed group", "organisation"; null for states, which need no label. */
   kindLabel: string | null;
   articleCount: number;
-  groups: { theme: LinkView; items: ItemView[] }[];
+  groups: { theme: LinkView; items: ItemHtml[] }[];
   seeHighlights: LinkView[];
 }
 
-export interface ThemeSectionView {
-  id: ThemeId;
+export interface ThemeSectionHtml {
+  id: string;
   anchor: string;
   name: string;
   actors: LinkView[];
-  items: ItemView[];
+  items: ItemHtml[];
   seeHighlights: LinkView[];
   seeActors: LinkView[];
 }
 
-export interface HighlightView extends Highlight {
+export interface HighlightHtml extends HighlightView {
   anchor: string;
-  /** The headline ending in a full stop (unless it already ends in one, "?" or "!"). */
-  headlineText: string;
 }
 
-export interface SourceView extends BriefArticle {
+export interface SourceHtml extends SourceView {
   anchor: string;
 }
+
+/** What the templates take from the brief view as it is. */
+type MastheadField =
+  | 'title'
+  | 'date'
+  | 'generatedDate'
+  | 'generatedTime'
+  | 'handling'
+  | 'stats'
+  | 'rejected'
+  | 'omittedNote';
 
 /**
- * What the templates draw: the raw model (for custom templates) plus everything that would be
- * logic in a template: anchors, names looked up, items grouped, heat map geometry.
+ * What the templates draw: the brief view with page anchors and links added and the heat map
+ * laid out as SVG, plus the raw model (`brief`) for custom templates.
  */
-export interface HtmlView {
+export interface HtmlView extends Pick<BriefView, MastheadField> {
   brief: BriefModel;
   toc: LinkView[];
-  highlights: HighlightView[];
-  actors: ActorSectionView[];
-  themes: ThemeSectionView[];
-  heatmap: HeatmapView | null;
-  sources: SourceView[];
-  rejected: BriefModel['rejected'];
-  /** What the length budget left out, as a sentence; null when nothing was cut. */
-  omittedNote: string | null;
+  highlights: HighlightHtml[];
+  actors: ActorSectionHtml[];
+  themes: ThemeSectionHtml[];
+  heatmap: HeatmapSvg | null;
+  sources: SourceHtml[];
   /** CSS `@page` size for printing: the model's paper. */
   pageSize: 'A4' | 'letter';
 }
@@ -79,93 +78,54 @@ export function anchorId(prefix: string, id: string): string {
   return `${prefix}-${id.replace(/[^A-Za-z0-9_-]+/g, '-')}`;
 }
 
-const KIND_LABELS: Record<ActorKind, string | null> = {
-  state: null,
-  organisation: 'organisation',
-  'armed-group': 'armed group',
-};
+const actorLink = (actor: ActorRef): LinkView => ({
+  label: actor.name,
+  href: actor.hasSection ? `#${anchorId('actor', actor.id)}` : null,
+});
 
-/** "human-rights" → "Human rights": a readable fallback for a theme missing from the taxonomy. */
-function humanise(slug: string): string {
-  const words = slug.replace(/[-_]+/g, ' ').trim();
-  return words ? words.charAt(0).toUpperCase() + words.slice(1) : slug;
+const themeLink = (theme: ThemeRef): LinkView => ({
+  label: theme.name,
+  href: theme.id !== null && theme.hasSection ? `#${anchorId('theme', theme.id)}` : null,
+});
+
+const highlightLinks = (numbers: number[]): LinkView[] =>
+  numbers.map((n) => ({ label: String(n), href: `#kd-${n}` }));
+
+const itemHtml = (item: ItemView): ItemHtml => ({
+  text: item.text,
+  sources: item.sources,
+  actors: item.actors.map(actorLink),
+});
+
+function actorSections(view: BriefView): ActorSectionHtml[] {
+  return view.actors.map((section) => ({
+    id: section.id,
+    anchor: anchorId('actor', section.id),
+    name: section.name,
+    kind: section.kind,
+    kindLabel: section.kindLabel,
+    articleCount: section.articleCount,
+    groups: section.groups.map((group) => ({
+      theme: themeLink(group.theme),
+      items: group.items.map(itemHtml),
+    })),
+    seeHighlights: highlightLinks(section.seeHighlights),
+  }));
 }
 
-function buildNames(model: BriefModel) {
-  const actorNames = new Map<string, string>();
-  const themeNames = new Map<string, string>();
-  for (const actor of model.heatmap.actors) actorNames.set(actor.id, actor.name);
-  for (const theme of model.byTheme) {
-    themeNames.set(theme.id, theme.name);
-    for (const actor of theme.seeActors) actorNames.set(actor.id, actor.name);
-  }
-  for (const actor of model.byActor) actorNames.set(actor.id, actor.name);
-  for (const theme of model.heatmap.themes) {
-    if (!themeNames.has(theme.id)) themeNames.set(theme.id, theme.name);
-  }
-  return { actorNames, themeNames };
+function themeSections(view: BriefView): ThemeSectionHtml[] {
+  return view.themes.map((section) => ({
+    id: section.id,
+    anchor: anchorId('theme', section.id),
+    name: section.name,
+    actors: section.actors.map(actorLink),
+    items: section.items.map(itemHtml),
+    seeHighlights: highlightLinks(section.seeHighlights),
+    seeActors: section.seeActors.map(actorLink),
+  }));
 }
 
-/** Builds the view model the HTML templates render; pure, so it can be tested without templates. */
-export function buildHtmlView(model: BriefModel): HtmlView {
-  const { actorNames, themeNames } = buildNames(model);
-  const actorSections = new Set(model.byActor.map((actor) => actor.id));
-  const themeSections = new Set(model.byTheme.map((theme) => theme.id));
-
-  const actorLink = (id: ActorId): LinkView => ({
-    label: actorNames.get(id) ?? id,
-    href: actorSections.has(id) ? `#${anchorId('actor', id)}` : null,
-  });
-  const themeLink = (id: ThemeId | null): LinkView =>
-    id === null
-      ? { label: 'Other', href: null }
-      : {
-          label: themeNames.get(id) ?? humanise(id),
-          href: themeSections.has(id) ? `#${anchorId('theme', id)}` : null,
-        };
-  const highlightLinks = (numbers: number[]): LinkView[] =>
-    numbers.map((n) => ({ label: String(n), href: `#kd-${n}` }));
-  const itemView = (item: BriefItem): ItemView => ({
-    text: item.text,
-    sources: item.sources,
-    actors: item.actors.map(actorLink),
-  });
-
-  const actors = model.byActor.map((section): ActorSectionView => {
-    const groups = new Map<string, { theme: LinkView; items: ItemView[] }>();
-    for (const item of section.items) {
-      const key = item.theme ?? '';
-      const group = groups.get(key) ?? { theme: themeLink(item.theme), items: [] };
-      group.items.push(itemView(item));
-      groups.set(key, group);
-    }
-    return {
-      id: section.id,
-      anchor: anchorId('actor', section.id),
-      name: section.name,
-      kind: section.kind,
-      kindLabel: KIND_LABELS[section.kind] ?? null,
-      articleCount: section.articleCount,
-      groups: [...groups.values()],
-      seeHighlights: highlightLinks(section.seeHighlights),
-    };
-  });
-
-  const themes = model.byTheme.map(
-    (section): ThemeSectionView => ({
-      id: section.id,
-      anchor: anchorId('theme', section.id),
-      name: section.name,
-      actors: section.actors.map(actorLink),
-      items: section.items.map(itemView),
-      seeHighlights: highlightLinks(section.seeHighlights),
-      seeActors: section.seeActors.map((actor) => ({
-        label: actor.name,
-        href: `#${anchorId('actor', actor.id)}`,
-      })),
-    }),
-  );
-
+function tableOfContents(view: BriefView): LinkView[] {
   const toc: LinkView[] = [
     { label: 'Key developments', href: '#key-developments' },
     { label: 'By actor', href: '#by-actor' },
@@ -173,28 +133,30 @@ export function buildHtmlView(model: BriefModel): HtmlView {
     { label: 'Actors × themes', href: '#actors-themes' },
     { label: 'Sources', href: '#sources' },
   ];
-  if (model.rejected.length > 0) toc.push({ label: 'Not included', href: '#not-included' });
+  if (view.rejected.length > 0) toc.push({ label: 'Not included', href: '#not-included' });
+  return toc;
+}
 
+/** Lays the brief view out for the HTML templates; pure, so it can be tested without them. */
+export function buildHtmlView(view: BriefView): HtmlView {
+  const { title, date, generatedDate, generatedTime, handling, stats, rejected, omittedNote } =
+    view;
   return {
-    brief: model,
-    toc,
-    highlights: model.highlights.map((h) => ({
-      ...h,
-      anchor: `kd-${h.number}`,
-      headlineText: /[.!?…]$/.test(h.headline.trim()) ? h.headline.trim() : `${h.headline.trim()}.`,
-    })),
-    actors,
-    themes,
-    heatmap: buildHeatmap(model.heatmap),
-    sources: [...model.articles]
-      .sort((a, b) => a.ref - b.ref)
-      .map((article) => ({ ...article, anchor: `src-${article.ref}` })),
-    omittedNote: omittedNote(model),
-    pageSize: model.paper === 'letter' ? 'letter' : 'A4',
-    rejected: model.rejected.map(({ key, reason }) => ({
-      key,
-      // Reasons are written to stand alone ("<key>: …"); under the key the prefix is noise.
-      reason: reason.startsWith(`${key}: `) ? reason.slice(key.length + 2) : reason,
-    })),
+    brief: view.model,
+    title,
+    date,
+    generatedDate,
+    generatedTime,
+    handling,
+    stats,
+    rejected,
+    omittedNote,
+    toc: tableOfContents(view),
+    highlights: view.highlights.map((h) => ({ ...h, anchor: `kd-${h.number}` })),
+    actors: actorSections(view),
+    themes: themeSections(view),
+    heatmap: view.heatmap && heatmapSvg(view.heatmap),
+    sources: view.sources.map((source) => ({ ...source, anchor: `src-${source.ref}` })),
+    pageSize: view.paper === 'letter' ? 'letter' : 'A4',
   };
 }

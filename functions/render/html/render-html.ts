@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import { ConfigError } from '../../model/errors';
 import type { BriefModel } from '../../model/types';
+import { buildBriefView } from '../view/brief-view';
 import { type CitationData, registerBriefHelpers } from './html-helpers';
 import { buildHtmlView, type HtmlView } from './html-view';
 
@@ -74,10 +75,10 @@ function inlineCss(css: string): string {
  */
 export function renderHtml(model: BriefModel, templates: TemplateSet): string {
   const { env, page } = compiledFor(templates);
-  const refs = new Map(model.articles.map((article) => [article.id, article.ref]));
-  const data: CitationData = { refs };
+  const view = buildBriefView(model);
+  const data: CitationData = { citeOf: view.citeOf };
   try {
-    return page({ ...buildHtmlView(model), css: inlineCss(templates.css) }, { data });
+    return page({ ...buildHtmlView(view), css: inlineCss(templates.css) }, { data });
   } catch (error) {
     if (error instanceof env.Exception) throw templateError('brief.hbs or a partial', error);
     throw error;

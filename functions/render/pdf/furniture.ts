@@ -1,6 +1,5 @@
 import type { PDFPage } from 'pdf-lib';
-import type { BriefModel } from '../../model/types';
-import { formatIsoDate } from '../view/format-date';
+import type { BriefView } from '../view/brief-view';
 import type { FontBook } from './font-book';
 import { COLORS, type PageGeometry, pageGeometry, TYPE } from './style';
 import { fitText } from './text-layout';
@@ -12,16 +11,15 @@ import { fitText } from './text-layout';
  */
 export function drawPageFurniture(
   pages: PDFPage[],
-  model: BriefModel,
+  view: BriefView,
   book: FontBook,
   PAGE: PageGeometry = pageGeometry('a4'),
 ): void {
   const size = TYPE.furniture.size;
   const left = PAGE.marginLeft;
   const right = PAGE.width - PAGE.marginRight;
-  const date = formatIsoDate(model.edition) ?? model.edition;
-  const running = fitText(`${model.title} — ${date}`, 'regular', size, 300, book);
-  const handling = model.handling ? fitText(model.handling, 'bold', size, 280, book) : '';
+  const running = fitText(`${view.title} — ${view.date}`, 'regular', size, 300, book);
+  const handling = view.handling ? fitText(view.handling, 'bold', size, 280, book) : '';
   pages.forEach((page, index) => {
     const bottom = PAGE.furnitureOffset;
     const top = PAGE.height - PAGE.furnitureOffset - size;

@@ -1,12 +1,25 @@
-import { degrees, type PDFPage } from 'pdf-lib';
-import type { BriefModel } from '../../model/types';
+import { degrees, type PDFPage, type RGB, rgb } from 'pdf-lib';
+import type { BriefView } from '../view/brief-view';
+import type { HeatmapView } from '../view/heatmap-view';
 import { type Block, type GraphicBlock, run, sectionHeading, smallParagraph } from './blocks';
 import type { FontBook } from './font-book';
-import { cellCounts, cellKey, type ShadeScale, shadeScale } from './heatmap-scale';
 import { COLORS, CONTENT_HEIGHT, CONTENT_WIDTH } from './style';
 import { fitText, layoutRuns } from './text-layout';
 
 type Named = { id: string; name: string };
+
+/** Grey-blue ramp from the lightest to the darkest shade, readable on a poor printer. */
+const LIGHT = [0.84, 0.9, 0.96] as const;
+const DARK = [0.05, 0.17, 0.37] as const;
+const EMPTY_CELL = rgb(0.955, 0.96, 0.965);
+
+/** The colour of a shade level of the view's scale: the ramp is spread over the levels in use. */
+function shadeColor(level: number, levels: number): RGB {
+  if (level <= 0) return EMPTY_CELL;
+  const t = levels > 1 ? (level - 1) / (levels - 1) : 1;
+  const mix = (i: 0 | 1 | 2) => LIGHT[i] + (DARK[i] - LIGHT[i]) * t;
+  return rgb(mix(0), mix(1), mix(2));
+}
 
 /** Sizes of the grid, fixed once so every chunk of rows lines up with the others. */
 interface Grid {
@@ -32,58 +45,46 @@ const HEADING_AND_LEGEND = 70;
  * themes, darker means more sentences about both. Long actor lists are cut into chunks that
  * each fit a page and repeat the column labels.
  */
-export function heatmapBlocks(model: BriefModel, book: FontBook): Block[] {
+export function heatmapBlocks(view: BriefView, book: FontBook): Block[] {
   const blocks: Block[] = [sectionHeading('Actors × themes')];
-  const { actors, themes } = model.heatmap;
-  if (actors.length === 0 || themes.length === 0) {
+  const heatmap = view.heatmap;
+  if (!heatmap) {
     blocks.push(smallParagraph([run('No actor–theme data in this edition.', 'italic')]));
     return blocks;
   }
-  const counts = cellCounts(model.heatmap);
-  const scale = shadeScale(Math.max(0, ...counts.values()));
+  const { rows: actors, columns: themes } = heatmap;
   const grid = measureGrid(actors, themes, book);
   blocks.push({
     kind: 'graphic',
     height: 16,
     spaceAfter: 4,
     keepWithNext: true,
-    draw: legend(scale, book),
+    draw: legend(heatmap, book),
   });
   const room = CONTENT_HEIGHT - grid.headerHeight - HEADING_AND_LEGEND;
   const chunks = Math.ceil(actors.length / Math.max(1, Math.floor(room / ROW_HEIGHT)));
   const perChunk = Math.ceil(actors.length / chunks);
   for (let i = 0; i < actors.length; i += perChunk) {
-    const rows = actors.slice(i, i + perChunk);
-    blocks.push(
-      chunkBlock(
-        rows,
-        themes,
-        grid,
-        (a, t) => scale.color(scale.levelOf(counts.get(cellKey(a, t)) ?? 0)),
-        book,
-      ),
-    );
+    const rows = heatmap.cells.filter((cell) => cell.row >= i && cell.row < i + perChunk);
+    const colors = rows.map((cell) => shadeColor(cell.level, heatmap.levels));
+    blocks.push(chunkBlock(actors.slice(i, i + perChunk), themes, grid, colors, book));
   }
   return blocks;
 }
 
 function measureGrid(actors: Named[], themes: Named[], book: FontBook): Grid {
-  const names = actors.map((a) =>
-    book.width(book.clean(a.name || a.id, 'regular'), 'regular', LABEL_SIZE),
-  );
+  const names = actors.map((a) => book.width(book.clean(a.name, 'regular'), 'regular', LABEL_SIZE));
   const labelWidth = Math.max(60, Math.min(Math.max(...names) + 10, CONTENT_WIDTH * 0.32));
   const colWidth = Math.min(MAX_COL_WIDTH, (CONTENT_WIDTH - labelWidth) / themes.length);
   const vertical = colWidth < MIN_HORIZONTAL_COL;
   if (vertical) {
-    const columnLabels = themes.map((t) => [
-      fitText(t.name || t.id, 'regular', LABEL_SIZE, 100, book),
-    ]);
+    const columnLabels = themes.map((t) => [fitText(t.name, 'regular', LABEL_SIZE, 100, book)]);
     const longest = Math.max(
       ...columnLabels.map(([l]) => book.width(l ?? '', 'regular', LABEL_SIZE)),
     );
     return { labelWidth, colWidth, columnLabels, vertical, headerHeight: longest + 8 };
   }
-  const columnLabels = themes.map((t) => wrapLabel(t.name || t.id, colWidth - 4, book));
+  const columnLabels = themes.map((t) => wrapLabel(t.name, colWidth - 4, book));
   const lines = Math.max(...columnLabels.map((l) => l.length));
   return {
     labelWidth,
@@ -106,11 +107,12 @@ function wrapLabel(text: string, width: number, book: FontBook): string[] {
   ];
 }
 
+/** Rows of the grid with their cells' colours, row by row as the view lists the cells. */
 function chunkBlock(
   rows: Named[],
   themes: Named[],
   grid: Grid,
-  shade: (actor: string, theme: string) => ReturnType<ShadeScale['color']>,
+  colors: RGB[],
   book: FontBook,
 ): GraphicBlock {
   const font = book.font('regular');
@@ -146,16 +148,10 @@ function chunkBlock(
     });
     rows.forEach((actor, i) => {
       const rowTop = top - grid.headerHeight - i * ROW_HEIGHT;
-      const label = fitText(
-        actor.name || actor.id,
-        'regular',
-        LABEL_SIZE,
-        grid.labelWidth - 8,
-        book,
-      );
+      const label = fitText(actor.name, 'regular', LABEL_SIZE, grid.labelWidth - 8, book);
       text(page, label, x, rowTop - ROW_HEIGHT / 2 - LABEL_SIZE * 0.35);
-      themes.forEach((theme, j) => {
-        const color = shade(actor.id, theme.id);
+      themes.forEach((_theme, j) => {
+        const color = colors[i * themes.length + j] ?? EMPTY_CELL;
         const cellX = gridLeft + j * grid.colWidth + 0.75;
         page.drawRectangle({
           x: cellX,
@@ -176,7 +172,7 @@ function chunkBlock(
 }
 
 /** Swatches with the count band each shade stands for. */
-function legend(scale: ShadeScale, book: FontBook) {
+function legend(heatmap: HeatmapView, book: FontBook) {
   const font = book.font('regular');
   const size = LABEL_SIZE;
   return (page: PDFPage, x: number, top: number) => {
@@ -184,15 +180,14 @@ function legend(scale: ShadeScale, book: FontBook) {
     const intro = 'Sentences naming both the actor and the theme:';
     page.drawText(intro, { x, y: baseline, size, font, color: COLORS.muted });
     let cursor = x + book.width(intro, 'regular', size) + 8;
-    for (let level = 0; level <= scale.levels; level++) {
+    for (const { level, label } of heatmap.legend) {
       page.drawRectangle({
         x: cursor,
         y: baseline - 1.5,
         width: 11,
         height: 9,
-        color: scale.color(level),
+        color: shadeColor(level, heatmap.levels),
       });
-      const label = scale.label(level);
       page.drawText(label, { x: cursor + 14, y: baseline, size, font, color: COLORS.muted });
       cursor += 14 + book.width(label, 'regular', size) + 10;
     }

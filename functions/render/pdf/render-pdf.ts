@@ -1,9 +1,8 @@
 import { PDFDocument } from 'pdf-lib';
 import type { BriefModel } from '../../model/types';
-import { formatIsoDate } from '../view/format-date';
+import { type BriefView, buildBriefView } from '../view/brief-view';
 import type { Block } from './blocks';
 import { FontBook, type PdfFonts } from './font-book';
-import { makeLookups } from './format';
 import { drawPageFurniture } from './furniture';
 import { heatmapBlocks } from './heatmap';
 import { addLinkAnnotations } from './links';
@@ -28,44 +27,44 @@ export type { PdfFonts } from './font-book';
  * not three usable TrueType faces (get them with `loadPdfFonts`).
  */
 export async function renderPdf(model: BriefModel, fonts: PdfFonts): Promise<Uint8Array> {
+  const view = buildBriefView(model);
   const doc = await PDFDocument.create({ updateMetadata: false });
   const book = await FontBook.embed(doc, fonts);
-  const geometry = pageGeometry(model.paper);
-  const flow = flowBlocks(doc, book, briefBlocks(model, book), geometry);
+  const geometry = pageGeometry(view.paper);
+  const flow = flowBlocks(doc, book, briefBlocks(view, book), geometry);
   addLinkAnnotations(doc, flow.links, flow.anchors);
   addOutline(doc, flow.outline, (text) => book.clean(text, 'regular'));
-  drawPageFurniture(doc.getPages(), model, book, geometry);
-  setMetadata(doc, model, (text) => book.clean(text, 'regular'));
+  drawPageFurniture(doc.getPages(), view, book, geometry);
+  setMetadata(doc, view, (text) => book.clean(text, 'regular'));
   // One pass: yielding to the event loop every 50 objects only adds latency to a brief.
   return doc.save({ objectsPerTick: Number.POSITIVE_INFINITY });
 }
 
 /** The whole brief as a flat list of blocks, in reading order. */
-function briefBlocks(model: BriefModel, book: FontBook): Block[] {
-  const lookups = makeLookups(model);
+function briefBlocks(view: BriefView, book: FontBook): Block[] {
   return [
-    ...mastheadBlocks(model),
-    ...highlightBlocks(model, lookups),
-    ...actorBlocks(model, lookups),
-    ...themeBlocks(model, lookups),
-    ...heatmapBlocks(model, book),
-    ...sourceBlocks(model),
-    ...rejectedBlocks(model),
+    ...mastheadBlocks(view),
+    ...highlightBlocks(view),
+    ...actorBlocks(view),
+    ...themeBlocks(view),
+    ...heatmapBlocks(view, book),
+    ...sourceBlocks(view),
+    ...rejectedBlocks(view),
   ];
 }
 
-function setMetadata(doc: PDFDocument, model: BriefModel, clean: (s: string) => string): void {
-  const date = formatIsoDate(model.edition) ?? model.edition;
-  doc.setTitle(clean(`${model.title} — ${date}`), { showInWindowTitleBar: true });
+function setMetadata(doc: PDFDocument, view: BriefView, clean: (s: string) => string): void {
+  const { model, date } = view;
+  doc.setTitle(clean(`${view.title} — ${date}`), { showInWindowTitleBar: true });
   doc.setSubject(
     clean(
-      `Brief of ${date}: ${model.stats.articles} articles from ${model.stats.sources} sources (inputs ${model.inputsHash})`,
+      `Brief of ${date}: ${view.stats.articles} articles from ${view.stats.sources} sources (inputs ${model.inputsHash})`,
     ),
   );
   const keywords = [
-    ...(model.handling ? [model.handling] : []),
-    ...model.byActor.slice(0, 10).map((actor) => actor.name),
-    ...model.byTheme.slice(0, 8).map((theme) => theme.name),
+    ...(view.handling ? [view.handling] : []),
+    ...view.actors.slice(0, 10).map((actor) => actor.name),
+    ...view.themes.slice(0, 8).map((theme) => theme.name),
   ];
   if (keywords.length) doc.setKeywords(keywords.map(clean));
   if (model.author) doc.setAuthor(clean(model.author));

@@ -1,6 +1,5 @@
-import type { BriefModel, Highlight } from '../../model/types';
-import { formatIsoDate } from '../view/format-date';
-import { omittedNote } from '../view/omitted-note';
+import type { BriefView, HighlightView } from '../view/brief-view';
+import { plural } from '../view/plural';
 import {
   type Block,
   bodyParagraph,
@@ -11,22 +10,20 @@ import {
   smallParagraph,
 } from './blocks';
 import { citationRuns, highlightAnchor } from './cross-refs';
-import { type BriefLookups, plural } from './format';
 import { COLORS, INDENT, TYPE } from './style';
 
 /** Title, edition date, coverage and handling line: what the reader sees first. */
-export function mastheadBlocks(model: BriefModel): Block[] {
+export function mastheadBlocks(view: BriefView): Block[] {
   const blocks: Block[] = [];
-  if (model.handling) {
-    blocks.push(line([run(model.handling, 'bold', COLORS.handling)], TYPE.small, 4));
+  if (view.handling) {
+    blocks.push(line([run(view.handling, 'bold', COLORS.handling)], TYPE.small, 4));
   }
-  blocks.push(line([run(model.title || 'Daily Brief', 'bold', COLORS.accent)], TYPE.title, 2));
-  const date = formatIsoDate(model.edition) ?? model.edition;
-  blocks.push(line([run(date, 'bold')], TYPE.masthead, 1));
-  const { articles, sources, rejected } = model.stats;
+  blocks.push(line([run(view.title, 'bold', COLORS.accent)], TYPE.title, 2));
+  blocks.push(line([run(view.date, 'bold')], TYPE.masthead, 1));
+  const { articles, sources, rejected } = view.stats;
   const coverage = [`${plural(articles, 'article')} from ${plural(sources, 'source')}`];
   if (rejected > 0) coverage.push(`${plural(rejected, 'upload')} not included`);
-  const note = omittedNote(model);
+  const note = view.omittedNote;
   blocks.push(
     line([run(coverage.join(' · '), 'regular', COLORS.muted)], TYPE.masthead, note ? 2 : 6),
   );
@@ -36,23 +33,22 @@ export function mastheadBlocks(model: BriefModel): Block[] {
 }
 
 /** "Key developments": the numbered items a reader must not miss. */
-export function highlightBlocks(model: BriefModel, lookups: BriefLookups): Block[] {
+export function highlightBlocks(view: BriefView): Block[] {
   const blocks: Block[] = [sectionHeading('Key developments')];
-  if (model.highlights.length === 0) {
+  if (view.highlights.length === 0) {
     blocks.push(smallParagraph([run('No key developments in this edition.', 'italic')]));
     return blocks;
   }
-  for (const item of model.highlights) blocks.push(highlightBlock(item, lookups));
+  for (const item of view.highlights) blocks.push(highlightBlock(item));
   return blocks;
 }
 
-function highlightBlock(item: Highlight, lookups: BriefLookups): ParagraphBlock {
+function highlightBlock(item: HighlightView): ParagraphBlock {
   const runs: Run[] = [];
-  const headline = item.headline.trim();
-  if (headline) runs.push(run(/[.!?…]$/.test(headline) ? headline : `${headline}.`, 'bold'));
-  if (item.text.trim()) runs.push(run(` ${item.text.trim()}`));
-  runs.push(...citationRuns(lookups.refsOf(item.sources)));
-  const also = lookups.refsOf(item.alsoIn ?? []);
+  if (item.headlineText) runs.push(run(item.headlineText, 'bold'));
+  if (item.text) runs.push(run(` ${item.text}`));
+  runs.push(...citationRuns(item.refs));
+  const also = item.alsoRefs;
   if (also.length) runs.push(run(' same story:', 'regular', COLORS.muted), ...citationRuns(also));
   const label = run(`${item.number}.`, 'bold', COLORS.accent);
   return {

@@ -1,42 +1,25 @@
-import type { BriefArticle, BriefModel } from '../../model/types';
+import type { BriefView } from '../view/brief-view';
+import type { SourceView } from '../view/sources';
 import { type Block, bodyParagraph, type Run, run, sectionHeading, smallParagraph } from './blocks';
 import { sourceAnchor } from './cross-refs';
-import { publishedLabel } from './format';
 import { COLORS, INDENT, TYPE } from './style';
 
-/**
- * The address to put in a link annotation: only http(s), normalised (percent-encoded, ASCII)
- * by the URL parser. Anything else — `javascript:`, `file:`, `data:`, garbage — gets null and
- * is printed as inert text, so a hostile upload can never plant an active link.
- */
-export function webUrl(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    const parsed = new URL(url.trim());
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
-}
-
 /** "Sources": every article the brief cites, in citation order, each a link target. */
-export function sourceBlocks(model: BriefModel): Block[] {
+export function sourceBlocks(view: BriefView): Block[] {
   const blocks: Block[] = [sectionHeading('Sources')];
-  if (model.articles.length === 0) {
+  if (view.sources.length === 0) {
     blocks.push(smallParagraph([run('No articles in this edition.', 'italic')]));
   }
-  const articles = [...model.articles].sort((a, b) => a.ref - b.ref);
-  for (const article of articles) blocks.push(...sourceEntry(article));
+  for (const source of view.sources) blocks.push(...sourceEntry(source));
   return blocks;
 }
 
 /** "Not included": uploads that did not become articles, and why; nothing when there are none. */
-export function rejectedBlocks(model: BriefModel): Block[] {
-  if (model.rejected.length === 0) return [];
+export function rejectedBlocks(view: BriefView): Block[] {
+  if (view.rejected.length === 0) return [];
   const blocks: Block[] = [sectionHeading('Not included')];
-  for (const { key, reason } of model.rejected) {
-    const why = reason.startsWith(`${key}: `) ? reason.slice(key.length + 2) : reason;
-    const runs = [run(key, 'bold'), run(` — ${why}`)];
+  for (const { key, reason } of view.rejected) {
+    const runs = [run(key, 'bold'), run(` — ${reason}`)];
     blocks.push(bodyParagraph(runs, { label: run('•', 'regular', COLORS.muted), labelWidth: 12 }));
   }
   return blocks;
@@ -46,16 +29,16 @@ export function rejectedBlocks(model: BriefModel): Block[] {
  * One compact entry: outlet, title, date, the web address as a link on its host name (or, when
  * there is none, the uploaded file), in small type, so 200 sources take a few pages, not a dozen.
  */
-function sourceEntry(article: BriefArticle): Block[] {
-  const source = article.source?.trim()
-    ? run(article.source.trim(), 'bold')
+function sourceEntry(article: SourceView): Block[] {
+  const source = article.outlet
+    ? run(article.outlet, 'bold')
     : run('unknown source', 'italic', COLORS.muted);
   const runs: Run[] = [
     source,
-    run(` — ${article.title.trim() || 'untitled'} — `),
-    run(publishedLabel(article), 'regular', COLORS.muted),
+    run(` — ${article.titleText} — `),
+    run(article.dateLabel, 'regular', COLORS.muted),
   ];
-  const href = webUrl(article.url);
+  const href = article.href;
   if (href) {
     runs.push(run(' — '), link(href));
   } else if (article.url?.trim()) {

@@ -26,3 +26,9 @@ export function formatIsoDate(iso: string | null): string | null {
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth) return null;
   return `${day} ${months[month - 1]} ${year}`;
 }
+
+/** "06:00" from an ISO timestamp, read in UTC so every reader sees the same time; null if none. */
+export function formatUtcTime(iso: string | null): string | null {
+  const date = new Date(iso ?? '');
+  return Number.isNaN(date.getTime()) ? null : date.toISOString().slice(11, 16);
+}

@@ -1,0 +1,191 @@
+import type {
+  ActorId,
+  ActorKind,
+  BriefItem,
+  BriefModel,
+  Highlight,
+  ThemeId,
+} from '../../model/types';
+import { type CiteOf, citationIndex } from './citations';
+import { formatIsoDate, formatUtcTime } from './format-date';
+import { type HeatmapView, heatmapView } from './heatmap-view';
+import { type ActorRef, displayName, type NameBook, nameBook, type ThemeRef } from './names';
+import { omittedNote } from './omitted-note';
+import { rejectedView } from './reasons';
+import { type SourceView, sourcesView } from './sources';
+import { groupByTheme, type ThemeGroup } from './theme-groups';
+
+/** A brief item as every rendering prints it. */
+export interface ItemView {
+  id: string;
+  /** The quoted sentence, trimmed. */
+  text: string;
+  /** Article ids the item is taken from (for templates that resolve them themselves). */
+  sources: string[];
+  /** Citation numbers of `sources`, ascending, each once. */
+  refs: number[];
+  /** True when a source names no article of the brief. */
+  missingSource: boolean;
+  actors: ActorRef[];
+  /** The lead theme ("Other" when the item has none). */
+  theme: ThemeRef;
+}
+
+export interface HighlightView extends ItemView {
+  /** 1-based position in Key developments. */
+  number: number;
+  /** The headline, trimmed. */
+  headline: string;
+  /** The headline ending in a full stop (unless it already ends in one, "?" or "!"); '' if none. */
+  headlineText: string;
+  /** Other articles telling the same story ("same story: [4]"), as ids and as numbers. */
+  alsoIn: string[];
+  alsoRefs: number[];
+}
+
+export interface ActorSectionView {
+  id: ActorId;
+  name: string;
+  kind: ActorKind;
+  /** "armed group", "organisation"; null for states, which need no label. */
+  kindLabel: string | null;
+  articleCount: number;
+  /** The items printed in full here, grouped under their lead theme. */
+  groups: ThemeGroup<ItemView>[];
+  /** Key-development numbers that also concern this actor. */
+  seeHighlights: number[];
+}
+
+export interface ThemeSectionView {
+  id: ThemeId;
+  name: string;
+  /** Actors of the theme's items, most salient first. */
+  actors: ActorRef[];
+  items: ItemView[];
+  seeHighlights: number[];
+  /** The actor sections that hold items of this theme. */
+  seeActors: ActorRef[];
+}
+
+/**
+ * The brief as the HTML, the PDF and the e-mail's text show it, built once from the model:
+ * names looked up, items grouped, citation numbers resolved, heat map shaded, reasons trimmed,
+ * dates written out. The renderers only lay it out.
+ */
+export interface BriefView {
+  /** The model itself, for what a renderer passes on untouched (custom templates, metadata). */
+  model: BriefModel;
+  /** The brief's title; "Daily Brief" when the model has none. */
+  title: string;
+  /** The edition's day in words ("22 November 2026"), or the edition as given if not a date. */
+  date: string;
+  /** The day and UTC time ("06:00") the brief was generated; the raw value when not a date. */
+  generatedDate: string;
+  generatedTime: string;
+  handling: string | null;
+  stats: BriefModel['stats'];
+  /** What the length budget left out, as a sentence; null when nothing was cut. */
+  omittedNote: string | null;
+  paper: 'a4' | 'letter';
+  highlights: HighlightView[];
+  actors: ActorSectionView[];
+  themes: ThemeSectionView[];
+  heatmap: HeatmapView | null;
+  sources: SourceView[];
+  rejected: BriefModel['rejected'];
+  /** Citation numbers of any list of article ids, the same look-up the items were built with. */
+  citeOf: CiteOf;
+}
+
+const KIND_LABELS: Record<ActorKind, string | null> = {
+  state: null,
+  organisation: 'organisation',
+  'armed-group': 'armed group',
+};
+
+/** What turns a model item into its view: names and citation numbers of this brief. */
+interface ItemContext {
+  names: NameBook;
+  citeOf: CiteOf;
+}
+
+function itemView(item: BriefItem, { names, citeOf }: ItemContext): ItemView {
+  const { refs, missing } = citeOf(item.sources);
+  return {
+    id: item.id,
+    text: item.text.trim(),
+    sources: item.sources,
+    refs,
+    missingSource: missing,
+    actors: item.actors.map(names.actor),
+    theme: names.theme(item.theme),
+  };
+}
+
+function highlightView(highlight: Highlight, context: ItemContext): HighlightView {
+  const headline = highlight.headline.trim();
+  const alsoIn = highlight.alsoIn ?? [];
+  return {
+    ...itemView(highlight, context),
+    number: highlight.number,
+    headline,
+    headlineText: headline === '' || /[.!?…]$/.test(headline) ? headline : `${headline}.`,
+    alsoIn,
+    alsoRefs: context.citeOf(alsoIn).refs,
+  };
+}
+
+function actorSectionView(
+  section: BriefModel['byActor'][number],
+  context: ItemContext,
+): ActorSectionView {
+  return {
+    id: section.id,
+    name: displayName(section.name, section.id),
+    kind: section.kind,
+    kindLabel: KIND_LABELS[section.kind] ?? null,
+    articleCount: section.articleCount,
+    groups: groupByTheme(section.items, context.names.theme, (item) => itemView(item, context)),
+    seeHighlights: section.seeHighlights,
+  };
+}
+
+function themeSectionView(
+  section: BriefModel['byTheme'][number],
+  context: ItemContext,
+): ThemeSectionView {
+  return {
+    id: section.id,
+    name: displayName(section.name, section.id),
+    actors: section.actors.map(context.names.actor),
+    items: section.items.map((item) => itemView(item, context)),
+    seeHighlights: section.seeHighlights,
+    seeActors: section.seeActors.map((actor) => ({
+      ...context.names.actor(actor.id),
+      name: displayName(actor.name, actor.id),
+    })),
+  };
+}
+
+/** Builds the one view of the brief that every renderer lays out; pure. */
+export function buildBriefView(model: BriefModel): BriefView {
+  const context: ItemContext = { names: nameBook(model), citeOf: citationIndex(model.articles) };
+  return {
+    model,
+    title: displayName(model.title, 'Daily Brief'),
+    date: formatIsoDate(model.edition) ?? model.edition,
+    generatedDate: formatIsoDate(model.generatedAt) ?? model.generatedAt,
+    generatedTime: formatUtcTime(model.generatedAt) ?? '',
+    handling: model.handling,
+    stats: model.stats,
+    omittedNote: omittedNote(model),
+    paper: model.paper === 'letter' ? 'letter' : 'a4',
+    highlights: model.highlights.map((highlight) => highlightView(highlight, context)),
+    actors: model.byActor.map((section) => actorSectionView(section, context)),
+    themes: model.byTheme.map((section) => themeSectionView(section, context)),
+    heatmap: heatmapView(model.heatmap),
+    sources: sourcesView(model.articles),
+    rejected: rejectedView(model.rejected),
+    citeOf: context.citeOf,
+  };
+}
