@@ -1,5 +1,12 @@
 import type { BriefModel, Renderers } from '../model/types';
 import type { BriefLink } from '../render/text/plain-text';
+import {
+  announcementFailureKey,
+  announcementKey,
+  briefKey,
+  deliveryFailureKey,
+  deliveryKey,
+} from '../store/bucket-layout';
 import type { Store } from '../store/store';
 import { type ComposedMessage, composeMessage } from './compose-message';
 import type { DeliveryConfig, DistributionList } from './delivery-config';
@@ -64,11 +71,6 @@ export interface DeliverOptions {
 
 /** The delivery step a compile runs: e-mail the lists and announce the brief. */
 export type DeliverStep = (model: BriefModel, options?: DeliverOptions) => Promise<DeliveryReport>;
-
-/** Where the record of a list's delivery of an edition lives. */
-export const deliveryKey = (edition: string, list: string) => `deliveries/${edition}/${list}.json`;
-export const failureKey = (edition: string, list: string) =>
-  `deliveries/${edition}/${list}.failed.json`;
 
 /**
  * Delivers a compiled edition: one e-mail per distribution list, then the "brief published"
@@ -175,7 +177,7 @@ async function sendToList(
       error: result.error.message,
     });
     await deps.store.put(
-      failureKey(model.edition, list.name),
+      deliveryFailureKey(model.edition, list.name),
       JSON.stringify(
         {
           edition: model.edition,
@@ -240,7 +242,7 @@ async function announce(
   report: DeliveryReport,
 ): Promise<DeliveryReport['announcement']> {
   if (!deps.publisher) return 'not-configured';
-  const key = `deliveries/${model.edition}/published-${model.inputsHash.slice(0, 16)}.json`;
+  const key = announcementKey(model.edition, model.inputsHash);
   if (await deps.store.head(key)) return 'already-published';
   const links: Record<string, string | null> = {};
   let expires: string | null = null;
@@ -279,7 +281,7 @@ async function announce(
       error: result.error.message,
     });
     await deps.store.put(
-      `deliveries/${model.edition}/published.failed.json`,
+      announcementFailureKey(model.edition),
       JSON.stringify(
         {
           edition: model.edition,
@@ -333,10 +335,6 @@ async function withRetries<T>(
       await policy.sleep(policy.backoffMs * 4 ** (attempts - 1));
     }
   }
-}
-
-function briefKey(edition: string, kind: 'html' | 'pdf' | 'json'): string {
-  return `briefs/${edition}/brief.${kind}`;
 }
 
 /** The edition's HTML and PDF as compile stored them; rendered afresh only if missing. */

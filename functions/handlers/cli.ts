@@ -8,6 +8,7 @@ import { compile } from '../pipeline/compile';
 import { type IngestOutcome, ingest } from '../pipeline/ingest';
 import { configFromEnv } from '../setup/config';
 import { makeDeps } from '../setup/make-deps';
+import { briefKeys, uploadName } from '../store/bucket-layout';
 import { FsStore } from '../store/fs-store';
 import { collectInputs } from './collect-inputs';
 import { makeProgress } from './progress';
@@ -88,7 +89,7 @@ export async function runCli(argv: string[], cwd: string): Promise<number> {
     if (!existing || Buffer.compare(Buffer.from(existing), bytes) !== 0)
       await store.put(input.key, bytes);
     outcomes.push(await ingest(deps, input.key, { receivedAt, edition }));
-    progress.tick(input.key.slice('incoming/'.length));
+    progress.tick(uploadName(input.key));
   }
   progress.stop();
   for (const outcome of outcomes) {
@@ -105,11 +106,11 @@ export async function runCli(argv: string[], cwd: string): Promise<number> {
   }
   const outDir = resolve(cwd, options.out);
   await mkdir(outDir, { recursive: true });
-  const prefix = `briefs/${edition}/brief`;
+  const keys = briefKeys(edition);
   const files = {
-    'brief.html': `${prefix}.html`,
-    'brief.pdf': `${prefix}.pdf`,
-    'brief.json': `${prefix}.json`,
+    'brief.html': keys.html,
+    'brief.pdf': keys.pdf,
+    'brief.json': keys.json,
   };
   for (const [name, key] of Object.entries(files)) {
     const bytes = await store.get(key);

@@ -9,6 +9,7 @@ import { SmtpMailSender } from '../delivery/smtp-mail-sender';
 import { SnsPublisher } from '../delivery/sns-publisher';
 import { ConfigError } from '../model/errors';
 import type { Renderers } from '../model/types';
+import { defaultRecipientsKey } from '../store/bucket-layout';
 import { makeS3Client } from '../store/s3-client';
 import type { Store } from '../store/store';
 import { positiveNumber } from './config';
@@ -43,7 +44,7 @@ export function deliverySettingsFromEnv(env: Env = process.env): DeliverySetting
       `BRIEF_LINK_HOURS=${hours}: pre-signed links last at most 168 hours (7 days)`,
     );
   return {
-    recipientsKey: env.BRIEF_RECIPIENTS_KEY || 'config/recipients.yaml',
+    recipientsKey: env.BRIEF_RECIPIENTS_KEY || defaultRecipientsKey,
     from: env.BRIEF_MAIL_FROM || null,
     smtpUrl: env.BRIEF_SMTP_URL || null,
     configurationSet: env.BRIEF_SES_CONFIGURATION_SET || null,
