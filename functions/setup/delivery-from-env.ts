@@ -4,6 +4,7 @@ import { type DeliverStep, deliverBrief } from '../delivery/deliver';
 import { parseDeliveryConfig } from '../delivery/delivery-config';
 import type { MailSender } from '../delivery/mail-sender';
 import { makeLinker, maxLinkSeconds } from '../delivery/presign-link';
+import { sleep } from '../delivery/retry';
 import { SesMailSender } from '../delivery/ses-mail-sender';
 import { SmtpMailSender } from '../delivery/smtp-mail-sender';
 import { SnsPublisher } from '../delivery/sns-publisher';
@@ -13,7 +14,7 @@ import { defaultRecipientsKey } from '../store/bucket-layout';
 import { makeS3Client } from '../store/s3-client';
 import type { Store } from '../store/store';
 import { positiveNumber } from './config';
-import { log } from './log';
+import { logger } from './log';
 
 type Env = Record<string, string | undefined>;
 
@@ -82,7 +83,7 @@ export function makeDeliveryStep(
   return async (model, options) => {
     const file = await context.store.get(settings.recipientsKey);
     if (!file)
-      log('info', `no ${settings.recipientsKey} in the bucket: the brief is not e-mailed`, {
+      logger.info(`no ${settings.recipientsKey} in the bucket: the brief is not e-mailed`, {
         edition: model.edition,
       });
     const config = file
@@ -97,15 +98,13 @@ export function makeDeliveryStep(
         publisher,
         linkTo,
         retry: { attempts: settings.attempts, backoffMs: 2000, sleep },
-        log,
+        logger,
       },
       model,
       options,
     );
   };
 }
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * serverless-offline turns `!Ref BriefPublishedTopic` into "[object Object]": a value that is
@@ -114,8 +113,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 function topicArn(value: string | undefined): string | null {
   if (!value) return null;
   if (/^arn:[\w-]+:sns:[\w-]+:\d{12}:[\w-]+$/.test(value)) return value;
-  log(
-    'warn',
+  logger.warn(
     `BRIEF_TOPIC_ARN=${value} is not an SNS topic ARN: no "brief published" announcement`,
   );
   return null;

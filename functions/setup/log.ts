@@ -1,7 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 
-type Level = 'debug' | 'info' | 'warn' | 'error';
-
 const levels: Record<string, 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT'> = {
   debug: 'DEBUG',
   info: 'INFO',
@@ -20,11 +18,6 @@ export const logger = new Logger({
   serviceName: 'daily-brief',
   logLevel: levels[(process.env.BRIEF_LOG ?? 'info').toLowerCase()] ?? 'INFO',
 });
-
-/** One structured line with extra fields (on top of the keys appended for the current event). */
-export function log(level: Level, message: string, fields: Record<string, unknown> = {}): void {
-  logger[level](message, fields);
-}
 
 /**
  * Runs `work` with `keys` added to every line it logs, and takes them off afterwards, so the

@@ -89,7 +89,11 @@ export function deliveryDeps(
       expires: new Date('2026-11-23T07:30:00Z'),
     }),
     retry: { attempts: 3, backoffMs: 1, sleep: async () => {} },
-    log: (level, message) => lines.push({ level, message }),
+    logger: {
+      info: (message) => lines.push({ level: 'info', message }),
+      warn: (message) => lines.push({ level: 'warn', message }),
+      error: (message) => lines.push({ level: 'error', message }),
+    },
     lines,
     ...overrides,
   };
