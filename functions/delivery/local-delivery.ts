@@ -5,6 +5,8 @@ import type { BriefModel, Renderers } from '../model/types';
 import type { Store } from '../store/store';
 import { type DeliveryReport, deliverBrief } from './deliver';
 import { configForAddresses, type DeliveryConfig, parseDeliveryConfig } from './delivery-config';
+import { silentLogger } from './delivery-context';
+import { sleep } from './retry';
 import { SmtpMailSender } from './smtp-mail-sender';
 
 export interface LocalDeliveryOptions {
@@ -50,7 +52,7 @@ export async function deliverLocally(
           await writeFile(file, message.raw);
           files.push(file);
         },
-        log: () => {},
+        logger: silentLogger,
       },
       model,
       { resend: options.resend === true },
@@ -74,5 +76,3 @@ async function localConfig(options: LocalDeliveryOptions): Promise<DeliveryConfi
   }
   return { from: options.from, replyTo: null, lists };
 }
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -4,12 +4,15 @@ import { Command, InvalidArgumentError } from 'commander';
 import { deliverLocally } from '../delivery/local-delivery';
 import { editionOf, isEdition } from '../model/edition';
 import { BriefError } from '../model/errors';
+import type { BriefModel } from '../model/types';
 import { compile } from '../pipeline/compile';
 import { type IngestOutcome, ingest } from '../pipeline/ingest';
-import { configFromEnv } from '../setup/config';
+import type { PipelineDeps } from '../pipeline/pipeline-deps';
+import { type CliSettings, cliSettingsFromEnv, configForCli } from '../setup/config';
 import { makeDeps } from '../setup/make-deps';
+import { briefKeys, uploadName } from '../store/bucket-layout';
 import { FsStore } from '../store/fs-store';
-import { collectInputs } from './collect-inputs';
+import { collectInputs, type InputFile } from './collect-inputs';
 import { makeProgress } from './progress';
 
 interface CliOptions {
@@ -27,9 +30,55 @@ interface CliOptions {
   resend?: boolean;
 }
 
-/** `npm run brief -- <files or folders…>`: ingest into the local store, compile, write the brief. */
-export async function runCli(argv: string[], cwd: string): Promise<number> {
-  const program = new Command('brief')
+/** The edition a run files its inputs under, and when they count as received. */
+interface Filing {
+  edition: string;
+  receivedAt: Date;
+}
+
+/**
+ * `npm run brief -- <files or folders…>`: ingest into the local store, compile, write the brief,
+ * and e-mail it when asked. Returns the exit code (README "The local command").
+ */
+export async function runCli(
+  argv: string[],
+  cwd: string,
+  settings: CliSettings = cliSettingsFromEnv(),
+): Promise<number> {
+  const program = cliProgram(settings);
+  try {
+    program.parse(argv, { from: 'user' });
+  } catch (error) {
+    return (error as { exitCode?: number }).exitCode ?? 2;
+  }
+  const options = program.opts<CliOptions>();
+  const deps = localDeps(options, cwd);
+  const filing = filingOf(options, deps);
+
+  const inputs = await collectInputs(program.args, cwd);
+  const outcomes = await ingestInputs(deps, inputs, filing);
+  printIngestOutcomes(outcomes);
+
+  const { model } = await compile(deps, filing.edition, { force: true });
+  if (model.articles.length === 0) {
+    console.error(
+      `No brief for ${filing.edition}: none of the ${inputs.length} inputs could be used.`,
+    );
+    return 1;
+  }
+  const outDir = resolve(cwd, options.out);
+  const files = await writeBriefFiles(deps, filing.edition, outDir);
+  const ingested = outcomes.filter((outcome) => outcome.status === 'ingested').length;
+  console.log(
+    `Brief for ${filing.edition}: ${model.articles.length} articles (${ingested} new), ${model.rejected.length} rejected.`,
+  );
+  for (const file of files) console.log(`  ${file}`);
+  if (!options.mailTo && !options.recipients) return 0;
+  return mailBrief(deps, model, options, { cwd, outDir });
+}
+
+function cliProgram(settings: CliSettings): Command {
+  return new Command('brief')
     .description(
       'Builds the daily diplomatic brief (HTML, PDF, JSON) from article files and folders.',
     )
@@ -47,39 +96,41 @@ export async function runCli(argv: string[], cwd: string): Promise<number> {
     .option('--config <file>', 'brief options (YAML/JSON), e.g. brief.config.yaml')
     .option('--mail-to <addresses>', 'write the e-mail as out/brief.eml (comma-separated To)')
     .option('--recipients <file>', 'distribution lists (YAML/JSON): one .eml per list')
-    .option(
-      '--mail-from <address>',
-      'sender of the e-mail',
-      process.env.BRIEF_MAIL_FROM || 'Daily Brief <brief@localhost.localdomain>',
-    )
-    .option('--smtp <url>', 'also send it through this SMTP server', process.env.BRIEF_SMTP_URL)
+    .option('--mail-from <address>', 'sender of the e-mail', settings.mailFrom)
+    .option('--smtp <url>', 'also send it through this SMTP server', settings.smtpUrl)
     .option('--resend', 'send again to lists that already received this edition')
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
-  try {
-    program.parse(argv, { from: 'user' });
-  } catch (error) {
-    return (error as { exitCode?: number }).exitCode ?? 2;
-  }
-  const options = program.opts<CliOptions>();
-  const config = configFromEnv({
-    // The data files, templates and fonts sit beside this file, wherever the user runs it from.
-    BRIEF_ROOT: resolve(__dirname, '..', '..'),
-    ...process.env,
-    ...(options.actors ? { BRIEF_ACTORS_FILE: resolve(cwd, options.actors) } : {}),
-    ...(options.themes ? { BRIEF_THEMES_FILE: resolve(cwd, options.themes) } : {}),
-    ...(options.templates ? { BRIEF_TEMPLATES_DIR: resolve(cwd, options.templates) } : {}),
-    ...(options.config ? { BRIEF_CONFIG_FILE: resolve(cwd, options.config) } : {}),
-  });
-  const store = new FsStore(resolve(cwd, options.store));
-  const deps = makeDeps(config, store);
-  const now = deps.clock();
-  const edition = options.edition ?? editionOf(now, config.settings.timeZone);
-  // Files given for a past edition count as received at the end of that day.
-  const endOfEdition = new Date(`${edition}T23:59:59Z`);
-  const receivedAt = endOfEdition < now ? endOfEdition : now;
+}
 
-  const inputs = await collectInputs(program.args, cwd);
+/** The pipeline over the local store, with the command line's data files and options. */
+function localDeps(options: CliOptions, cwd: string): PipelineDeps {
+  const config = configForCli({
+    // The data files, templates and fonts sit beside this file, wherever the user runs it from.
+    root: resolve(__dirname, '..', '..'),
+    actorsFile: options.actors && resolve(cwd, options.actors),
+    themesFile: options.themes && resolve(cwd, options.themes),
+    templatesDir: options.templates && resolve(cwd, options.templates),
+    configFile: options.config && resolve(cwd, options.config),
+  });
+  return makeDeps(config, new FsStore(resolve(cwd, options.store)));
+}
+
+/** Today's edition unless one is given; files given for a past edition count as received at the end of that day. */
+function filingOf(options: CliOptions, deps: PipelineDeps): Filing {
+  const now = deps.clock();
+  const edition = options.edition ?? editionOf(now, deps.settings.timeZone);
+  const endOfEdition = new Date(`${edition}T23:59:59Z`);
+  return { edition, receivedAt: endOfEdition < now ? endOfEdition : now };
+}
+
+/** Copies each input into the store under `incoming/` (unless it is there already) and ingests it. */
+async function ingestInputs(
+  deps: PipelineDeps,
+  inputs: InputFile[],
+  filing: Filing,
+): Promise<IngestOutcome[]> {
+  const { store } = deps;
   const progress = makeProgress(inputs.length);
   const outcomes: IngestOutcome[] = [];
   for (const input of inputs) {
@@ -87,53 +138,58 @@ export async function runCli(argv: string[], cwd: string): Promise<number> {
     const existing = await store.get(input.key);
     if (!existing || Buffer.compare(Buffer.from(existing), bytes) !== 0)
       await store.put(input.key, bytes);
-    outcomes.push(await ingest(deps, input.key, { receivedAt, edition }));
-    progress.tick(input.key.slice('incoming/'.length));
+    outcomes.push(await ingest(deps, input.key, filing));
+    progress.tick(uploadName(input.key));
   }
   progress.stop();
+  return outcomes;
+}
+
+function printIngestOutcomes(outcomes: IngestOutcome[]): void {
   for (const outcome of outcomes) {
     // Reasons start with the key they are about ("incoming/a.jpg: .jpg files are not supported…").
     if (outcome.status === 'rejected') console.log(`rejected ${outcome.reason}`);
     if (outcome.status === 'duplicate')
       console.log(`duplicate ${outcome.key}: same text as ${outcome.original}`);
   }
+}
 
-  const { model } = await compile(deps, edition, { force: true });
-  if (model.articles.length === 0) {
-    console.error(`No brief for ${edition}: none of the ${inputs.length} inputs could be used.`);
-    return 1;
-  }
-  const outDir = resolve(cwd, options.out);
+/** Copies the edition's brief from the store to `outDir`; returns the files written. */
+async function writeBriefFiles(
+  deps: PipelineDeps,
+  edition: string,
+  outDir: string,
+): Promise<string[]> {
   await mkdir(outDir, { recursive: true });
-  const prefix = `briefs/${edition}/brief`;
-  const files = {
-    'brief.html': `${prefix}.html`,
-    'brief.pdf': `${prefix}.pdf`,
-    'brief.json': `${prefix}.json`,
-  };
+  const keys = briefKeys(edition);
+  const files = { 'brief.html': keys.html, 'brief.pdf': keys.pdf, 'brief.json': keys.json };
   for (const [name, key] of Object.entries(files)) {
-    const bytes = await store.get(key);
+    const bytes = await deps.store.get(key);
     if (bytes) await writeFile(join(outDir, name), bytes);
   }
-  const ingested = outcomes.filter((outcome) => outcome.status === 'ingested').length;
-  console.log(
-    `Brief for ${edition}: ${model.articles.length} articles (${ingested} new), ${model.rejected.length} rejected.`,
-  );
-  for (const name of Object.keys(files)) console.log(`  ${join(outDir, name)}`);
-  if (!options.mailTo && !options.recipients) return 0;
+  return Object.keys(files).map((name) => join(outDir, name));
+}
+
+/** Writes the e-mail(s) beside the brief and sends them when SMTP is given; 3 when a send failed. */
+async function mailBrief(
+  deps: PipelineDeps,
+  model: BriefModel,
+  options: CliOptions,
+  where: { cwd: string; outDir: string },
+): Promise<number> {
   const mail = await deliverLocally(deps, model, {
     mailTo: options.mailTo,
-    recipientsFile: options.recipients && resolve(cwd, options.recipients),
+    recipientsFile: options.recipients && resolve(where.cwd, options.recipients),
     from: options.mailFrom,
     smtpUrl: options.smtp,
     resend: options.resend,
-    outDir,
+    outDir: where.outDir,
   });
   for (const file of mail.files) console.log(`  ${file}`);
   for (const list of mail.report.lists) {
     if (list.status === 'sent') console.log(`sent to list ${list.list} (${list.recipients})`);
     if (list.status === 'already-sent')
-      console.log(`list ${list.list} already received ${edition}; --resend to send again`);
+      console.log(`list ${list.list} already received ${model.edition}; --resend to send again`);
     if (list.status === 'failed') console.error(`not sent to list ${list.list}: ${list.error}`);
   }
   return mail.report.failures.length > 0 ? 3 : 0;
@@ -144,9 +200,9 @@ function parseEdition(value: string): string {
   return value;
 }
 
-// `npm run` starts in the package folder; INIT_CWD is where the user typed the command.
 if (require.main === module) {
-  runCli(process.argv.slice(2), process.env.INIT_CWD ?? process.cwd()).then(
+  const settings = cliSettingsFromEnv();
+  runCli(process.argv.slice(2), settings.cwd, settings).then(
     (code) => {
       process.exitCode = code;
     },

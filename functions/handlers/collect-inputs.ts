@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
 import { ConfigError } from '../model/errors';
+import { uploadKey } from '../store/bucket-layout';
 
 export interface InputFile {
   /** Absolute path on disk. */
@@ -23,11 +24,11 @@ export async function collectInputs(inputs: string[], cwd: string): Promise<Inpu
       for (const file of await walk(path)) {
         files.push({
           path: file,
-          key: `incoming/${relative(path, file).split(/[\\/]/).join('/')}`,
+          key: uploadKey(relative(path, file).split(/[\\/]/).join('/')),
         });
       }
     } else {
-      files.push({ path, key: `incoming/${basename(path)}` });
+      files.push({ path, key: uploadKey(basename(path)) });
     }
   }
   const seen = new Set<string>();

@@ -6,11 +6,11 @@ import { ConfigError } from '../model/errors';
 import { type CompileOutcome, compile } from '../pipeline/compile';
 import { draftBuilt, pendingDraft } from '../pipeline/draft-marker';
 import type { PipelineDeps } from '../pipeline/pipeline-deps';
-import { configFromEnv } from '../setup/config';
-import { deliverySettingsFromEnv, makeDeliveryStep } from '../setup/delivery-from-env';
+import { configFromEnv, deliverySettingsFromEnv, storeSettingsFromEnv } from '../setup/config';
 import { logger, withLogKeys } from '../setup/log';
+import { makeDeliveryStep } from '../setup/make-delivery-step';
 import { makeDeps } from '../setup/make-deps';
-import { storeFromEnv } from '../setup/store-from-env';
+import { makeBucketStore } from '../setup/make-store';
 
 /**
  * What starts a compile: a manual invoke (`{"edition":"2026-11-22"}`, optionally `"force":true`),
@@ -119,7 +119,7 @@ let cached: ReturnType<typeof makeCompileHandler> | undefined;
 /** Lambda entry point; the store, data files, templates and fonts are set up once per cold start. */
 export const handler = (event: CompileEvent, context?: Context) => {
   if (!cached) {
-    const deps = makeDeps(configFromEnv(), storeFromEnv());
+    const deps = makeDeps(configFromEnv(), makeBucketStore(storeSettingsFromEnv()));
     cached = makeCompileHandler(deps, makeDeliveryStep(deliverySettingsFromEnv(), deps));
   }
   return cached(event, context);

@@ -3,10 +3,10 @@ import { editionOf } from '../model/edition';
 import { markEditionChanged } from '../pipeline/draft-marker';
 import { type IngestOutcome, ingest } from '../pipeline/ingest';
 import type { PipelineDeps } from '../pipeline/pipeline-deps';
-import { configFromEnv } from '../setup/config';
+import { configFromEnv, storeSettingsFromEnv } from '../setup/config';
 import { logger, withLogKeys } from '../setup/log';
 import { makeDeps } from '../setup/make-deps';
-import { storeFromEnv } from '../setup/store-from-env';
+import { makeBucketStore } from '../setup/make-store';
 
 /** The part of an S3 notification the handler reads (AWS and S3-compatible servers alike). */
 export interface S3Event {
@@ -59,6 +59,6 @@ let cached: ReturnType<typeof makeIngestHandler> | undefined;
 
 /** Lambda entry point; the store, data files and fonts are set up once per cold start. */
 export const handler = (event: S3Event, context?: Context) => {
-  cached ??= makeIngestHandler(makeDeps(configFromEnv(), storeFromEnv()));
+  cached ??= makeIngestHandler(makeDeps(configFromEnv(), makeBucketStore(storeSettingsFromEnv())));
   return cached(event, context);
 };

@@ -1,5 +1,14 @@
 import { buildBrief } from '../brief/build-brief';
 import type { ArticleRecord, BriefModel, RejectionRecord } from '../model/types';
+import {
+  type BriefFormat,
+  type BriefKeys,
+  briefFormats,
+  briefKeys,
+  editionArticlesPrefix,
+  latestKeys,
+  rejectedPrefix,
+} from '../store/bucket-layout';
 import type { Store } from '../store/store';
 import type { PipelineDeps } from './pipeline-deps';
 
@@ -12,11 +21,26 @@ export interface CompileOptions {
   force?: boolean;
 }
 
+/** An edition's records: what the brief is built from. */
+interface EditionInputs {
+  articles: ArticleRecord[];
+  rejected: RejectionRecord[];
+}
+
+/** A brief in every format, ready to be written. */
+type BriefFiles = Record<BriefFormat, string | Uint8Array>;
+
+const contentTypes: Record<BriefFormat, string> = {
+  json: 'application/json',
+  html: 'text/html; charset=utf-8',
+  pdf: 'application/pdf',
+};
+
 /**
- * Compiles one edition: reads its article and rejection records, builds the brief model and
- * writes `briefs/<edition>/brief.{json,html,pdf}`; `briefs/latest.*` follow unless a newer
- * edition is already there. With unchanged inputs nothing is rewritten, so a repeated
- * schedule or event changes nothing.
+ * Compiles one edition. The stages: read its article and rejection records, build the brief
+ * model, render it to HTML and PDF, publish `briefs/<edition>/brief.{json,html,pdf}` and
+ * `briefs/latest.*` (unless a newer edition is already there). With unchanged inputs nothing
+ * is rendered or rewritten, so a repeated schedule or event changes nothing.
  */
 export async function compile(
   deps: PipelineDeps,
@@ -24,42 +48,67 @@ export async function compile(
   options: CompileOptions = {},
 ): Promise<CompileOutcome> {
   const { store } = deps;
-  const articles = await readArticles(store, edition);
-  const rejected = await readRejections(store, edition);
-  const model = buildBrief({
+  const inputs = await read(store, edition);
+  const model = build(deps, edition, inputs);
+  const keys = briefKeys(edition);
+  const previous = await readJson<BriefModel>(store, keys.json);
+  if (!options.force && previous?.inputsHash === model.inputsHash) {
+    return { status: 'unchanged', edition, model: previous, keys: keyList(keys) };
+  }
+  const files = await render(deps, model);
+  return { status: 'built', edition, model, keys: await publish(store, model, files) };
+}
+
+/** The read stage: the edition's article and rejection records. */
+async function read(store: Store, edition: string): Promise<EditionInputs> {
+  return {
+    articles: await readArticles(store, edition),
+    rejected: await readRejections(store, edition),
+  };
+}
+
+/** The build stage: the brief model of the edition. */
+function build(deps: PipelineDeps, edition: string, inputs: EditionInputs): BriefModel {
+  return buildBrief({
     edition,
     generatedAt: deps.clock(),
-    articles,
-    rejected,
+    ...inputs,
     reference: deps.reference,
     options: deps.settings.brief,
   });
-  const prefix = `briefs/${edition}/brief`;
-  const keys = [`${prefix}.json`, `${prefix}.html`, `${prefix}.pdf`];
-  const previous = await readJson<BriefModel>(store, `${prefix}.json`);
-  if (!options.force && previous?.inputsHash === model.inputsHash) {
-    return { status: 'unchanged', edition, model: previous, keys };
-  }
-  const html = deps.renderers.html(model);
-  const pdf = await deps.renderers.pdf(model);
-  const body = JSON.stringify(model, null, 2);
-  await store.put(`${prefix}.json`, body, 'application/json');
-  await store.put(`${prefix}.html`, html, 'text/html; charset=utf-8');
-  await store.put(`${prefix}.pdf`, pdf, 'application/pdf');
-  const latest = await readJson<BriefModel>(store, 'briefs/latest.json');
-  if (!latest || latest.edition <= edition) {
-    await store.put('briefs/latest.json', body, 'application/json');
-    await store.put('briefs/latest.html', html, 'text/html; charset=utf-8');
-    await store.put('briefs/latest.pdf', pdf, 'application/pdf');
-    keys.push('briefs/latest.json', 'briefs/latest.html', 'briefs/latest.pdf');
-  }
-  return { status: 'built', edition, model, keys };
 }
 
-/** The edition's records; when a file was fixed and uploaded again, its newest record wins. */
+/** The render stage: the model as JSON, HTML and PDF. */
+async function render(deps: PipelineDeps, model: BriefModel): Promise<BriefFiles> {
+  const html = deps.renderers.html(model);
+  const pdf = await deps.renderers.pdf(model);
+  return { json: JSON.stringify(model, null, 2), html, pdf };
+}
+
+/**
+ * The publish stage: writes the edition's brief, and `briefs/latest.*` unless a newer edition
+ * is there. Returns the keys written.
+ */
+async function publish(store: Store, model: BriefModel, files: BriefFiles): Promise<string[]> {
+  const keys = briefKeys(model.edition);
+  await writeBrief(store, keys, files);
+  const latest = await readJson<BriefModel>(store, latestKeys.json);
+  if (latest && latest.edition > model.edition) return keyList(keys);
+  await writeBrief(store, latestKeys, files);
+  return [...keyList(keys), ...keyList(latestKeys)];
+}
+
+async function writeBrief(store: Store, keys: BriefKeys, files: BriefFiles): Promise<void> {
+  for (const format of briefFormats)
+    await store.put(keys[format], files[format], contentTypes[format]);
+}
+
+const keyList = (keys: BriefKeys): string[] => briefFormats.map((format) => keys[format]);
+
+/** When a file was fixed and uploaded again, its newest record wins. */
 async function readArticles(store: Store, edition: string): Promise<ArticleRecord[]> {
   const byKey = new Map<string, ArticleRecord>();
-  for (const key of await store.list(`articles/${edition}/`)) {
+  for (const key of await store.list(editionArticlesPrefix(edition))) {
     if (!key.endsWith('.json')) continue;
     const record = await readJson<ArticleRecord>(store, key);
     if (!record) continue;
@@ -71,7 +120,7 @@ async function readArticles(store: Store, edition: string): Promise<ArticleRecor
 
 async function readRejections(store: Store, edition: string): Promise<RejectionRecord[]> {
   const records: RejectionRecord[] = [];
-  for (const key of await store.list('rejected/')) {
+  for (const key of await store.list(rejectedPrefix)) {
     const record = await readJson<RejectionRecord>(store, key);
     if (record?.edition === edition) records.push(record);
   }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { draftStateKey, pendingKey } from '../store/bucket-layout';
 import type { Store } from '../store/store';
 
 /**
@@ -10,13 +11,9 @@ import type { Store } from '../store/store';
  * and a ~100 ms invocation.
  *
  * The marker lives under `articles/` because ingest may write only there and under
- * `rejected/` (least privilege), and compile may read `articles/*`.
+ * `rejected/` (least privilege), and compile may read `articles/*`. Both keys are in
+ * `store/bucket-layout.ts`.
  */
-export const pendingKey = (edition: string) => `articles/_pending/${edition}.json`;
-
-/** What the last draft build consumed: the marker's content at the time it started. */
-export const draftStateKey = (edition: string) => `briefs/${edition}/draft-state.json`;
-
 /**
  * Records that `key` changed `edition`. The content is unique per write (time and a random
  * nonce), so compile can tell a new marker from the one it already built, without comparing

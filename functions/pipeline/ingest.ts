@@ -1,7 +1,14 @@
-import { parseUpload } from '../article/parse-upload';
+import { type ParsedArticle, parseUpload } from '../article/parse-upload';
 import { editionOf } from '../model/edition';
 import { ArticleRejectedError } from '../model/errors';
-import type { RejectionRecord } from '../model/types';
+import type { ArticleRecord, RejectionRecord } from '../model/types';
+import {
+  articleClaimKey,
+  articleKey,
+  isUploadKey,
+  rejectionKey,
+  uploadsPrefix,
+} from '../store/bucket-layout';
 import type { Store } from '../store/store';
 import type { PipelineDeps } from './pipeline-deps';
 import { recordArticle } from './record-article';
@@ -19,6 +26,13 @@ export interface IngestOptions {
   edition?: string;
 }
 
+/** One upload being ingested: its key, and the edition and time it is filed under. */
+interface Upload {
+  key: string;
+  edition: string;
+  receivedAt: Date;
+}
+
 interface IdClaim {
   key: string;
   edition: string;
@@ -29,90 +43,108 @@ const json = 'application/json';
 
 /**
  * Ingests one upload under `incoming/`: an article record, or a rejection record with the
- * reason; the original is never touched. Idempotent: the article id is a hash of the text and
- * is claimed with a conditional write, so a redelivered event or a re-upload under another
- * name writes nothing new. Store failures propagate (Lambda retries them).
+ * reason; the original is never touched. The stages: parse (bytes to text and metadata),
+ * analyse (actors, themes, sentences: `recordArticle`), record (claim the id, write the record).
+ * Idempotent: the article id is a hash of the text and is claimed with a conditional write, so
+ * a redelivered event or a re-upload under another name writes nothing new. Store failures
+ * propagate (Lambda retries them).
  */
 export async function ingest(
   deps: PipelineDeps,
   key: string,
   options: IngestOptions = {},
 ): Promise<IngestOutcome> {
-  const { store, settings } = deps;
-  if (!key.startsWith('incoming/'))
-    return { status: 'skipped', key, reason: 'not under incoming/' };
+  if (!isUploadKey(key)) return { status: 'skipped', key, reason: `not under ${uploadsPrefix}` };
   const receivedAt = options.receivedAt ?? deps.clock();
-  const edition = options.edition ?? editionOf(receivedAt, settings.timeZone);
-
-  const head = await store.head(key);
-  if (!head) return { status: 'skipped', key, reason: 'the object no longer exists' };
+  const edition = options.edition ?? editionOf(receivedAt, deps.settings.timeZone);
+  const upload: Upload = { key, edition, receivedAt };
   try {
-    if (head.size > settings.maxBytes) {
-      throw new ArticleRejectedError(
-        `${key}: too large (${megabytes(head.size)}; the limit is ${megabytes(settings.maxBytes)}); upload the article text alone`,
-      );
-    }
-    const bytes = await store.get(key);
-    if (!bytes) return { status: 'skipped', key, reason: 'the object no longer exists' };
-    const parsed = await parseUpload(bytes, {
-      key,
-      edition,
-      receivedAt,
-      reference: deps.reference,
-      minWords: settings.minWords,
-    });
+    const parsed = await parse(deps, upload);
+    if (!parsed) return { status: 'skipped', key, reason: 'the object no longer exists' };
     const record = recordArticle(parsed, deps.reference);
-    const recordKey = `articles/${edition}/${record.id}.json`;
-    const claim: IdClaim = { key, edition, recordKey };
-    const claimKey = `articles/_ids/${record.id}.json`;
-    if (!(await store.putIfAbsent(claimKey, JSON.stringify(claim), json))) {
-      const original = await readClaim(store, claimKey);
-      if (original && original.key !== key) {
-        return {
-          status: 'duplicate',
-          key,
-          id: record.id,
-          edition: original.edition,
-          original: original.key,
-        };
-      }
-      // Same upload seen again: finish a write an earlier attempt may have left undone.
-      await store.putIfAbsent(
-        original?.recordKey ?? recordKey,
-        JSON.stringify(record, null, 2),
-        json,
-      );
-      return {
-        status: 'ingested',
-        key,
-        id: record.id,
-        edition: original?.edition ?? edition,
-        title: record.title,
-      };
-    }
-    await store.putIfAbsent(recordKey, JSON.stringify(record, null, 2), json);
-    return { status: 'ingested', key, id: record.id, edition, title: record.title };
+    return await recordOnce(deps.store, upload, record);
   } catch (error) {
     if (!(error instanceof ArticleRejectedError)) throw error;
-    await recordRejection(store, {
-      key,
-      reason: error.message,
-      at: receivedAt.toISOString(),
-      edition,
-    });
-    return { status: 'rejected', key, edition, reason: error.message };
+    return reject(deps.store, upload, error.message);
   }
 }
 
-/** Writes `rejected/<key>.json` unless the same reason is already recorded (idempotent). */
-async function recordRejection(store: Store, rejection: RejectionRecord): Promise<void> {
-  const rejectionKey = `rejected/${rejection.key}.json`;
-  const existing = await store.get(rejectionKey);
-  if (existing) {
-    const previous = JSON.parse(new TextDecoder().decode(existing)) as RejectionRecord;
-    if (previous.reason === rejection.reason) return;
+/**
+ * The parse stage: the upload's text and metadata, or null when the object is gone. Throws
+ * `ArticleRejectedError` for an upload that is too large (left unread) or cannot be used.
+ */
+async function parse(deps: PipelineDeps, upload: Upload): Promise<ParsedArticle | null> {
+  const { store, settings } = deps;
+  const head = await store.head(upload.key);
+  if (!head) return null;
+  if (head.size > settings.maxBytes) {
+    throw new ArticleRejectedError(
+      `${upload.key}: too large (${megabytes(head.size)}; the limit is ${megabytes(settings.maxBytes)}); upload the article text alone`,
+    );
   }
-  await store.put(rejectionKey, JSON.stringify(rejection, null, 2), json);
+  const bytes = await store.get(upload.key);
+  if (!bytes) return null;
+  return parseUpload(bytes, {
+    ...upload,
+    reference: deps.reference,
+    minWords: settings.minWords,
+  });
+}
+
+/**
+ * The record stage: claims the article id, then writes the record. A text already claimed by
+ * another upload is a duplicate; claimed by this same upload, it finishes a write an earlier
+ * attempt may have left undone.
+ */
+async function recordOnce(
+  store: Store,
+  upload: Upload,
+  record: ArticleRecord,
+): Promise<IngestOutcome> {
+  const { key, edition } = upload;
+  const recordKey = articleKey(edition, record.id);
+  const claimKey = articleClaimKey(record.id);
+  const claim: IdClaim = { key, edition, recordKey };
+  if (await store.putIfAbsent(claimKey, JSON.stringify(claim), json)) {
+    await writeRecord(store, recordKey, record);
+    return { status: 'ingested', key, id: record.id, edition, title: record.title };
+  }
+  const original = await readClaim(store, claimKey);
+  if (original && original.key !== key) {
+    return {
+      status: 'duplicate',
+      key,
+      id: record.id,
+      edition: original.edition,
+      original: original.key,
+    };
+  }
+  await writeRecord(store, original?.recordKey ?? recordKey, record);
+  return {
+    status: 'ingested',
+    key,
+    id: record.id,
+    edition: original?.edition ?? edition,
+    title: record.title,
+  };
+}
+
+async function writeRecord(store: Store, recordKey: string, record: ArticleRecord): Promise<void> {
+  await store.putIfAbsent(recordKey, JSON.stringify(record, null, 2), json);
+}
+
+/** Writes `rejected/<key>.json` unless the same reason is already recorded (idempotent). */
+async function reject(store: Store, upload: Upload, reason: string): Promise<IngestOutcome> {
+  const { key, edition, receivedAt } = upload;
+  const rejection: RejectionRecord = { key, reason, at: receivedAt.toISOString(), edition };
+  const recordKey = rejectionKey(key);
+  const existing = await store.get(recordKey);
+  const previous = existing
+    ? (JSON.parse(new TextDecoder().decode(existing)) as RejectionRecord)
+    : null;
+  if (previous?.reason !== reason)
+    await store.put(recordKey, JSON.stringify(rejection, null, 2), json);
+  return { status: 'rejected', key, edition, reason };
 }
 
 async function readClaim(store: Store, claimKey: string): Promise<IdClaim | null> {

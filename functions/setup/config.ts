@@ -1,10 +1,22 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { type BriefOptions, defaultBriefOptions, parseBriefConfig } from '../brief/brief-options';
+import { maxLinkSeconds } from '../delivery/presign-link';
 import { ConfigError } from '../model/errors';
 import type { PipelineSettings } from '../pipeline/pipeline-deps';
+import { defaultRecipientsKey } from '../store/bucket-layout';
 
-/** Settings read once from the environment (Lambda) or the command line (CLI). */
+/**
+ * The one place the environment is read (README "Configuration" and "Delivery"). Each
+ * function returns typed settings for one part (the pipeline, the bucket, delivery, the log,
+ * the CLI) and takes the environment as a parameter, `process.env` by default, so tests hand
+ * in their own. Every variable is optional but BRIEF_BUCKET in Lambda; a value that cannot be
+ * used is named in the error.
+ */
+
+type Env = Record<string, string | undefined>;
+
+/** Pipeline settings, read once from the environment (Lambda) or the command line (CLI). */
 export interface RuntimeConfig {
   /** Project root: where `functions/data/`, `templates/` and the fonts are. */
   root: string;
@@ -14,12 +26,7 @@ export interface RuntimeConfig {
   settings: PipelineSettings;
 }
 
-type Env = Record<string, string | undefined>;
-
-/**
- * Reads the configuration from environment variables; every variable is optional. A value
- * that cannot be used is named in the error.
- */
+/** The pipeline's configuration: data files, templates, limits, time zone, brief options. */
 export function configFromEnv(env: Env = process.env): RuntimeConfig {
   const root = findProjectRoot(env);
   const file = briefConfigFile(env.BRIEF_CONFIG_FILE);
@@ -71,8 +78,137 @@ function findProjectRoot(env: Env): string {
   );
 }
 
+/** What the command line sets over the environment (README "The local command"). */
+export interface CliOverrides {
+  /** Where the data files, templates and fonts are, unless BRIEF_ROOT says otherwise. */
+  root: string;
+  actorsFile?: string;
+  themesFile?: string;
+  templatesDir?: string;
+  configFile?: string;
+}
+
+/** The pipeline's configuration for the CLI: the environment, with the command line's files over it. */
+export function configForCli(overrides: CliOverrides, env: Env = process.env): RuntimeConfig {
+  return configFromEnv({
+    BRIEF_ROOT: overrides.root,
+    ...env,
+    ...(overrides.actorsFile ? { BRIEF_ACTORS_FILE: overrides.actorsFile } : {}),
+    ...(overrides.themesFile ? { BRIEF_THEMES_FILE: overrides.themesFile } : {}),
+    ...(overrides.templatesDir ? { BRIEF_TEMPLATES_DIR: overrides.templatesDir } : {}),
+    ...(overrides.configFile ? { BRIEF_CONFIG_FILE: overrides.configFile } : {}),
+  });
+}
+
+/** The CLI's defaults from the environment. */
+export interface CliSettings {
+  /** Where the user typed the command: `npm run` starts in the package folder, INIT_CWD is theirs. */
+  cwd: string;
+  /** `--mail-from` unless given: BRIEF_MAIL_FROM, else a local address. */
+  mailFrom: string;
+  /** `--smtp` unless given: BRIEF_SMTP_URL. */
+  smtpUrl: string | undefined;
+}
+
+export function cliSettingsFromEnv(env: Env = process.env): CliSettings {
+  return {
+    cwd: env.INIT_CWD ?? process.cwd(),
+    mailFrom: env.BRIEF_MAIL_FROM || 'Daily Brief <brief@localhost.localdomain>',
+    smtpUrl: env.BRIEF_SMTP_URL,
+  };
+}
+
+/** The bucket the Lambda functions use. */
+export interface StoreSettings {
+  bucket: string;
+  /** An S3-compatible server (S3_ENDPOINT), or null for AWS itself. */
+  endpoint: string | null;
+}
+
+export function storeSettingsFromEnv(env: Env = process.env): StoreSettings {
+  const bucket = env.BRIEF_BUCKET;
+  if (!bucket)
+    throw new ConfigError(
+      'BRIEF_BUCKET is not set; it names the bucket the functions read and write',
+    );
+  return { bucket, endpoint: env.S3_ENDPOINT || null };
+}
+
+/** Delivery settings, read once from the environment. Every variable is optional. */
+export interface DeliverySettings {
+  /** Store key of the recipients file (YAML/JSON), read at each delivery so edits need no deploy. */
+  recipientsKey: string;
+  /** Sender address (a verified SES identity); overrides `from` in the recipients file. */
+  from: string | null;
+  /** When set, mail goes through this SMTP server instead of SES. */
+  smtpUrl: string | null;
+  /** SES configuration set (event publishing, dedicated IPs), or null. */
+  configurationSet: string | null;
+  /** SNS topic of the "brief published" announcement, or null for none. */
+  topicArn: string | null;
+  /** Lifetime of the pre-signed links, in seconds. */
+  linkSeconds: number;
+  /** Sends of one message per run (first try included). */
+  attempts: number;
+  bucket: string | null;
+  s3Endpoint: string | null;
+  /** Values that were set but are not used, to be said once in the log. */
+  warnings: string[];
+}
+
+export function deliverySettingsFromEnv(env: Env = process.env): DeliverySettings {
+  const hours = positiveNumber(env, 'BRIEF_LINK_HOURS', 24);
+  if (hours * 3600 > maxLinkSeconds)
+    throw new ConfigError(
+      `BRIEF_LINK_HOURS=${hours}: pre-signed links last at most 168 hours (7 days)`,
+    );
+  const topic = topicArn(env.BRIEF_TOPIC_ARN);
+  return {
+    recipientsKey: env.BRIEF_RECIPIENTS_KEY || defaultRecipientsKey,
+    from: env.BRIEF_MAIL_FROM || null,
+    smtpUrl: env.BRIEF_SMTP_URL || null,
+    configurationSet: env.BRIEF_SES_CONFIGURATION_SET || null,
+    topicArn: topic.arn,
+    linkSeconds: Math.round(hours * 3600),
+    attempts: Math.round(positiveNumber(env, 'BRIEF_SEND_ATTEMPTS', 3)),
+    bucket: env.BRIEF_BUCKET || null,
+    s3Endpoint: env.S3_ENDPOINT || null,
+    warnings: topic.warnings,
+  };
+}
+
+/**
+ * serverless-offline turns `!Ref BriefPublishedTopic` into "[object Object]": a value that is
+ * not a topic ARN means "no topic here", said once in the log, rather than a failed compile.
+ */
+function topicArn(value: string | undefined): { arn: string | null; warnings: string[] } {
+  if (!value) return { arn: null, warnings: [] };
+  if (/^arn:[\w-]+:sns:[\w-]+:\d{12}:[\w-]+$/.test(value)) return { arn: value, warnings: [] };
+  return {
+    arn: null,
+    warnings: [
+      `BRIEF_TOPIC_ARN=${value} is not an SNS topic ARN: no "brief published" announcement`,
+    ],
+  };
+}
+
+export type LogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
+
+const logLevels: Record<string, LogLevel> = {
+  debug: 'DEBUG',
+  info: 'INFO',
+  warn: 'WARN',
+  error: 'ERROR',
+  silent: 'SILENT',
+};
+
+/** BRIEF_LOG: debug, info, warn, error or silent (any case); info by default and for anything else. */
+export function logLevelFromEnv(env: Env = process.env): LogLevel {
+  return logLevels[(env.BRIEF_LOG ?? 'info').toLowerCase()] ?? 'INFO';
+}
+
 /** A positive number from an environment variable; the variable is named in the error. */
-export function positiveNumber(env: Env, name: string, fallback: number): number {
+function positiveNumber(env: Env, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
@@ -81,7 +217,7 @@ export function positiveNumber(env: Env, name: string, fallback: number): number
   return value;
 }
 
-export function timeZone(name: string): string {
+function timeZone(name: string): string {
   try {
     new Intl.DateTimeFormat('en', { timeZone: name });
     return name;

@@ -1,30 +1,14 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-
-type Level = 'debug' | 'info' | 'warn' | 'error';
-
-const levels: Record<string, 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT'> = {
-  debug: 'DEBUG',
-  info: 'INFO',
-  warn: 'WARN',
-  error: 'ERROR',
-  silent: 'SILENT',
-};
+import { logLevelFromEnv } from './config';
 
 /**
  * The one logger of the functions: Powertools JSON lines (level, message, timestamp, service,
  * the Lambda request id once `addContext` ran, and the keys the handlers append: `key`,
  * `articleId`, `edition`), so CloudWatch Logs Insights can filter on any of them.
- * `BRIEF_LOG` (debug, info, warn, error, silent; default info) sets the level.
+ * `BRIEF_LOG` (debug, info, warn, error, silent; default info) sets the level. Delivery gets
+ * it in its deps (`logger`), as it may not import this folder.
  */
-export const logger = new Logger({
-  serviceName: 'daily-brief',
-  logLevel: levels[(process.env.BRIEF_LOG ?? 'info').toLowerCase()] ?? 'INFO',
-});
-
-/** One structured line with extra fields (on top of the keys appended for the current event). */
-export function log(level: Level, message: string, fields: Record<string, unknown> = {}): void {
-  logger[level](message, fields);
-}
+export const logger = new Logger({ serviceName: 'daily-brief', logLevel: logLevelFromEnv() });
 
 /**
  * Runs `work` with `keys` added to every line it logs, and takes them off afterwards, so the

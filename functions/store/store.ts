@@ -1,7 +1,8 @@
 /**
- * The storage port. Keys use the bucket layout of DESIGN.md (`incoming/`, `articles/`,
- * `rejected/`, `briefs/`). Two adapters implement it: `FsStore` (a folder laid out like the
- * bucket) and `S3Store`. Errors other than "not found" are `StoreError`s.
+ * The storage port. Keys follow the bucket layout (`incoming/`, `articles/`, `rejected/`,
+ * `briefs/`, `deliveries/`, `config/`), built in `bucket-layout.ts`. Two adapters implement
+ * it: `FsStore` (a folder laid out like the bucket) and `S3Store`. Errors other than "not
+ * found" are `StoreError`s.
  */
 export interface Store {
   /** The object's bytes, or null when there is no such key. */

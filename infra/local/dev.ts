@@ -17,6 +17,12 @@ import path from 'node:path';
 import S3rver from 's3rver';
 import type { CompileEvent, CompileSummary } from '../../functions/handlers/compile';
 import type { IngestOutcome } from '../../functions/pipeline/ingest';
+import {
+  briefKey,
+  latestKeys,
+  uploadKey,
+  uploadsPrefix,
+} from '../../functions/store/bucket-layout';
 import { type AwsS3Event, EventDispatcher, type ServerS3Event, toAwsS3Event } from './s3-events';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -68,7 +74,7 @@ async function main(): Promise<void> {
           const summary = await compile({ schedule: 'draft', edition });
           if (summary.status !== 'skipped')
             say(
-              `compile ${edition}: ${summary.status} (${summary.articles} articles, ${summary.rejected} rejected) -> ${endpoint}/${bucket}/briefs/${edition}/brief.html`,
+              `compile ${edition}: ${summary.status} (${summary.articles} articles, ${summary.rejected} rejected) -> ${endpoint}/${bucket}/${briefKey(edition, 'html')}`,
             );
         } catch (error) {
           say(`compile ${edition} failed: ${(error as Error).message}`);
@@ -77,7 +83,7 @@ async function main(): Promise<void> {
     });
   };
   const dispatcher = new EventDispatcher(ingest, {
-    prefix: 'incoming/',
+    prefix: uploadsPrefix,
     onResult: ({ keys, result, error }) => {
       if (error) {
         say(`ingest ${keys.join(', ')} failed: ${(error as Error).message}`);
@@ -100,12 +106,12 @@ async function main(): Promise<void> {
   say(`bucket       ${bucket}  (kept in ${path.relative(process.cwd(), directory) || '.'})`);
   say('upload an article, e.g.:');
   say(
-    `  curl -sS -T test/fixtures/seeds/000_4c66cd66b4ac9d7a.txt ${endpoint}/${bucket}/incoming/000.txt`,
+    `  curl -sS -T test/fixtures/seeds/000_4c66cd66b4ac9d7a.txt ${endpoint}/${bucket}/${uploadKey('000.txt')}`,
   );
   say(
-    `  AWS_ACCESS_KEY_ID=S3RVER AWS_SECRET_ACCESS_KEY=S3RVER aws --endpoint-url ${endpoint} s3 cp article.txt s3://${bucket}/incoming/`,
+    `  AWS_ACCESS_KEY_ID=S3RVER AWS_SECRET_ACCESS_KEY=S3RVER aws --endpoint-url ${endpoint} s3 cp article.txt s3://${bucket}/${uploadsPrefix}`,
   );
-  say(`the brief:    ${endpoint}/${bucket}/briefs/latest.html  (and .pdf, .json)`);
+  say(`the brief:    ${endpoint}/${bucket}/${latestKeys.html}  (and .pdf, .json)`);
   say('Ctrl-C stops the server and the functions.');
 
   let stopping = false;

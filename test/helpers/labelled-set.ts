@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import { parse } from 'yaml';
 import type { ArticleRecord } from '../../functions/model/types';
 import type { ReferenceData } from '../../functions/reference/reference-data';
+import { uploadKey } from '../../functions/store/bucket-layout';
 import { parseUpload } from './parse';
 
 /** One hand-labelled article of `test/fixtures/analysis/labels.yaml`. */
@@ -48,7 +49,7 @@ export function loadLabelledSet(): LabelledArticle[] {
 }
 
 export function analyseLabelled(article: LabelledArticle, reference: ReferenceData): ArticleRecord {
-  return parseUpload(article.bytes, `incoming/${basename(article.file)}`, { reference });
+  return parseUpload(article.bytes, uploadKey(basename(article.file)), { reference });
 }
 
 /** Scores the analysis against the labels, micro-averaged over all articles. */

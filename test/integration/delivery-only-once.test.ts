@@ -1,12 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DeliverStep } from '../../functions/delivery/deliver';
-import { deliverBrief, deliveryKey, failureKey } from '../../functions/delivery/deliver';
+import { deliverBrief } from '../../functions/delivery/deliver';
 import { DeliveryError } from '../../functions/delivery/errors';
 import type { Publisher } from '../../functions/delivery/mail-sender';
 import { makeCompileHandler } from '../../functions/handlers/compile';
 import { ingest } from '../../functions/pipeline/ingest';
 import type { PipelineDeps } from '../../functions/pipeline/pipeline-deps';
+import { deliveryFailureKey, deliveryKey } from '../../functions/store/bucket-layout';
 import type { FsStore } from '../../functions/store/fs-store';
 import { tempFsStore, testDeps } from '../helpers/pipeline';
 import { deliveryDeps, edition, RecordingSender } from '../unit/delivery-helpers';
@@ -123,7 +124,7 @@ describe('delivery after compile happens once per edition and list (filesystem s
     );
     expect(sender.calls).toBe(3);
     expect(await store.head(deliveryKey(edition, 'all'))).toBeNull();
-    const failure = await json(store, failureKey(edition, 'all'));
+    const failure = await json(store, deliveryFailureKey(edition, 'all'));
     expect(failure).toMatchObject({ edition, list: 'all', status: 'failed', attempts: 3 });
     expect(failure.error).toMatch(/ECONNREFUSED/);
     // The brief itself was stored before delivery failed; Lambda's retry finds it unchanged.
@@ -139,7 +140,7 @@ describe('delivery after compile happens once per edition and list (filesystem s
     const sender = new RecordingSender([rejected]);
     await expect(handlerWith(sender)(daily)).rejects.toThrow(/address rejected/);
     expect(sender.calls).toBe(1);
-    expect(await json(store, failureKey(edition, 'all'))).toMatchObject({
+    expect(await json(store, deliveryFailureKey(edition, 'all'))).toMatchObject({
       permanent: true,
       attempts: 1,
     });

@@ -5,6 +5,7 @@ import type { CompileEvent, CompileSummary } from '../../functions/handlers/comp
 import type { S3Event } from '../../functions/handlers/ingest';
 import type { ArticleRecord, BriefModel, RejectionRecord } from '../../functions/model/types';
 import type { IngestOutcome } from '../../functions/pipeline/ingest';
+import { editionArticlesPrefix } from '../../functions/store/bucket-layout';
 import { makeS3Client } from '../../functions/store/s3-client';
 import { S3Store } from '../../functions/store/s3-store';
 import type { AwsS3Event, EventDispatcher } from '../../infra/local/s3-events';
@@ -83,7 +84,8 @@ export function describeHandlersOver(name: string, start: StartServer): void {
 
     async function recordCount(): Promise<number> {
       let count = 0;
-      for (const edition of editions) count += (await store.list(`articles/${edition}/`)).length;
+      for (const edition of editions)
+        count += (await store.list(editionArticlesPrefix(edition))).length;
       return count;
     }
 

@@ -1,4 +1,5 @@
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
+import { uploadsPrefix } from '../../functions/store/bucket-layout';
 import { makeS3Client } from '../../functions/store/s3-client';
 import { startNotificationReceiver } from '../../infra/local/notification-receiver';
 import { startRadosgw, subscribeBucket } from '../../infra/local/radosgw';
@@ -15,7 +16,7 @@ import { describeHandlersOver } from './handler-suite';
 describeHandlersOver('Ceph radosgw', async (invoke) => {
   const rgw = await startRadosgw();
   console.log(`radosgw ready at ${rgw.endpoint} in ${rgw.startSeconds.toFixed(1)} s`);
-  const dispatcher = new EventDispatcher(invoke, { prefix: 'incoming/' });
+  const dispatcher = new EventDispatcher(invoke, { prefix: uploadsPrefix });
   const receiver = await startNotificationReceiver((event) => dispatcher.dispatch(event));
   // Unversioned, unlike the stack's bucket: radosgw 16.2 ignores If-None-Match in versioned
   // buckets (measured: a conditional put over an existing key succeeds, and 8 of 8 concurrent
@@ -28,7 +29,7 @@ describeHandlersOver('Ceph radosgw', async (invoke) => {
       endpoint: rgw.endpoint,
       credentials: rgw.credentials,
       bucket,
-      prefix: 'incoming/',
+      prefix: uploadsPrefix,
       pushEndpoint: receiver.url,
     });
   } catch (error) {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
+import { uploadsPrefix } from '../../functions/store/bucket-layout';
 import { makeS3Client } from '../../functions/store/s3-client';
 import { EventDispatcher, type ServerS3Event, toAwsS3Event } from '../../infra/local/s3-events';
 import { describeHandlersOver } from './handler-suite';
@@ -19,7 +20,7 @@ describeHandlersOver('s3rver (in-process)', async (invoke) => {
   const client = makeS3Client({ endpoint, credentials });
   await client.send(new CreateBucketCommand({ Bucket: bucket }));
   client.destroy();
-  const dispatcher = new EventDispatcher(invoke, { prefix: 'incoming/' });
+  const dispatcher = new EventDispatcher(invoke, { prefix: uploadsPrefix });
   // s3rver emits every object event in-process (no filter): the dispatcher applies the
   // notification's prefix filter, as the bucket configuration does on AWS.
   // (It is a Koa application, hence an EventEmitter, which its typings do not say.)

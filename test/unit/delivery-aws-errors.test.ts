@@ -3,11 +3,12 @@ import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import { simpleParser } from 'mailparser';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { deliverBrief, deliveryKey, failureKey } from '../../functions/delivery/deliver';
+import { deliverBrief } from '../../functions/delivery/deliver';
 import { SesMailSender } from '../../functions/delivery/ses-mail-sender';
 import { SnsPublisher } from '../../functions/delivery/sns-publisher';
 import type { BriefModel } from '../../functions/model/types';
 import type { PipelineDeps } from '../../functions/pipeline/pipeline-deps';
+import { deliveryFailureKey, deliveryKey } from '../../functions/store/bucket-layout';
 import type { FsStore } from '../../functions/store/fs-store';
 import { tempFsStore } from '../helpers/pipeline';
 import { deliveryDeps, seedBrief, staffConfig } from './delivery-helpers';
@@ -87,7 +88,7 @@ describe('SES and SNS through aws-sdk-client-mock', () => {
     expect(report.failures[0]?.message).toMatch(
       /SES SendEmail from .* failed: MessageRejected: .*SES sandbox, every recipient must be verified/,
     );
-    const failure = await json(store, failureKey(model.edition, 'all'));
+    const failure = await json(store, deliveryFailureKey(model.edition, 'all'));
     expect(failure).toMatchObject({ status: 'failed', via: 'ses', attempts: 1, permanent: true });
   });
 
@@ -102,7 +103,9 @@ describe('SES and SNS through aws-sdk-client-mock', () => {
     expect(ses.commandCalls(SendEmailCommand)).toHaveLength(3);
     expect(report.lists[0]).toMatchObject({ status: 'failed', attempts: 3 });
     expect(report.failures[0]?.permanent).toBe(false);
-    expect(await json(store, failureKey(model.edition, 'all'))).toMatchObject({ attempts: 3 });
+    expect(await json(store, deliveryFailureKey(model.edition, 'all'))).toMatchObject({
+      attempts: 3,
+    });
   });
 
   it('succeeds on a retry after one throttled call', async () => {

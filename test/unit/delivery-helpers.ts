@@ -6,6 +6,7 @@ import type { BriefModel } from '../../functions/model/types';
 import { compile } from '../../functions/pipeline/compile';
 import { ingest } from '../../functions/pipeline/ingest';
 import type { PipelineDeps } from '../../functions/pipeline/pipeline-deps';
+import { uploadKey } from '../../functions/store/bucket-layout';
 import type { FsStore } from '../../functions/store/fs-store';
 import { tempFsStore, testDeps } from '../helpers/pipeline';
 
@@ -20,7 +21,7 @@ export async function seedBrief(): Promise<{
   const store = tempFsStore();
   const deps = testDeps(store);
   for (const name of readdirSync('test/fixtures/seeds')) {
-    const key = `incoming/${name}`;
+    const key = uploadKey(name);
     await store.put(key, readFileSync(`test/fixtures/seeds/${name}`));
     await ingest(deps, key, { receivedAt: new Date(`${edition}T06:00:00Z`), edition });
   }
@@ -88,7 +89,11 @@ export function deliveryDeps(
       expires: new Date('2026-11-23T07:30:00Z'),
     }),
     retry: { attempts: 3, backoffMs: 1, sleep: async () => {} },
-    log: (level, message) => lines.push({ level, message }),
+    logger: {
+      info: (message) => lines.push({ level: 'info', message }),
+      warn: (message) => lines.push({ level: 'warn', message }),
+      error: (message) => lines.push({ level: 'error', message }),
+    },
     lines,
     ...overrides,
   };

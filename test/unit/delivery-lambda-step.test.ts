@@ -6,7 +6,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { ConfigError } from '../../functions/model/errors';
 import type { BriefModel } from '../../functions/model/types';
 import type { PipelineDeps } from '../../functions/pipeline/pipeline-deps';
-import { deliverySettingsFromEnv, makeDeliveryStep } from '../../functions/setup/delivery-from-env';
+import { deliverySettingsFromEnv } from '../../functions/setup/config';
+import { makeDeliveryStep } from '../../functions/setup/make-delivery-step';
 import { seedBrief } from './delivery-helpers';
 
 describe('delivery settings from the environment', () => {
@@ -21,6 +22,7 @@ describe('delivery settings from the environment', () => {
       attempts: 3,
       bucket: null,
       s3Endpoint: null,
+      warnings: [],
     });
   });
 
@@ -36,7 +38,11 @@ describe('delivery settings from the environment', () => {
   it('takes a topic ARN, and no topic from what serverless-offline makes of a !Ref', () => {
     const arn = 'arn:aws:sns:eu-west-1:123456789012:daily-brief-dev-brief-published';
     expect(deliverySettingsFromEnv({ BRIEF_TOPIC_ARN: arn }).topicArn).toBe(arn);
-    expect(deliverySettingsFromEnv({ BRIEF_TOPIC_ARN: '[object Object]' }).topicArn).toBeNull();
+    const offline = deliverySettingsFromEnv({ BRIEF_TOPIC_ARN: '[object Object]' });
+    expect(offline.topicArn).toBeNull();
+    expect(offline.warnings).toEqual([
+      'BRIEF_TOPIC_ARN=[object Object] is not an SNS topic ARN: no "brief published" announcement',
+    ]);
   });
 });
 

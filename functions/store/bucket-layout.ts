@@ -1,0 +1,110 @@
+/**
+ * The bucket layout (README "How it works", docs/design.md): every key and prefix the functions
+ * read or write, in one place. Nobody else spells a key; `serverless.yml` (the IAM scopes) and
+ * `infra/bucket.yml` (the lifecycle rules) repeat the top-level prefixes in YAML and point here.
+ *
+ * ```
+ * incoming/<name>                          an upload, as uploaded (never touched)
+ * articles/<edition>/<id>.json             an article record
+ * articles/_ids/<id>.json                  the claim on an article id (conditional write)
+ * articles/_pending/<edition>.json         the draft marker: an upload changed the edition
+ * rejected/<upload key>.json               why an upload was not used
+ * briefs/<edition>/brief.{json,html,pdf}   an edition's brief
+ * briefs/<edition>/draft-state.json        the draft marker the last draft build consumed
+ * briefs/latest.{json,html,pdf}            the newest edition's brief
+ * deliveries/<edition>/<list>.json         a list's delivery of an edition (once only)
+ * deliveries/<edition>/<list>.failed.json  the last failed delivery to a list
+ * deliveries/<edition>/published-<hash>.json  the "brief published" announcement of one brief
+ * deliveries/<edition>/published.failed.json  the last failed announcement
+ * config/recipients.yaml                   who gets the brief (BRIEF_RECIPIENTS_KEY)
+ * ```
+ */
+
+/** Uploads: the only prefix that triggers ingest (the S3 notification filters on it). */
+export const uploadsPrefix = 'incoming/';
+/** Article records, id claims and draft markers: what ingest writes besides rejections. */
+export const articlesPrefix = 'articles/';
+/** Rejection records, one per unusable upload. */
+export const rejectedPrefix = 'rejected/';
+/** Compiled briefs, per edition and latest. */
+export const briefsPrefix = 'briefs/';
+/** Delivery and announcement records. */
+export const deliveriesPrefix = 'deliveries/';
+/** Files the team edits in the bucket (recipients). */
+export const configPrefix = 'config/';
+
+/** The formats a brief is written in. */
+export type BriefFormat = 'json' | 'html' | 'pdf';
+export const briefFormats: readonly BriefFormat[] = ['json', 'html', 'pdf'];
+/** One key per format of a brief. */
+export type BriefKeys = Record<BriefFormat, string>;
+
+/** True for a key ingest should read: an upload under `incoming/`. */
+export const isUploadKey = (key: string): boolean => key.startsWith(uploadsPrefix);
+
+/** The key of an upload named `name` (a file name, or a relative path with `/`). */
+export const uploadKey = (name: string): string => `${uploadsPrefix}${name}`;
+
+/** The name an upload was given: its key without `incoming/`. */
+export const uploadName = (key: string): string =>
+  isUploadKey(key) ? key.slice(uploadsPrefix.length) : key;
+
+/** The folder of an edition's article records (also the prefix to list them). */
+export const editionArticlesPrefix = (edition: string): string => `${articlesPrefix}${edition}/`;
+
+/** An article record: `articles/<edition>/<id>.json`. */
+export const articleKey = (edition: string, id: string): string =>
+  `${editionArticlesPrefix(edition)}${id}.json`;
+
+/** The claim on an article id, written once by whoever ingests that text first. */
+export const articleClaimKey = (id: string): string => `${articlesPrefix}_ids/${id}.json`;
+
+/**
+ * The draft marker of an edition, rewritten whenever an upload changes it. It lives under
+ * `articles/` because that is where ingest may write (least privilege).
+ */
+export const pendingKey = (edition: string): string => `${articlesPrefix}_pending/${edition}.json`;
+
+/** The rejection record of an upload: `rejected/<upload key>.json`. */
+export const rejectionKey = (upload: string): string => `${rejectedPrefix}${upload}.json`;
+
+/** An edition's brief in one format: `briefs/<edition>/brief.<format>`. */
+export const briefKey = (edition: string, format: BriefFormat): string =>
+  `${briefsPrefix}${edition}/brief.${format}`;
+
+/** An edition's brief in every format. */
+export const briefKeys = (edition: string): BriefKeys => ({
+  json: briefKey(edition, 'json'),
+  html: briefKey(edition, 'html'),
+  pdf: briefKey(edition, 'pdf'),
+});
+
+/** The newest edition's brief, in every format. */
+export const latestKeys: BriefKeys = {
+  json: `${briefsPrefix}latest.json`,
+  html: `${briefsPrefix}latest.html`,
+  pdf: `${briefsPrefix}latest.pdf`,
+};
+
+/** What the last draft build of an edition consumed: the marker's content when it started. */
+export const draftStateKey = (edition: string): string =>
+  `${briefsPrefix}${edition}/draft-state.json`;
+
+/** The record of a list's delivery of an edition; its existence means "sent". */
+export const deliveryKey = (edition: string, list: string): string =>
+  `${deliveriesPrefix}${edition}/${list}.json`;
+
+/** The record of the last failed delivery of an edition to a list. */
+export const deliveryFailureKey = (edition: string, list: string): string =>
+  `${deliveriesPrefix}${edition}/${list}.failed.json`;
+
+/** The record of the announcement of one brief of an edition (by its inputs hash). */
+export const announcementKey = (edition: string, inputsHash: string): string =>
+  `${deliveriesPrefix}${edition}/published-${inputsHash.slice(0, 16)}.json`;
+
+/** The record of the last failed announcement of an edition. */
+export const announcementFailureKey = (edition: string): string =>
+  `${deliveriesPrefix}${edition}/published.failed.json`;
+
+/** Where the recipients file is unless BRIEF_RECIPIENTS_KEY says otherwise. */
+export const defaultRecipientsKey = `${configPrefix}recipients.yaml`;
