@@ -2,9 +2,6 @@ import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { BriefLink } from '../render/text/plain-text';
 
-/** SigV4 pre-signed URLs cannot live longer than 7 days. */
-export const maxLinkSeconds = 7 * 24 * 60 * 60;
-
 /**
  * A pre-signed GET URL of an object of the bucket, for readers who have no AWS access.
  * Signing is local (no request is made). A URL signed with temporary credentials (a Lambda

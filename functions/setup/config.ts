@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { type BriefOptions, defaultBriefOptions, parseBriefConfig } from '../brief/brief-options';
-import { maxLinkSeconds } from '../delivery/presign-link';
+import { maxLinkSeconds } from '../delivery/link-limits';
 import { ConfigError } from '../model/errors';
 import type { PipelineSettings } from '../pipeline/pipeline-deps';
 import { defaultRecipientsKey } from '../store/bucket-layout';
