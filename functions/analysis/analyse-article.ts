@@ -1,6 +1,7 @@
 import type { ActorId, SentenceRecord, ThemeId } from '../model/types';
 import type { Alias, ReferenceData } from '../reference/reference-data';
-import { type Token, tokenize } from '../text/tokenize';
+import { articles } from '../text/function-words';
+import { indexBefore, type Token, tokenize } from '../text/tokenize';
 import { type ActorMention, findActorMentions, findSentenceActors } from './find-actors';
 import { findSpeech, type Speaker } from './find-speaker';
 import { findThemes } from './find-themes';
@@ -213,8 +214,7 @@ function resolveSpeaker(
 /** The first actor named outside a prepositional phrase: the subject, as well as we can tell. */
 function subjectOf(tokens: Token[], mentions: ActorMention[]): ActorId | null {
   const subject = mentions.find((mention) => {
-    let k = mention.from - 1;
-    while (k >= 0 && ['the', 'a', 'an'].includes(tokens[k]?.lower ?? '')) k--;
+    const k = indexBefore(tokens, mention.from, articles);
     return !objectPrepositions.has(tokens[k]?.lower ?? '');
   });
   return (subject ?? mentions[0])?.actor ?? null;

@@ -1,6 +1,7 @@
 import type { ActorId } from '../model/types';
 import type { Alias, AliasKind, ReferenceData } from '../reference/reference-data';
-import { type Token, tokenize } from '../text/tokenize';
+import { articles } from '../text/function-words';
+import { type Gap, gapsIn, indexBefore, type Token, tokenize } from '../text/tokenize';
 
 export interface ActorMention {
   actor: ActorId;
@@ -210,7 +211,6 @@ const demonymModifiers = new Set([
   'high',
   'permanent',
 ]);
-const articles = new Set(['the', 'a', 'an']);
 // Nouns whose object is part of a job title: "ambassador to the EU", "envoy for Afghanistan".
 const titleObjectHeads = new Set([
   'ambassador',
@@ -265,6 +265,7 @@ export function findSentenceActors(
   const context: Context = {
     sentence,
     tokens,
+    gap: gapsIn(sentence, tokens),
     reference,
     shouting: isShouting(tokens),
     titleCase: isTitleCase(tokens),
@@ -322,6 +323,7 @@ function agentPrefix(token: Token | undefined, reference: ReferenceData): Alias 
 interface Context {
   sentence: string;
   tokens: Token[];
+  gap: Gap;
   reference: ReferenceData;
   /** The sentence is in capitals ("WHO IS THE FRONT-RUNNER?"): acronyms there are words. */
   shouting: boolean;
@@ -336,11 +338,10 @@ function isPlaceLike(alias: Alias, reference: ReferenceData): boolean {
 
 /** "in Afghanistan and Iraq", "in Kazakhstan, Kyrgyzstan and Uzbekistan": the list stays a place. */
 function continuesPlaceList(context: Context, previousEnd: number, from: number, to: number) {
-  const { tokens, sentence } = context;
+  const { tokens, gap } = context;
   if (from === previousEnd + 1) return coordinators.has(tokens[previousEnd]?.lower ?? '');
   if (from !== previousEnd) return false;
-  const gap = sentence.slice(tokens[previousEnd - 1]?.end ?? 0, tokens[from]?.start ?? 0);
-  return gap.trim() === ',' && coordinators.has(tokens[to]?.lower ?? '__');
+  return gap(previousEnd - 1, from) === ',' && coordinators.has(tokens[to]?.lower ?? '__');
 }
 
 function longestAliasAt(tokens: Token[], at: number, reference: ReferenceData): Alias | null {
@@ -417,16 +418,14 @@ function isDateline(context: Context, from: number, to: number): boolean {
   if (!first || first.text !== first.text.toUpperCase() || !/\p{L}{3}/u.test(first.text))
     return false;
   // "DUBAI, United Arab Emirates —": the state after the dateline city is part of it.
-  const lead = context.sentence.slice(first.end, context.tokens[from]?.start ?? first.end).trim();
-  if (from !== 0 && lead !== ',') return false;
+  if (from !== 0 && context.gap(0, from) !== ',') return false;
   const after = context.sentence.slice(context.tokens[to - 1]?.end ?? 0).trimStart();
   return from === 0 ? /^(?:,|\(|—|–|-)/u.test(after) : /^(?:\(|—|–|-)/u.test(after);
 }
 
 /** "US ambassador to the EU", "presidential envoy to Afghanistan": the object of a job title. */
 function isTitleObject(tokens: Token[], from: number): boolean {
-  let k = from - 1;
-  while (k >= 0 && articles.has(tokens[k]?.lower ?? '')) k--;
+  const k = indexBefore(tokens, from, articles);
   const preposition = tokens[k]?.lower ?? '';
   if (preposition !== 'to' && preposition !== 'for' && preposition !== 'at') return false;
   return titleObjectHeads.has(tokens[k - 1]?.lower ?? '');
@@ -437,8 +436,7 @@ function startsLongerName(context: Context, to: number): boolean {
   if (context.titleCase) return false;
   const next = context.tokens[to];
   if (!next || !/^\p{Lu}\p{Ll}/u.test(next.text) || calendarWords.test(next.lower)) return false;
-  const gap = context.sentence.slice(context.tokens[to - 1]?.end ?? 0, next.start);
-  if (gap.trim() !== '') return false;
+  if (context.gap(to - 1, to) !== '') return false;
   return !context.reference.aliasesByFirstToken.has(next.lower);
 }
 
@@ -452,13 +450,11 @@ function endsLongerName(context: Context, from: number): boolean {
   if (!previous || !/^\p{Lu}\p{Ll}/u.test(previous.text) || articles.has(previous.lower))
     return false;
   if (previous.text.includes('-')) return false;
-  const gap = context.sentence.slice(previous.end, context.tokens[from]?.start ?? previous.end);
-  return gap.trim() === '' && !previous.possessive;
+  return context.gap(from - 1, from) === '' && !previous.possessive;
 }
 
 function isLocative(tokens: Token[], from: number, ofCounts: boolean): boolean {
-  let k = from - 1;
-  while (k >= 0 && articles.has(tokens[k]?.lower ?? '')) k--;
+  const k = indexBefore(tokens, from, articles);
   const before = tokens[k]?.lower ?? '';
   if (locativeBefore.has(before)) return true;
   // "capital of Tajikistan", "the north of Afghanistan": a part of a place is a place.

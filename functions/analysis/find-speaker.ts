@@ -1,5 +1,5 @@
 import type { ActorId } from '../model/types';
-import type { Token } from '../text/tokenize';
+import { type Gap, gapsIn, type Token } from '../text/tokenize';
 import type { ActorMention } from './find-actors';
 
 export interface Speaker {
@@ -98,8 +98,7 @@ export function findSpeech(
       !insideQuote(sentence, token.start),
   );
   if (verb < 0) return { speaker: null, quote };
-  const gap = (a: number, b: number) =>
-    sentence.slice(tokens[a]?.end ?? 0, tokens[b]?.start ?? sentence.length).trim();
+  const gap = gapsIn(sentence, tokens);
 
   if (tokens[verb]?.lower === 'according')
     return { speaker: phraseAfter(sentence, tokens, mentions, verb + 1, gap), quote };
@@ -142,8 +141,6 @@ function insideQuote(sentence: string, at: number): boolean {
   }
   return false;
 }
-
-type Gap = (a: number, b: number) => string;
 
 /** The noun phrase ending at `end` ("Russia's foreign ministry", "White House Press Secretary X"). */
 function phraseBefore(

@@ -1,6 +1,6 @@
 import type { ActorId } from '../model/types';
 import type { ReferenceData } from '../reference/reference-data';
-import type { Token } from '../text/tokenize';
+import { type Gap, gapsIn, type Token } from '../text/tokenize';
 import type { ActorMention } from './find-actors';
 
 /** A person the article itself tells us speaks for an actor. */
@@ -127,8 +127,7 @@ export function findRoleCuedPeople(
   const mentionAt = new Map<number, ActorMention>();
   for (const mention of mentions)
     for (let k = mention.from; k < mention.to; k++) mentionAt.set(k, mention);
-  const gap = (a: number, b: number) =>
-    sentence.slice(tokens[a]?.end ?? 0, tokens[b]?.start ?? 0).trim();
+  const gap = gapsIn(sentence, tokens);
   const found: RoleCuedPerson[] = [];
 
   let i = 0;
@@ -153,8 +152,6 @@ export function findRoleCuedPeople(
   }
   return found;
 }
-
-type Gap = (a: number, b: number) => string;
 
 /** Two to four capitalised words that are neither a title nor a known actor's name. */
 function nameSpanAt(
