@@ -1,11 +1,11 @@
 import type { ActorId, SentenceRecord, ThemeId } from '../model/types';
-import type { Alias, ReferenceData } from '../reference/reference-data';
-import { articles } from '../text/function-words';
+import type { Alias, Lexicon, ReferenceData } from '../reference/reference-data';
+import { articles, objectPrepositions } from '../text/function-words';
 import { indexBefore, type Token, tokenize } from '../text/tokenize';
 import { type ActorMention, findActorMentions, findSentenceActors } from './find-actors';
 import { findSpeech, type Speaker } from './find-speaker';
 import { findThemes } from './find-themes';
-import { findRoleCuedPeople } from './learn-people';
+import { findTitledPeople } from './learn-people';
 import { scoreSentence } from './score-sentence';
 import { splitSentences } from './split-sentences';
 
@@ -19,34 +19,6 @@ export interface ArticleAnalysis {
 
 // Salience: the title and the lead weigh more; acting or speaking counts on top of a mention.
 const weights = { title: 3, lead: 2, body: 1, principal: 0.5, speaker: 0.5 };
-// Prepositions after which a mention is an object, not the subject ("talks with Russia").
-const objectPrepositions = new Set([
-  'of',
-  'to',
-  'with',
-  'for',
-  'against',
-  'by',
-  'on',
-  'about',
-  'between',
-  'from',
-  'into',
-  'after',
-  'toward',
-  'towards',
-  'than',
-]);
-// Words a title starts with that stop a given name from being learned ("King", "President").
-const titleWords = new Set([
-  'king',
-  'queen',
-  'prince',
-  'president',
-  'mullah',
-  'ayatollah',
-  'sheikh',
-]);
 
 /**
  * Splits the body into sentences and tags each with its actors, themes (with the cues that
@@ -77,7 +49,7 @@ export function analyseArticle(
     const first = sentences.length;
     for (const text of splitSentences(paragraph)) {
       const { tokens, mentions } = findSentenceActors(text, reference, learned);
-      for (const person of findRoleCuedPeople(text, tokens, mentions, lastInstitution, reference)) {
+      for (const person of findTitledPeople(text, tokens, mentions, lastInstitution, reference)) {
         mentions.push({
           actor: person.actor,
           kind: 'person',
@@ -85,15 +57,15 @@ export function analyseArticle(
           to: person.to,
           person: person.name,
         });
-        learnName(person.name, person.actor, learned);
+        learnName(person.name, person.actor, learned, reference.lexicon);
       }
       mentions.sort((a, b) => a.from - b.from);
       for (const mention of mentions) {
         if (mention.kind === 'person' && mention.person)
-          learnName(mention.person, mention.actor, learned);
+          learnName(mention.person, mention.actor, learned, reference.lexicon);
         if (mention.kind === 'seat' || mention.kind === 'demonym') lastInstitution = mention.actor;
       }
-      const speech = findSpeech(text, tokens, mentions);
+      const speech = findSpeech(text, tokens, mentions, reference.lexicon);
       const speaker = resolveSpeaker(speech.speaker, previous, reference);
       // A named speaker we cannot attribute leaves the principal open rather than guessed.
       const principal = speaker ? speaker.actor : subjectOf(tokens, mentions);
@@ -224,10 +196,15 @@ function subjectOf(tokens: Token[], mentions: ActorMention[]): ActorId | null {
  * After "Hua Chunying" or "Imran Khan", the first and last names alone refer to the same
  * person for the rest of the article ("Hua would not be drawn", "Khan stressed").
  */
-function learnName(person: string, actor: ActorId, learned: Map<string, Alias>): void {
+function learnName(
+  person: string,
+  actor: ActorId,
+  learned: Map<string, Alias>,
+  lexicon: Lexicon,
+): void {
   const words = tokenize(person).map((token) => token.text);
   if (words.length < 2) return;
-  const first = titleWords.has(words[0]?.toLowerCase() ?? '') ? undefined : words[0];
+  const first = lexicon.titlesInNames.has(words[0]?.toLowerCase() ?? '') ? undefined : words[0];
   for (const word of [first, words[words.length - 1]]) {
     if (word && word.length >= 3 && !learned.has(word.toLowerCase())) {
       learned.set(word.toLowerCase(), {
