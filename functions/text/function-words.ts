@@ -76,7 +76,7 @@ export const wordsBetweenSubjectAndVerb: ReadonlySet<string> = new Set([
   'will',
 ]);
 
-/** Open a clause before its subject: "As the sources reiterated", "After the ministry announced". */
+/** Open a clause before its subject: "As the sources reiterated", "After the ministry said". */
 export const clauseOpeners: ReadonlySet<string> = new Set([
   'as',
   'after',
@@ -88,7 +88,7 @@ export const clauseOpeners: ReadonlySet<string> = new Set([
   'and',
 ]);
 
-/** Days and months: a capitalised one after a name does not make it a longer name ("Kabul Monday"). */
+/** Days and months: one after a name does not make a longer name ("Kabul Monday"). */
 export const calendarWords: ReadonlySet<string> = new Set([
   'monday',
   'tuesday',
