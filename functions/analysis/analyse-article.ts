@@ -1,10 +1,16 @@
 import type { ActorId, SentenceRecord, ThemeId } from '../model/types';
-import type { Alias, ReferenceData } from '../reference/reference-data';
-import { type Token, tokenize } from '../text/tokenize';
-import { type ActorMention, findActorMentions, findSentenceActors } from './find-actors';
+import type { Alias, Lexicon, ReferenceData } from '../reference/reference-data';
+import { articles, objectPrepositions } from '../text/function-words';
+import { indexBefore, type Token, tokenize } from '../text/tokenize';
+import {
+  type ActorMention,
+  findActorMentions,
+  findSentenceActors,
+  type SentenceActors,
+} from './find-actors';
 import { findSpeech, type Speaker } from './find-speaker';
 import { findThemes } from './find-themes';
-import { findRoleCuedPeople } from './learn-people';
+import { findTitledPeople } from './learn-people';
 import { scoreSentence } from './score-sentence';
 import { splitSentences } from './split-sentences';
 
@@ -18,34 +24,6 @@ export interface ArticleAnalysis {
 
 // Salience: the title and the lead weigh more; acting or speaking counts on top of a mention.
 const weights = { title: 3, lead: 2, body: 1, principal: 0.5, speaker: 0.5 };
-// Prepositions after which a mention is an object, not the subject ("talks with Russia").
-const objectPrepositions = new Set([
-  'of',
-  'to',
-  'with',
-  'for',
-  'against',
-  'by',
-  'on',
-  'about',
-  'between',
-  'from',
-  'into',
-  'after',
-  'toward',
-  'towards',
-  'than',
-]);
-// Words a title starts with that stop a given name from being learned ("King", "President").
-const titleWords = new Set([
-  'king',
-  'queen',
-  'prince',
-  'president',
-  'mullah',
-  'ayatollah',
-  'sheikh',
-]);
 
 /**
  * Splits the body into sentences and tags each with its actors, themes (with the cues that
@@ -58,80 +36,137 @@ export function analyseArticle(
   paragraphs: string[],
   reference: ReferenceData,
 ): ArticleAnalysis {
-  const salience = new Map<ActorId, number>();
-  const themeWeight = new Map<ThemeId, number>();
-  const bump = (actor: ActorId, by: number) => salience.set(actor, (salience.get(actor) ?? 0) + by);
-  const addTheme = (theme: ThemeId, by: number) =>
-    themeWeight.set(theme, (themeWeight.get(theme) ?? 0) + by);
-
-  for (const actor of new Set(findActorMentions(title, reference).map((m) => m.actor)))
-    bump(actor, weights.title);
-  for (const match of findThemes(title, reference)) addTheme(match.theme, 2 * match.weight);
-
+  const reading: Reading = {
+    reference,
+    learned: new Map(),
+    lastInstitution: null,
+    previous: { principal: null, speaker: null, lastSpeaker: null, age: 0 },
+    salience: new Map(),
+    themeWeight: new Map(),
+  };
+  weighTitle(title, reading);
   const sentences: SentenceRecord[] = [];
-  const learned = new Map<string, Alias>();
-  let lastInstitution: ActorId | null = null;
-  let previous: Previous = { principal: null, speaker: null, lastSpeaker: null, age: 0 };
   paragraphs.forEach((paragraph, index) => {
-    const first = sentences.length;
-    for (const text of splitSentences(paragraph)) {
-      const { tokens, mentions } = findSentenceActors(text, reference, learned);
-      for (const person of findRoleCuedPeople(text, tokens, mentions, lastInstitution, reference)) {
-        mentions.push({
-          actor: person.actor,
-          kind: 'person',
-          from: person.from,
-          to: person.to,
-          person: person.name,
-        });
-        learnName(person.name, person.actor, learned);
-      }
-      mentions.sort((a, b) => a.from - b.from);
-      for (const mention of mentions) {
-        if (mention.kind === 'person' && mention.person)
-          learnName(mention.person, mention.actor, learned);
-        if (mention.kind === 'seat' || mention.kind === 'demonym') lastInstitution = mention.actor;
-      }
-      const speech = findSpeech(text, tokens, mentions);
-      const speaker = resolveSpeaker(speech.speaker, previous, reference);
-      // A named speaker we cannot attribute leaves the principal open rather than guessed.
-      const principal = speaker ? speaker.actor : subjectOf(tokens, mentions);
-      const actors = unique([
-        ...(speaker?.actor ? [speaker.actor] : []),
-        ...mentions.map((mention) => mention.actor),
-      ]);
-      const lastSpeaker = speaker?.actor ? speaker : previous.age < 3 ? previous.lastSpeaker : null;
-      previous = { principal, speaker, lastSpeaker, age: speaker?.actor ? 0 : previous.age + 1 };
-      const weight = index === 0 ? weights.lead : weights.body;
-      for (const actor of actors) bump(actor, weight);
-      if (principal) bump(principal, weights.principal);
-      if (speaker?.actor) bump(speaker.actor, weights.speaker);
-
-      const themes = findThemes(text, reference, tokens);
-      for (const match of themes) addTheme(match.theme, match.weight);
-      sentences.push({
-        text,
-        actors,
-        themes: themes.map((match) => match.theme),
-        principal,
-        paragraph: index,
-        score: scoreSentence({
-          text,
-          paragraph: index,
-          actorCount: actors.length,
-          themeCount: themes.length,
-          hasSpeaker: speaker !== null,
-        }),
-        ...(speaker ? { speaker } : {}),
-        ...(speaker && speech.quote ? { quote: speech.quote } : {}),
-        ...(themes.length
-          ? { cues: Object.fromEntries(themes.map((match) => [match.theme, match.cues])) }
-          : {}),
-      });
-    }
-    attributeOpenQuotes(sentences.slice(first));
+    const records = splitSentences(paragraph).map((text) => analyseSentence(text, index, reading));
+    attributeOpenQuotes(records);
+    sentences.push(...records);
   });
-  return { sentences, actors: rank(salience), themes: articleThemes(themeWeight, reference) };
+  return {
+    sentences,
+    actors: rank(reading.salience),
+    themes: articleThemes(reading.themeWeight, reference),
+  };
+}
+
+/** What reading the article has established so far, carried from sentence to sentence. */
+interface Reading {
+  reference: ReferenceData;
+  /** Names learned from people named in full earlier ("Hua" after "Hua Chunying"). */
+  learned: Map<string, Alias>;
+  /** The last seat or demonym named: whom "Department spokesman Ned Price" speaks for. */
+  lastInstitution: ActorId | null;
+  previous: Previous;
+  salience: Map<ActorId, number>;
+  themeWeight: Map<ThemeId, number>;
+}
+
+/** The title's actors and themes weigh more than a sentence's. */
+function weighTitle(title: string, reading: Reading): void {
+  const { reference } = reading;
+  for (const actor of new Set(findActorMentions(title, reference).map((m) => m.actor)))
+    addTo(reading.salience, actor, weights.title);
+  for (const match of findThemes(title, reference))
+    addTo(reading.themeWeight, match.theme, 2 * match.weight);
+}
+
+/** One sentence's record; adds its actors' salience and its themes' weight to the article's. */
+function analyseSentence(text: string, paragraph: number, reading: Reading): SentenceRecord {
+  const { reference } = reading;
+  const { tokens, mentions } = findMentions(text, reading);
+  const speech = findSpeech(text, tokens, mentions, reference.lexicon);
+  const speaker = resolveSpeaker(speech.speaker, reading.previous, reference);
+  // A named speaker we cannot attribute leaves the principal open rather than guessed.
+  const principal = speaker ? speaker.actor : subjectOf(tokens, mentions);
+  const actors = unique([
+    ...(speaker?.actor ? [speaker.actor] : []),
+    ...mentions.map((mention) => mention.actor),
+  ]);
+  reading.previous = nextPrevious(reading.previous, principal, speaker);
+  weighActors(reading.salience, paragraph, actors, principal, speaker);
+
+  const themes = findThemes(text, reference, tokens);
+  for (const match of themes) addTo(reading.themeWeight, match.theme, match.weight);
+  return {
+    text,
+    actors,
+    themes: themes.map((match) => match.theme),
+    principal,
+    paragraph,
+    score: scoreSentence({
+      text,
+      paragraph,
+      actorCount: actors.length,
+      themeCount: themes.length,
+      hasSpeaker: speaker !== null,
+    }),
+    ...(speaker ? { speaker } : {}),
+    ...(speaker && speech.quote ? { quote: speech.quote } : {}),
+    ...(themes.length
+      ? { cues: Object.fromEntries(themes.map((match) => [match.theme, match.cues])) }
+      : {}),
+  };
+}
+
+/**
+ * The actors a sentence names, people bound to an actor by a job title among them, in text
+ * order; learns the people's names and the last institution named for the sentences after.
+ */
+function findMentions(text: string, reading: Reading): SentenceActors {
+  const { reference, learned } = reading;
+  const found = findSentenceActors(text, reference, learned);
+  const { tokens, mentions } = found;
+  for (const person of findTitledPeople(
+    text,
+    tokens,
+    mentions,
+    reading.lastInstitution,
+    reference,
+  )) {
+    mentions.push({
+      actor: person.actor,
+      kind: 'person',
+      from: person.from,
+      to: person.to,
+      person: person.name,
+    });
+    learnName(person.name, person.actor, learned, reference.lexicon);
+  }
+  mentions.sort((a, b) => a.from - b.from);
+  for (const mention of mentions) {
+    if (mention.kind === 'person' && mention.person)
+      learnName(mention.person, mention.actor, learned, reference.lexicon);
+    if (mention.kind === 'seat' || mention.kind === 'demonym')
+      reading.lastInstitution = mention.actor;
+  }
+  return found;
+}
+
+/** A sentence's actors count by where it stands; acting and speaking count on top. */
+function weighActors(
+  salience: Map<ActorId, number>,
+  paragraph: number,
+  actors: ActorId[],
+  principal: ActorId | null,
+  speaker: Speaker | null,
+): void {
+  const weight = paragraph === 0 ? weights.lead : weights.body;
+  for (const actor of actors) addTo(salience, actor, weight);
+  if (principal) addTo(salience, principal, weights.principal);
+  if (speaker?.actor) addTo(salience, speaker.actor, weights.speaker);
+}
+
+function addTo<K>(totals: Map<K, number>, key: K, by: number): void {
+  totals.set(key, (totals.get(key) ?? 0) + by);
 }
 
 const opening = /[“"«]/gu;
@@ -181,6 +216,16 @@ interface Previous {
   age: number;
 }
 
+/** What the next sentence reads; a speaker with an actor stays `lastSpeaker` a few sentences. */
+function nextPrevious(
+  previous: Previous,
+  principal: ActorId | null,
+  speaker: Speaker | null,
+): Previous {
+  const lastSpeaker = speaker?.actor ? speaker : previous.age < 3 ? previous.lastSpeaker : null;
+  return { principal, speaker, lastSpeaker, age: speaker?.actor ? 0 : previous.age + 1 };
+}
+
 /**
  * "he said" and "the ministry said" point back to the previous sentence's speaker, or to the
  * actor it was about.
@@ -213,8 +258,7 @@ function resolveSpeaker(
 /** The first actor named outside a prepositional phrase: the subject, as well as we can tell. */
 function subjectOf(tokens: Token[], mentions: ActorMention[]): ActorId | null {
   const subject = mentions.find((mention) => {
-    let k = mention.from - 1;
-    while (k >= 0 && ['the', 'a', 'an'].includes(tokens[k]?.lower ?? '')) k--;
+    const k = indexBefore(tokens, mention.from, articles);
     return !objectPrepositions.has(tokens[k]?.lower ?? '');
   });
   return (subject ?? mentions[0])?.actor ?? null;
@@ -224,10 +268,15 @@ function subjectOf(tokens: Token[], mentions: ActorMention[]): ActorId | null {
  * After "Hua Chunying" or "Imran Khan", the first and last names alone refer to the same
  * person for the rest of the article ("Hua would not be drawn", "Khan stressed").
  */
-function learnName(person: string, actor: ActorId, learned: Map<string, Alias>): void {
+function learnName(
+  person: string,
+  actor: ActorId,
+  learned: Map<string, Alias>,
+  lexicon: Lexicon,
+): void {
   const words = tokenize(person).map((token) => token.text);
   if (words.length < 2) return;
-  const first = titleWords.has(words[0]?.toLowerCase() ?? '') ? undefined : words[0];
+  const first = lexicon.titlesInNames.has(words[0]?.toLowerCase() ?? '') ? undefined : words[0];
   for (const word of [first, words[words.length - 1]]) {
     if (word && word.length >= 3 && !learned.has(word.toLowerCase())) {
       learned.set(word.toLowerCase(), {

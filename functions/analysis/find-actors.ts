@@ -1,6 +1,12 @@
 import type { ActorId } from '../model/types';
-import type { Alias, AliasKind, ReferenceData } from '../reference/reference-data';
-import { type Token, tokenize } from '../text/tokenize';
+import type { Alias, AliasKind, Lexicon, ReferenceData } from '../reference/reference-data';
+import {
+  articles,
+  calendarWords,
+  coordinators,
+  locativePrepositions,
+} from '../text/function-words';
+import { type Gap, gapsIn, indexBefore, type Token, tokenize } from '../text/tokenize';
 
 export interface ActorMention {
   actor: ActorId;
@@ -10,230 +16,6 @@ export interface ActorMention {
   to: number;
   person?: string;
 }
-
-// Prepositions that make a state or a capital a place rather than an actor ("in Dushanbe").
-const locativeBefore = new Set([
-  'in',
-  'at',
-  'into',
-  'inside',
-  'within',
-  'across',
-  'throughout',
-  'around',
-  'near',
-  'from',
-  'over',
-  'toward',
-  'towards',
-  'via',
-  'through',
-  'outside',
-  'beyond',
-  'across',
-]);
-// Nouns after a capital that make it a place or a label ("Kabul airport", "Moscow time").
-const placeNounsAfter = new Set([
-  'airport',
-  'time',
-  'province',
-  'region',
-  'city',
-  'streets',
-  'residents',
-  'format',
-  'process',
-  'suburbs',
-  'outskirts',
-  'district',
-  'summit',
-  'conference',
-  'talks',
-]);
-const placePartsBeforeOf = new Set([
-  'capital',
-  'city',
-  'province',
-  'provinces',
-  'region',
-  'regions',
-  'north',
-  'south',
-  'east',
-  'west',
-  'part',
-  'parts',
-  'territory',
-  'outskirts',
-  'centre',
-  'center',
-  'border',
-  'borders',
-]);
-// Nouns that make a demonym name the state acting ("Russian officials", "the Chinese foreign ministry").
-const demonymHeads = new Set([
-  'official',
-  'officials',
-  'government',
-  'governments',
-  'authorities',
-  'authority',
-  'ministry',
-  'ministries',
-  'minister',
-  'ministers',
-  'president',
-  'presidency',
-  'leader',
-  'leaders',
-  'leadership',
-  'premier',
-  'prime',
-  'chancellor',
-  'diplomat',
-  'diplomats',
-  'diplomacy',
-  'embassy',
-  'embassies',
-  'envoy',
-  'envoys',
-  'ambassador',
-  'delegation',
-  'side',
-  'counterpart',
-  'counterparts',
-  'state',
-  'forces',
-  'troops',
-  'military',
-  'army',
-  'navy',
-  'spokesman',
-  'spokeswoman',
-  'spokesperson',
-  'administration',
-  'parliament',
-  'lawmakers',
-  'assessments',
-  'assessment',
-  'interests',
-  'position',
-  'stance',
-  'proposal',
-  'initiative',
-  'statement',
-  'sources',
-  'regime',
-  'intelligence',
-  'policy',
-  'negotiators',
-  'mission',
-  'secretary',
-  'cabinet',
-  'economy',
-  'monarchy',
-  'royal',
-  'royals',
-  'throne',
-  'crown',
-  'court',
-  'courts',
-  'judiciary',
-  'prosecutors',
-  'prosecutor',
-  'police',
-  'consulate',
-  'commander',
-  'commanders',
-  'general',
-  'generals',
-  'navy',
-  'ministries',
-  'ministers',
-  'representative',
-  'representatives',
-  'negotiator',
-  'negotiators',
-  'counterparts',
-  'premier',
-  'king',
-  'emir',
-  'department',
-  'office',
-  'council',
-  'agency',
-  'agencies',
-  'regulators',
-  'legislature',
-]);
-const demonymModifiers = new Set([
-  'and',
-  'or',
-  'foreign',
-  'top',
-  'new',
-  'interim',
-  'former',
-  'senior',
-  'official',
-  'defence',
-  'defense',
-  'security',
-  'presidential',
-  'special',
-  'acting',
-  'deputy',
-  'chief',
-  'de',
-  'facto',
-  'commerce',
-  'trade',
-  'finance',
-  'interior',
-  'justice',
-  'health',
-  'external',
-  'home',
-  'economic',
-  'public',
-  'central',
-  'national',
-  'military',
-  'air',
-  'armed',
-  'state',
-  'federal',
-  'vice',
-  'prime',
-  'press',
-  'affairs',
-  'high',
-  'permanent',
-]);
-const articles = new Set(['the', 'a', 'an']);
-// Nouns whose object is part of a job title: "ambassador to the EU", "envoy for Afghanistan".
-const titleObjectHeads = new Set([
-  'ambassador',
-  'ambassadors',
-  'envoy',
-  'envoys',
-  'emissary',
-  'representative',
-  'representatives',
-  'delegate',
-  'delegates',
-  'adviser',
-  'advisor',
-  'commissioner',
-  'coordinator',
-  'rapporteur',
-  'correspondent',
-]);
-// States whose name is also a given name: "Chad Wolf", "Jordan Peterson", "Georgia Meloni".
-const givenNameStates = new Set(['chad', 'jordan', 'georgia']);
-const coordinators = new Set(['and', 'or']);
-const calendarWords =
-  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
 
 /** The words of a sentence and the actors they name; `tokens` lets callers read around them. */
 export interface SentenceActors {
@@ -265,7 +47,9 @@ export function findSentenceActors(
   const context: Context = {
     sentence,
     tokens,
+    gap: gapsIn(sentence, tokens),
     reference,
+    lexicon: reference.lexicon,
     shouting: isShouting(tokens),
     titleCase: isTitleCase(tokens),
   };
@@ -292,7 +76,7 @@ export function findSentenceActors(
         to,
         ...(alias.person ? { person: alias.person } : {}),
       });
-    } else if (placeLike && isLocative(tokens, i, alias.kind === 'capital')) {
+    } else if (placeLike && isLocative(context, i, alias.kind === 'capital')) {
       locativeEnd = to;
     }
     i = to;
@@ -322,7 +106,9 @@ function agentPrefix(token: Token | undefined, reference: ReferenceData): Alias 
 interface Context {
   sentence: string;
   tokens: Token[];
+  gap: Gap;
   reference: ReferenceData;
+  lexicon: Lexicon;
   /** The sentence is in capitals ("WHO IS THE FRONT-RUNNER?"): acronyms there are words. */
   shouting: boolean;
   /** A headline in Title Case: capitalised words say nothing about names. */
@@ -336,11 +122,10 @@ function isPlaceLike(alias: Alias, reference: ReferenceData): boolean {
 
 /** "in Afghanistan and Iraq", "in Kazakhstan, Kyrgyzstan and Uzbekistan": the list stays a place. */
 function continuesPlaceList(context: Context, previousEnd: number, from: number, to: number) {
-  const { tokens, sentence } = context;
+  const { tokens, gap } = context;
   if (from === previousEnd + 1) return coordinators.has(tokens[previousEnd]?.lower ?? '');
   if (from !== previousEnd) return false;
-  const gap = sentence.slice(tokens[previousEnd - 1]?.end ?? 0, tokens[from]?.start ?? 0);
-  return gap.trim() === ',' && coordinators.has(tokens[to]?.lower ?? '__');
+  return gap(previousEnd - 1, from) === ',' && coordinators.has(tokens[to]?.lower ?? '__');
 }
 
 function longestAliasAt(tokens: Token[], at: number, reference: ReferenceData): Alias | null {
@@ -378,16 +163,16 @@ function tokenMatches(token: Token | undefined, word: string, alias: Alias): boo
 }
 
 function actsHere(alias: Alias, context: Context, from: number, to: number): boolean {
-  const { tokens, reference } = context;
+  const { tokens, reference, lexicon } = context;
   if (alias.exactCase && context.shouting && alias.kind !== 'person') return false;
-  if (isTitleObject(tokens, from)) return false;
+  if (isObjectOfTitleHead(context, from)) return false;
   const isState = reference.actors.get(alias.actor)?.kind === 'state';
   switch (alias.kind) {
     case 'capital':
       if (isDateline(context, from, to)) return false;
       return (
-        !isLocative(tokens, from, true) &&
-        !placeNounsAfter.has(tokens[to]?.lower ?? '') &&
+        !isLocative(context, from, true) &&
+        !lexicon.placeNounsAfterCapital.has(tokens[to]?.lower ?? '') &&
         !startsLongerName(context, to)
       );
     case 'name':
@@ -397,13 +182,13 @@ function actsHere(alias: Alias, context: Context, from: number, to: number): boo
       if (isState && isDateline(context, from, to)) return false;
       if (
         isState &&
-        givenNameStates.has(tokens[from]?.lower ?? '') &&
+        lexicon.givenNameStates.has(tokens[from]?.lower ?? '') &&
         startsLongerName(context, to)
       )
         return false;
-      return !(isState && isLocative(tokens, from, false));
+      return !(isState && isLocative(context, from, false));
     case 'demonym':
-      return headsInstitution(tokens, to);
+      return headsInstitution(context, to);
     case 'seat':
       return !endsLongerName(context, from);
     default:
@@ -417,28 +202,28 @@ function isDateline(context: Context, from: number, to: number): boolean {
   if (!first || first.text !== first.text.toUpperCase() || !/\p{L}{3}/u.test(first.text))
     return false;
   // "DUBAI, United Arab Emirates —": the state after the dateline city is part of it.
-  const lead = context.sentence.slice(first.end, context.tokens[from]?.start ?? first.end).trim();
-  if (from !== 0 && lead !== ',') return false;
+  if (from !== 0 && context.gap(0, from) !== ',') return false;
   const after = context.sentence.slice(context.tokens[to - 1]?.end ?? 0).trimStart();
   return from === 0 ? /^(?:,|\(|—|–|-)/u.test(after) : /^(?:\(|—|–|-)/u.test(after);
 }
 
-/** "US ambassador to the EU", "presidential envoy to Afghanistan": the object of a job title. */
-function isTitleObject(tokens: Token[], from: number): boolean {
-  let k = from - 1;
-  while (k >= 0 && articles.has(tokens[k]?.lower ?? '')) k--;
+/**
+ * "US ambassador to the EU", "presidential envoy to Afghanistan": the name is the object of a
+ * job title, found by the title's head noun before the preposition.
+ */
+function isObjectOfTitleHead({ tokens, lexicon }: Context, from: number): boolean {
+  const k = indexBefore(tokens, from, articles);
   const preposition = tokens[k]?.lower ?? '';
   if (preposition !== 'to' && preposition !== 'for' && preposition !== 'at') return false;
-  return titleObjectHeads.has(tokens[k - 1]?.lower ?? '');
+  return lexicon.titleObjectHeads.has(tokens[k - 1]?.lower ?? '');
 }
 
 /** "the London Metal Exchange", "Chad Wolf": a capitalised word goes on with the name. */
 function startsLongerName(context: Context, to: number): boolean {
   if (context.titleCase) return false;
   const next = context.tokens[to];
-  if (!next || !/^\p{Lu}\p{Ll}/u.test(next.text) || calendarWords.test(next.lower)) return false;
-  const gap = context.sentence.slice(context.tokens[to - 1]?.end ?? 0, next.start);
-  if (gap.trim() !== '') return false;
+  if (!next || !/^\p{Lu}\p{Ll}/u.test(next.text) || calendarWords.has(next.lower)) return false;
+  if (context.gap(to - 1, to) !== '') return false;
   return !context.reference.aliasesByFirstToken.has(next.lower);
 }
 
@@ -452,25 +237,26 @@ function endsLongerName(context: Context, from: number): boolean {
   if (!previous || !/^\p{Lu}\p{Ll}/u.test(previous.text) || articles.has(previous.lower))
     return false;
   if (previous.text.includes('-')) return false;
-  const gap = context.sentence.slice(previous.end, context.tokens[from]?.start ?? previous.end);
-  return gap.trim() === '' && !previous.possessive;
+  return context.gap(from - 1, from) === '' && !previous.possessive;
 }
 
-function isLocative(tokens: Token[], from: number, ofCounts: boolean): boolean {
-  let k = from - 1;
-  while (k >= 0 && articles.has(tokens[k]?.lower ?? '')) k--;
+function isLocative({ tokens, lexicon }: Context, from: number, ofCounts: boolean): boolean {
+  const k = indexBefore(tokens, from, articles);
   const before = tokens[k]?.lower ?? '';
-  if (locativeBefore.has(before)) return true;
+  if (locativePrepositions.has(before)) return true;
   // "capital of Tajikistan", "the north of Afghanistan": a part of a place is a place.
-  return before === 'of' && (ofCounts || placePartsBeforeOf.has(tokens[k - 1]?.lower ?? ''));
+  return (
+    before === 'of' && (ofCounts || lexicon.placePartsBeforeOf.has(tokens[k - 1]?.lower ?? ''))
+  );
 }
 
 /** True when a head noun follows the demonym, past modifiers and coordinated demonyms. */
-function headsInstitution(tokens: Token[], after: number): boolean {
+function headsInstitution({ tokens, lexicon }: Context, after: number): boolean {
   for (let k = after; k < Math.min(tokens.length, after + 5); k++) {
     const word = tokens[k]?.lower ?? '';
-    if (demonymHeads.has(word)) return true;
-    if (!demonymModifiers.has(word) && !/^\p{Lu}/u.test(tokens[k]?.text ?? '')) return false;
+    if (lexicon.demonymHeads.has(word)) return true;
+    if (!lexicon.demonymModifiers.has(word) && !/^\p{Lu}/u.test(tokens[k]?.text ?? ''))
+      return false;
   }
   return false;
 }

@@ -1,10 +1,10 @@
 import type { ActorId } from '../model/types';
-import type { ReferenceData } from '../reference/reference-data';
-import type { Token } from '../text/tokenize';
+import type { Lexicon, ReferenceData } from '../reference/reference-data';
+import { type Gap, gapsIn, type Token } from '../text/tokenize';
 import type { ActorMention } from './find-actors';
 
-/** A person the article itself tells us speaks for an actor. */
-export interface RoleCuedPerson {
+/** A person the article itself tells us speaks for an actor, by a job title next to the name. */
+export interface TitledPerson {
   /** The name as written, e.g. "Zamir Kabulov". */
   name: string;
   actor: ActorId;
@@ -13,102 +13,6 @@ export interface RoleCuedPerson {
   to: number;
 }
 
-// Words of a job title; the title must hold at least one of `roleHeads`.
-const roleWords = new Set([
-  'foreign',
-  'ministry',
-  'deputy',
-  'vice',
-  'prime',
-  'presidential',
-  'special',
-  'press',
-  'trade',
-  'defence',
-  'defense',
-  'interior',
-  'home',
-  'finance',
-  'affairs',
-  'external',
-  'commerce',
-  'national',
-  'security',
-  'top',
-  'senior',
-  'acting',
-  'former',
-  'supreme',
-  'permanent',
-  'high',
-  'attorney',
-  'public',
-  'prosecutions',
-  'department',
-  'office',
-  'council',
-  'cabinet',
-  'army',
-  'staff',
-  'new',
-  'then',
-  'state',
-  'of',
-  'to',
-  'for',
-  'the',
-  'and',
-  'at',
-  'in',
-  'crown',
-]);
-const roleHeads = new Set([
-  'minister',
-  'secretary',
-  'president',
-  'envoy',
-  'ambassador',
-  'spokesman',
-  'spokeswoman',
-  'spokesperson',
-  'negotiator',
-  'representative',
-  'adviser',
-  'advisor',
-  'director',
-  'commander',
-  'chancellor',
-  'premier',
-  'king',
-  'queen',
-  'emir',
-  'prince',
-  'leader',
-  'official',
-  'diplomat',
-  'commissioner',
-  'prosecutor',
-  'general',
-  'chief',
-  'head',
-]);
-// A title naming only an institution of the article's context: "Department spokesman Ned Price".
-const contextualTitleStarts = new Set(['department', 'ministry', 'office', 'embassy']);
-const honorifics = new Set(['mr', 'mrs', 'ms', 'dr', 'cmdr', 'gen', 'col', 'lt', 'sir', 'dame']);
-const nameParticles = new Set([
-  'al',
-  'el',
-  'bin',
-  'ibn',
-  'von',
-  'van',
-  'der',
-  'de',
-  'da',
-  'la',
-  'le',
-]);
-
 /**
  * Finds people named after a job title that says whom they speak for — "Chinese foreign
  * minister Wang Yi", "Russia's presidential envoy to Afghanistan Zamir Kabulov", "Hua Chunying,
@@ -116,32 +20,30 @@ const nameParticles = new Set([
  * ("Department spokesman Ned Price"), the actor of the last institution the article named.
  * A name with no such cue is left out: unknown people stay unattributed rather than guessed.
  */
-export function findRoleCuedPeople(
+export function findTitledPeople(
   sentence: string,
   tokens: Token[],
   mentions: ActorMention[],
   lastInstitution: ActorId | null,
   reference: ReferenceData,
-): RoleCuedPerson[] {
-  if (!tokens.some((token) => roleHeads.has(token.lower))) return [];
+): TitledPerson[] {
+  const { lexicon } = reference;
+  if (!tokens.some((token) => lexicon.titleHeads.has(token.lower))) return [];
   const mentionAt = new Map<number, ActorMention>();
   for (const mention of mentions)
     for (let k = mention.from; k < mention.to; k++) mentionAt.set(k, mention);
-  const gap = (a: number, b: number) =>
-    sentence.slice(tokens[a]?.end ?? 0, tokens[b]?.start ?? 0).trim();
-  const found: RoleCuedPerson[] = [];
+  const context: Context = { tokens, mentionAt, gap: gapsIn(sentence, tokens), reference, lexicon };
+  const found: TitledPerson[] = [];
 
   let i = 0;
   while (i < tokens.length) {
-    const span = nameSpanAt(tokens, i, mentionAt, gap, reference);
+    const span = nameSpanAt(context, i);
     if (!span) {
       i++;
       continue;
     }
     const [from, to] = span;
-    const actor =
-      titleBefore(tokens, from, mentionAt, gap, lastInstitution, reference) ??
-      appositiveAfter(tokens, to, mentionAt, gap);
+    const actor = titleBefore(context, from, lastInstitution) ?? appositiveAfter(context, to);
     if (actor) {
       const name = tokens
         .slice(from, to)
@@ -154,27 +56,32 @@ export function findRoleCuedPeople(
   return found;
 }
 
-type Gap = (a: number, b: number) => string;
+/** The sentence being read, for the title readers below. */
+interface Context {
+  tokens: Token[];
+  /** The actor mention covering each token that has one. */
+  mentionAt: Map<number, ActorMention>;
+  gap: Gap;
+  reference: ReferenceData;
+  lexicon: Lexicon;
+}
 
 /** Two to four capitalised words that are neither a title nor a known actor's name. */
-function nameSpanAt(
-  tokens: Token[],
-  at: number,
-  mentionAt: Map<number, ActorMention>,
-  gap: Gap,
-  reference: ReferenceData,
-): [number, number] | null {
+function nameSpanAt(context: Context, at: number): [number, number] | null {
+  const { tokens, mentionAt, gap, lexicon } = context;
   const isNameWord = (k: number) => {
     const token = tokens[k];
     if (!token || mentionAt.has(k)) return false;
     // A state or body's name that did not act here ("envoy to Afghanistan") is no one's name.
-    const aliases = reference.aliasesByFirstToken.get(token.lower) ?? [];
-    if (aliases.some((alias) => alias.kind !== 'person' && alias.tokens.length === 1)) return false;
-    if (roleWords.has(token.lower) || roleHeads.has(token.lower)) return false;
-    return /^\p{Lu}\p{Ll}/u.test(token.text) || (k > at && nameParticles.has(token.lower));
+    if (isOneWordNonPersonName(token, context.reference)) return false;
+    if (lexicon.titleWords.has(token.lower) || lexicon.titleHeads.has(token.lower)) return false;
+    return /^\p{Lu}\p{Ll}/u.test(token.text) || (k > at && lexicon.nameParticles.has(token.lower));
   };
   let from = at;
-  if (honorifics.has(tokens[from]?.lower ?? '') && gap(from, from + 1).replace('.', '') === '')
+  if (
+    lexicon.honorifics.has(tokens[from]?.lower ?? '') &&
+    gap(from, from + 1).replace('.', '') === ''
+  )
     from++;
   if (!isNameWord(from)) return null;
   let to = from + 1;
@@ -182,19 +89,17 @@ function nameSpanAt(
     if (tokens[to - 1]?.possessive) break;
     to++;
   }
-  if (nameParticles.has(tokens[to - 1]?.lower ?? '')) to--;
+  if (lexicon.nameParticles.has(tokens[to - 1]?.lower ?? '')) to--;
   return to - from >= 2 ? [from, to] : null;
 }
 
 /** The actor of a job title right before the name ("Chinese foreign minister Wang Yi"). */
 function titleBefore(
-  tokens: Token[],
+  context: Context,
   from: number,
-  mentionAt: Map<number, ActorMention>,
-  gap: Gap,
   lastInstitution: ActorId | null,
-  reference: ReferenceData,
 ): ActorId | null {
+  const { tokens, mentionAt, gap, lexicon } = context;
   let k = from - 1;
   // "Sweden's deputy director of public prosecutions, Eva-Marie Persson".
   if (k >= 0 && !['', ','].includes(gap(k, from))) return null;
@@ -208,10 +113,10 @@ function titleBefore(
       if (mention.kind === 'person') break;
       cue = mention;
       k = mention.from - 1;
-    } else if (roleHeads.has(token.lower)) {
+    } else if (lexicon.titleHeads.has(token.lower)) {
       hasHead = true;
       k--;
-    } else if (roleWords.has(token.lower) || isTitleObject(tokens, k, reference)) {
+    } else if (lexicon.titleWords.has(token.lower) || isKnownNameAfterPreposition(context, k)) {
       k--;
     } else break;
     start = k + 1;
@@ -219,31 +124,36 @@ function titleBefore(
   }
   if (!hasHead) return null;
   if (cue) return cue.actor;
-  return contextualTitleStarts.has(tokens[start]?.lower ?? '') ? lastInstitution : null;
+  return lexicon.contextualTitleStarts.has(tokens[start]?.lower ?? '') ? lastInstitution : null;
 }
 
-/** "envoy to Afghanistan": a state or body named as the object of the title. */
-function isTitleObject(tokens: Token[], at: number, reference: ReferenceData): boolean {
+/**
+ * "envoy to Afghanistan", read back from the name: a state or body named after to, for or the
+ * is the object of the title. (`find-actors` decides the same for a mention from the title's
+ * head noun instead, before the mention is made.)
+ */
+function isKnownNameAfterPreposition({ tokens, reference }: Context, at: number): boolean {
   const token = tokens[at];
   if (!token || !['to', 'for', 'the'].includes(tokens[at - 1]?.lower ?? '')) return false;
+  return isOneWordNonPersonName(token, reference);
+}
+
+/** A one-word name of a state, capital, body or place: "Afghanistan", "Kabul", "NATO". */
+function isOneWordNonPersonName(token: Token, reference: ReferenceData): boolean {
   return (reference.aliasesByFirstToken.get(token.lower) ?? []).some(
     (alias) => alias.kind !== 'person' && alias.tokens.length === 1,
   );
 }
 
 /** The actor of an appositive title after the name ("Hua Chunying, a spokesperson for China's …"). */
-function appositiveAfter(
-  tokens: Token[],
-  to: number,
-  mentionAt: Map<number, ActorMention>,
-  gap: Gap,
-): ActorId | null {
+function appositiveAfter(context: Context, to: number): ActorId | null {
+  const { tokens, mentionAt, gap, lexicon } = context;
   if (to >= tokens.length || gap(to - 1, to) !== ',') return null;
   let hasHead = false;
   for (let k = to; k < Math.min(tokens.length, to + 9); k++) {
     const token = tokens[k] as Token;
     const mention = mentionAt.get(k);
-    if (roleHeads.has(token.lower)) hasHead = true;
+    if (lexicon.titleHeads.has(token.lower)) hasHead = true;
     if (mention && mention.kind !== 'person' && hasHead) return mention.actor;
     if (k > to && gap(k - 1, k) !== '') return null;
   }

@@ -17,7 +17,7 @@ export interface Candidate {
 }
 
 /** A bare pronoun subject ("He said…", "This is…"); "This agreement…" names its subject. */
-const pronounStart =
+const barePronounSubject =
   /^(?:[“"‘']\s*)?(?:(?:he|she|it|they|his|her|its|their)\b|(?:this|these|those|that)\s+(?:is|was|are|were|has|have|had|will|would|could|can|may|might|should|means|meant|comes|came|shows|showed)\b)/i;
 const leadingConjunction = /^(?:and|but|so|also|meanwhile|however|moreover),?\s+/i;
 /** "LONDON, August 30. /TASS/." or "MOSCOW (Reuters) -" left at the start of a sentence. */
@@ -50,7 +50,7 @@ export function collectCandidates(articles: ArticleRecord[], minScore: number): 
       const own = shingleSet(text);
       const ownKeys = keyTokens(text);
       const quotable =
-        sentence.score >= minScore && !pronounStart.test(text) && !/^\p{Ll}/u.test(text);
+        sentence.score >= minScore && !barePronounSubject.test(text) && !/^\p{Ll}/u.test(text);
       const twin = findTwin(own, ownKeys, shingles, keys, index);
       if (twin !== null) {
         const existing = candidates[twin] as Candidate;

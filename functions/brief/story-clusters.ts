@@ -13,6 +13,8 @@ const sharedSentences = 2;
 const sharedShare = 0.2;
 /** A sentence carried by more articles than this is boilerplate, not evidence of one story. */
 const maxSentenceSpread = 25;
+/** A band bucket keeps this many articles to compare later ones with. */
+const maxBucket = 32;
 
 /**
  * Groups the articles that tell the same story: syndicated copies (found by MinHash with
@@ -26,9 +28,26 @@ export function clusterStories(
   articles: ArticleRecord[],
   candidates: Candidate[],
 ): { storyOf: Map<string, string>; stories: Story[] } {
-  const position = new Map(articles.map((article, i) => [article.id, i]));
-  const parent = articles.map((_, i) => i);
-  const find = (i: number): number => {
+  const groups = new ArticleGroups(articles.length);
+  joinCopies(articles, groups);
+  joinRewrites(articles, candidates, groups);
+  const leads = leadSentenceCounts(candidates);
+  const stories = groups.members(articles).map((members) => toStory(members, leads));
+  const storyOf = new Map<string, string>();
+  for (const story of stories) for (const article of story.articles) storyOf.set(article, story.id);
+  return { storyOf, stories };
+}
+
+/** Union-find over the articles' positions; a group's root is its earliest article. */
+class ArticleGroups {
+  private readonly parent: number[];
+
+  constructor(size: number) {
+    this.parent = Array.from({ length: size }, (_, i) => i);
+  }
+
+  find(i: number): number {
+    const parent = this.parent;
     let root = i;
     while (parent[root] !== root) root = parent[root] as number;
     while (parent[i] !== root) {
@@ -37,14 +56,29 @@ export function clusterStories(
       i = next;
     }
     return root;
-  };
-  const union = (a: number, b: number) => {
-    const ra = find(a);
-    const rb = find(b);
-    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
-  };
+  }
 
-  // Copies: MinHash signatures, banded.
+  union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+
+  /** The articles of each group, groups in the order of their earliest article. */
+  members(articles: ArticleRecord[]): ArticleRecord[][] {
+    const byRoot = new Map<number, ArticleRecord[]>();
+    articles.forEach((article, i) => {
+      const root = this.find(i);
+      const group = byRoot.get(root);
+      if (group) group.push(article);
+      else byRoot.set(root, [article]);
+    });
+    return [...byRoot.values()];
+  }
+}
+
+/** Copies: articles whose MinHash signatures share a band and are alike enough overall. */
+function joinCopies(articles: ArticleRecord[], groups: ArticleGroups): void {
   const signatures = articles.map((article) => minhash(shingleSet(article.text, 4)));
   const buckets = new Map<string, number[]>();
   signatures.forEach((signature, i) => {
@@ -54,15 +88,36 @@ export function clusterStories(
       if (!list) buckets.set(key, [i]);
       else {
         for (const j of list) {
-          if (estimatedJaccard(signature, signatures[j] as Uint32Array) >= sameText) union(i, j);
+          if (estimatedJaccard(signature, signatures[j] as Uint32Array) >= sameText)
+            groups.union(i, j);
         }
-        if (list.length < 32) list.push(i);
+        if (list.length < maxBucket) list.push(i);
       }
     }
   });
+}
 
-  // Rewrites: pairs of articles sharing near-duplicate sentences.
+/** Rewrites: articles sharing enough near-duplicate sentences, for their length. */
+function joinRewrites(
+  articles: ArticleRecord[],
+  candidates: Candidate[],
+  groups: ArticleGroups,
+): void {
   const sentenceCount = articles.map((article) => Math.max(1, article.sentences.length));
+  for (const [key, count] of sharedSentenceCounts(articles, candidates)) {
+    const [i, j] = key.split(':').map(Number) as [number, number];
+    const smaller = Math.min(sentenceCount[i] as number, sentenceCount[j] as number);
+    // Two stock sentences ("The ministry did not respond…") do not make one story.
+    if (count >= sharedSentences && count / smaller >= sharedShare) groups.union(i, j);
+  }
+}
+
+/** Near-duplicate sentences each pair of articles shares, by "i:j" (their positions, i < j). */
+function sharedSentenceCounts(
+  articles: ArticleRecord[],
+  candidates: Candidate[],
+): Map<string, number> {
+  const position = new Map(articles.map((article, i) => [article.id, i]));
   const shared = new Map<string, number>();
   for (const candidate of candidates) {
     const sources = candidate.sources;
@@ -76,44 +131,32 @@ export function clusterStories(
       }
     }
   }
-  for (const [key, count] of shared) {
-    const [i, j] = key.split(':').map(Number) as [number, number];
-    const smaller = Math.min(sentenceCount[i] as number, sentenceCount[j] as number);
-    // Two stock sentences ("The ministry did not respond…") do not make one story.
-    if (count >= sharedSentences && count / smaller >= sharedShare) union(i, j);
-  }
+  return shared;
+}
 
+/** How many lead-paragraph sentences each article carries. */
+function leadSentenceCounts(candidates: Candidate[]): Map<string, number> {
   const leads = new Map<string, number>();
   for (const candidate of candidates) {
     if (candidate.paragraph === 0) {
       for (const source of candidate.sources) leads.set(source, (leads.get(source) ?? 0) + 1);
     }
   }
-  const groups = new Map<number, ArticleRecord[]>();
-  articles.forEach((article, i) => {
-    const root = find(i);
-    const group = groups.get(root);
-    if (group) group.push(article);
-    else groups.set(root, [article]);
-  });
-  const storyOf = new Map<string, string>();
-  const stories: Story[] = [];
-  for (const group of groups.values()) {
-    // The article with a title and the richest lead heads the story; ties keep upload order.
-    const lead = [...group].sort(
-      (a, b) => (leads.get(b.id) ?? 0) - (leads.get(a.id) ?? 0) || a.key.localeCompare(b.key),
-    )[0] as ArticleRecord;
-    const members = [lead, ...group.filter((article) => article !== lead)];
-    const id = `story-${lead.id}`;
-    for (const article of members) storyOf.set(article.id, id);
-    stories.push({
-      id,
-      headline: lead.title,
-      articles: members.map((article) => article.id),
-      independentSources: independentSources(members),
-    });
-  }
-  return { storyOf, stories };
+  return leads;
+}
+
+/** The article with the richest lead heads the story; ties go to the earliest key. */
+function toStory(group: ArticleRecord[], leads: Map<string, number>): Story {
+  const lead = [...group].sort(
+    (a, b) => (leads.get(b.id) ?? 0) - (leads.get(a.id) ?? 0) || a.key.localeCompare(b.key),
+  )[0] as ArticleRecord;
+  const members = [lead, ...group.filter((article) => article !== lead)];
+  return {
+    id: `story-${lead.id}`,
+    headline: lead.title,
+    articles: members.map((article) => article.id),
+    independentSources: independentSources(members),
+  };
 }
 
 /** Distinct outlets; every article of unknown source counts as its own outlet. */

@@ -3,6 +3,7 @@ import countries from 'world-countries';
 import { ConfigError } from '../model/errors';
 import type { ActorKind } from '../model/types';
 import { aliasTokens } from '../text/tokenize';
+import { buildLexicon, type LexiconFile } from './lexicon';
 import type { Actor, Alias, AliasKind, ReferenceData, Theme, ThemeCue } from './reference-data';
 
 export interface StateAdditions {
@@ -153,6 +154,7 @@ export function buildReference(
   actorFiles: ActorsFile[],
   themeFiles: ThemesFile[],
   outlets: Record<string, string>,
+  lexicon: LexiconFile,
 ): ReferenceData {
   const actors = new Map<string, Actor>();
   const aliases: Alias[] = [];
@@ -225,6 +227,7 @@ export function buildReference(
     outletsByHost: new Map(
       Object.entries(outlets).map(([host, name]) => [host.toLowerCase(), name]),
     ),
+    lexicon: buildLexicon(lexicon),
   };
 }
 

@@ -38,6 +38,28 @@ export interface Theme {
   negative: ThemeCue[];
 }
 
+/**
+ * The word lists of `functions/data/lexicon.yaml`, in lower case: the vocabulary the analysis
+ * reads around names (the file says which rule reads which list). Grammar words are in
+ * `functions/text/function-words.ts`.
+ */
+export interface Lexicon {
+  demonymHeads: ReadonlySet<string>;
+  demonymModifiers: ReadonlySet<string>;
+  placeNounsAfterCapital: ReadonlySet<string>;
+  placePartsBeforeOf: ReadonlySet<string>;
+  titleObjectHeads: ReadonlySet<string>;
+  givenNameStates: ReadonlySet<string>;
+  titleHeads: ReadonlySet<string>;
+  titleWords: ReadonlySet<string>;
+  contextualTitleStarts: ReadonlySet<string>;
+  honorifics: ReadonlySet<string>;
+  nameParticles: ReadonlySet<string>;
+  titlesInNames: ReadonlySet<string>;
+  speechVerbs: ReadonlySet<string>;
+  speakerPhraseWords: ReadonlySet<string>;
+}
+
 /** Everything the analysis reads: built once from the data files, then shared. */
 export interface ReferenceData {
   actors: ReadonlyMap<ActorId, Actor>;
@@ -52,4 +74,5 @@ export interface ReferenceData {
   /** …and this share of the article's strongest theme. */
   themeArticleShare: number;
   outletsByHost: ReadonlyMap<string, string>;
+  lexicon: Lexicon;
 }

@@ -37,3 +37,31 @@ export function tokenize(text: string): Token[] {
 export function aliasTokens(alias: string): string[] {
   return tokenize(alias).map((token) => token.text);
 }
+
+/**
+ * The text between tokens `a` and `b`, trimmed: '' between adjacent words, ',' across a comma.
+ * Before the first token it starts at the beginning of the text; past the last token it runs to
+ * the end.
+ */
+export function gapBetween(text: string, tokens: readonly Token[], a: number, b: number): string {
+  return text.slice(tokens[a]?.end ?? 0, tokens[b]?.start ?? text.length).trim();
+}
+
+/** The text between two tokens of one text, by their indices: see `gapBetween`. */
+export type Gap = (a: number, b: number) => string;
+
+/** `gapBetween` bound to one text and its tokens. */
+export function gapsIn(text: string, tokens: readonly Token[]): Gap {
+  return (a, b) => gapBetween(text, tokens, a, b);
+}
+
+/** The index of the nearest token before `from` that is not one of `skipped` (-1 when none is). */
+export function indexBefore(
+  tokens: readonly Token[],
+  from: number,
+  skipped: ReadonlySet<string>,
+): number {
+  let k = from - 1;
+  while (k >= 0 && skipped.has(tokens[k]?.lower ?? '')) k--;
+  return k;
+}
