@@ -1,19 +1,24 @@
 import { removeStopwords } from 'stopword';
 import stem from 'wink-porter2-stemmer';
 import type { ArticleRecord } from '../model/types';
+import { statedTime } from '../text/calendar';
+import { calendarWords } from '../text/function-words';
 import { stopwordsOf } from '../text/stopwords';
 
 /** What decides that two articles report one event. */
 export interface EventClusterOptions {
   /** Average-link similarity two groups must reach to be one event. */
   threshold: number;
-  /** Reports further apart than this many days are told apart (when both dates are known). */
+  /**
+   * Reports whose event days (or, when only those are known, weekdays) are further apart than
+   * this many days are told apart: one event is reported on its day or the next.
+   */
   maxDaysApart: number;
 }
 
-export const defaultEventClusterOptions: EventClusterOptions = { threshold: 0.2, maxDaysApart: 3 };
+export const defaultEventClusterOptions: EventClusterOptions = { threshold: 0.2, maxDaysApart: 1 };
 
-/** Terms an article is indexed under for finding candidate pairs (its rarest strong terms). */
+/** Terms an article is indexed under for finding candidate pairs (its strongest terms). */
 const blockingTerms = 12;
 /** A blocking term shared by more articles than this says nothing about one event. */
 const maxPosting = 60;
@@ -21,48 +26,164 @@ const maxPosting = 60;
 const titleWeight = 3;
 /** Only the first words of an article are read: the event is told at the top. */
 const leadWords = 400;
+/** The words in which a report states when its event happened ("on Monday", "on 17 July"). */
+const timeLeadWords = 80;
 /** Share of the similarity of two articles in one language that comes from their names. */
 const nameWeight = 0.3;
-/** Names alone, across languages, count for a little less than words and names together. */
-const nameWeightAcross = 0.8;
+/** Names are compared across languages by their letter triples: "Odessa" and "Odesa" are one place. */
+const gramSize = 3;
 
 type Vector = Map<string, number>;
 
+/** When an article's event happened, as far as its text and metadata tell. */
+export interface EventTime {
+  /** Day number (days since 1970-01-01), or null when unknown. */
+  day: number | null;
+  /** Weekday (0 = Sunday), or null when unknown. */
+  weekday: number | null;
+}
+
 /**
- * Groups articles that report the same event, however they are worded: each article is a
- * TF-IDF vector of its title and lead (stemmed words in any language the stop-word lists know,
- * its actors and the numbers it gives), candidate pairs come only from shared rare terms
- * (blocking, so the cost stays near-linear), and groups are merged by average link while their
- * mean similarity reaches `threshold`. Groups given in `seed` (copies and rewrites already found)
- * start together. Returns groups of indices into `articles`.
+ * Groups articles that report the same event, however they are worded. Each article is read
+ * as a TF-IDF vector of its title and lead (stemmed words in any language the stop-word lists
+ * know), a vector of the names, actors and numbers it gives (across languages: their letter
+ * triples, so "Odessa" meets "Odesa"), and the day or weekday it says its event happened.
+ * Candidate pairs come only from shared strong terms (blocking, so the cost stays
+ * near-linear); reports of days further apart than `maxDaysApart` never match, and a shared
+ * day raises the similarity as much as that day is rare in the edition. Groups are merged by
+ * average link while their mean similarity reaches `threshold`. Groups given in `seed` (copies
+ * and rewrites already found) start together. Returns groups of indices into `articles`.
  */
 export function clusterEvents(
   articles: ArticleRecord[],
   seed: number[][] = articles.map((_, i) => [i]),
   options: EventClusterOptions = defaultEventClusterOptions,
 ): number[][] {
-  const vectors = tfidf(articles.map(termsOf));
-  const names = tfidf(articles.map(namesOf));
+  const { similarity, candidates } = eventSimilarity(articles, options);
+  return averageLink(seed, candidates, similarity, options.threshold);
+}
+
+/** The similarity of two articles (by position, i < j) and the candidate pairs worth comparing. */
+export function eventSimilarity(
+  articles: ArticleRecord[],
+  options: EventClusterOptions = defaultEventClusterOptions,
+): { similarity: (i: number, j: number) => number; candidates: [number, number][] } {
+  const words = tfidf(articles.map(termsOf));
+  const nameCounts = articles.map(namesOf);
+  const names = tfidf(nameCounts);
+  const grams = tfidf(nameCounts.map(lettersOf));
   const languages = articles.map((article) => article.language);
-  const days = articles.map((article) =>
-    article.published ? Date.parse(`${article.published}T00:00:00Z`) / 86_400_000 : null,
-  );
+  const times = articles.map(eventTimeOf);
+  const dayShare = informativeness(times.map((time) => time.day));
+  const weekdayShare = informativeness(times.map((time) => time.weekday));
+
+  // Across languages only some names can be shared (a language writes "Ucrania", the other
+  // "Ukraine"): the part of each vector made of letter triples the other language ever uses is
+  // what the two can agree on.
+  const usedIn = new Map<string, Set<string>>();
+  grams.forEach((vector, i) => {
+    const used = usedIn.get(languages[i] as string) ?? new Set<string>();
+    for (const term of vector.keys()) used.add(term);
+    usedIn.set(languages[i] as string, used);
+  });
+  const comparable = (vector: Vector, language: string) => {
+    const used = usedIn.get(language) as Set<string>;
+    let sum = 0;
+    for (const [term, weight] of vector) if (used.has(term)) sum += weight * weight;
+    return Math.sqrt(sum);
+  };
+  /**
+   * The geometric mean of the plain cosine of the names' letter triples and their cosine
+   * over the comparable part alone: the first undercounts what two languages can share, the
+   * second overcounts a match on little.
+   */
+  const acrossLanguages = (i: number, j: number) => {
+    const plain = cosine(grams[i] as Vector, grams[j] as Vector);
+    const a = comparable(grams[i] as Vector, languages[j] as string);
+    const b = comparable(grams[j] as Vector, languages[i] as string);
+    return a > 0 && b > 0 ? plain / Math.sqrt(a * b) : 0;
+  };
   const similarity = (i: number, j: number): number => {
-    const a = days[i];
-    const b = days[j];
-    if (a != null && b != null && Math.abs(a - b) > options.maxDaysApart) return 0;
-    const byNames = cosine(names[i] as Vector, names[j] as Vector);
-    // Across languages the words differ; the names, actors and numbers do not.
-    if (languages[i] !== languages[j]) return nameWeightAcross * byNames;
-    return (
-      (1 - nameWeight) * cosine(vectors[i] as Vector, vectors[j] as Vector) + nameWeight * byNames
-    );
+    const a = times[i] as EventTime;
+    const b = times[j] as EventTime;
+    let sameDay = 0;
+    if (a.day !== null && b.day !== null) {
+      const apart = Math.abs(a.day - b.day);
+      if (apart > options.maxDaysApart) return 0;
+      if (apart === 0) sameDay = dayShare(a.day);
+    } else if (a.weekday !== null && b.weekday !== null) {
+      const apart = Math.abs(a.weekday - b.weekday);
+      if (Math.min(apart, 7 - apart) > options.maxDaysApart) return 0;
+      if (apart === 0) sameDay = weekdayShare(a.weekday);
+    }
+    const text =
+      languages[i] === languages[j]
+        ? (1 - nameWeight) * cosine(words[i] as Vector, words[j] as Vector) +
+          nameWeight * cosine(names[i] as Vector, names[j] as Vector)
+        : // Across languages the words differ; the names, actors and numbers do not.
+          acrossLanguages(i, j);
+    return text * (1 + sameDay);
   };
   const pairs = new Set<number>();
   const n = articles.length;
-  for (const [i, j] of [...candidatePairs(vectors), ...candidatePairs(names)]) pairs.add(i * n + j);
+  for (const vectors of [words, names, grams])
+    for (const [i, j] of candidatePairs(vectors)) pairs.add(i * n + j);
   const candidates = [...pairs].map((key): [number, number] => [Math.floor(key / n), key % n]);
-  return averageLink(seed, candidates, similarity, options.threshold);
+  return { similarity, candidates };
+}
+
+/**
+ * The day an article's event happened: a date its title or lead states ("on 17 July"), else
+ * the weekday it names ("on Monday") taken as the last such day up to its publication, else
+ * its publication day. A stated date with another year than the edition's is history or a
+ * file photo, not the event. Without a publication date, a named weekday is still known.
+ */
+export function eventTimeOf(article: ArticleRecord): EventTime {
+  const lead = `${article.title}\n${article.text.split(/\s+/, timeLeadWords).join(' ')}`;
+  const stated = statedTime(lead, article.language);
+  const editionDay = dayNumber(article.edition);
+  const editionYear = Number(article.edition.slice(0, 4));
+  let day: number | null = null;
+  for (const date of stated.dates) {
+    if (date.year !== null && date.year !== editionYear) continue;
+    let candidate = Date.UTC(editionYear, date.month, date.day) / 86_400_000;
+    // "30 December" read in a January edition is last year's.
+    if (editionDay !== null && candidate > editionDay + 31)
+      candidate = Date.UTC(editionYear - 1, date.month, date.day) / 86_400_000;
+    day = candidate;
+    break;
+  }
+  if (day !== null) return { day, weekday: weekdayOf(day) };
+  const weekday = stated.weekdays[0] ?? null;
+  const published = article.published ? dayNumber(article.published) : null;
+  if (published === null) return { day: null, weekday };
+  if (weekday === null) return { day: published, weekday: weekdayOf(published) };
+  return { day: published - ((weekdayOf(published) - weekday + 7) % 7), weekday };
+}
+
+function dayNumber(isoDay: string): number | null {
+  const time = Date.parse(`${isoDay.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(time) ? null : time / 86_400_000;
+}
+
+/** 1970-01-01 was a Thursday. */
+function weekdayOf(day: number): number {
+  return (((day + 4) % 7) + 7) % 7;
+}
+
+/**
+ * How much sharing a value says, 0…1: the inverse document frequency of the value among the
+ * articles that have one, over its largest possible value. In an edition of one day, sharing
+ * that day says nothing; in an edition of three weeks, it says much.
+ */
+function informativeness(values: (number | null)[]): (value: number) => number {
+  const known = values.filter((value): value is number => value !== null);
+  const counts = new Map<number, number>();
+  for (const value of known) counts.set(value, (counts.get(value) ?? 0) + 1);
+  const n = known.length;
+  // Add-one smoothing: in a small edition a rare day is weak evidence.
+  return (value) =>
+    n < 2 ? 0 : Math.log((n + 1) / ((counts.get(value) ?? n) + 1)) / Math.log(n + 1);
 }
 
 /** The weighted terms of an article: stems of its title and lead, its actors, its numbers. */
@@ -72,7 +193,7 @@ function termsOf(article: ArticleRecord): Map<string, number> {
   const stopwords = stopwordsOf(article.language);
   const words = (text: string) =>
     removeStopwords(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [], stopwords).filter(
-      (word) => word.length > 2 || /^\d+$/.test(word),
+      (word) => (word.length > 2 || /^\d+$/.test(word)) && !calendarWords.has(word),
     );
   for (const word of words(article.title)) add(stemOf(word, article.language), titleWeight);
   for (const word of words(article.text).slice(0, leadWords))
@@ -81,22 +202,52 @@ function termsOf(article: ArticleRecord): Map<string, number> {
   return counts;
 }
 
-/** The names (capitalised words), actors and numbers of an article's title and lead. */
+/**
+ * The names, actors and numbers of an article's title and lead. A name is a capitalised word
+ * that the article never writes in lower case (so "Minister" or a sentence's first word is no
+ * name), and neither a stop word nor a day or month; numbers are read whole ("60,000").
+ */
 function namesOf(article: ArticleRecord): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (term: string, weight: number) => counts.set(term, (counts.get(term) ?? 0) + weight);
   const stopwords = new Set(stopwordsOf(article.language));
+  const body = article.text.split(/\s+/, leadWords).join(' ');
+  const lowered = new Set(
+    `${article.title} ${body}`.match(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}\p{N}]*/gu) ?? [],
+  );
   const read = (text: string, weight: number) => {
-    for (const word of text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.slice(0, leadWords) ?? []) {
-      if (/^\d{2,}/.test(word)) add(`#${word}`, weight);
-      else if (/^\p{Lu}/u.test(word) && word.length > 2 && !stopwords.has(word.toLowerCase()))
-        add(word.toLowerCase().replace(/['’]s$/, ''), weight);
+    for (const token of text.match(/\p{N}[\p{N},.]*\p{N}|\p{N}|\p{L}[\p{L}\p{N}'’-]*/gu) ?? []) {
+      if (/^\p{N}/u.test(token)) {
+        const number = token.replace(/[,.](?=\d{3}(?:\D|$))/g, '');
+        if (number.length >= 2) add(`#${number}`, weight);
+        continue;
+      }
+      const word = token.replace(/['’]s$/, '');
+      const lower = word.toLowerCase();
+      if (!/^\p{Lu}/u.test(word) || word.length < 3) continue;
+      if (stopwords.has(lower) || calendarWords.has(lower) || lowered.has(lower)) continue;
+      add(lower.normalize('NFD').replace(/\p{M}/gu, ''), weight);
     }
   };
   read(article.title, titleWeight);
-  read(article.text, 1);
+  read(body, 1);
   for (const actor of article.actors) add(`@${actor}`, 2);
   return counts;
+}
+
+/** Names as letter triples ("^od", "ode", "des", …), actors and numbers as they are. */
+function lettersOf(names: Map<string, number>): Map<string, number> {
+  const grams = new Map<string, number>();
+  const add = (term: string, weight: number) => grams.set(term, (grams.get(term) ?? 0) + weight);
+  for (const [name, weight] of names) {
+    if (name.startsWith('@') || name.startsWith('#')) {
+      add(name, weight);
+      continue;
+    }
+    const padded = `^${name}$`;
+    for (let k = 0; k + gramSize <= padded.length; k++) add(padded.slice(k, k + gramSize), weight);
+  }
+  return grams;
 }
 
 function stemOf(word: string, language: string): string {
@@ -114,8 +265,6 @@ function tfidf(documents: Map<string, number>[]): Vector[] {
     let norm = 0;
     for (const [term, count] of document) {
       const seen = df.get(term) ?? 1;
-      // A term in one article only cannot link it to another; it only dilutes the vector.
-      if (seen < 2) continue;
       const weight = (1 + Math.log(count)) * Math.log((n + 1) / seen);
       if (weight <= 0) continue;
       vector.set(term, weight);
@@ -187,7 +336,7 @@ function averageLink(
     const left = groups.get(a) as number[];
     const right = groups.get(b) as number[];
     let sum = 0;
-    for (const i of left) for (const j of right) sum += similarity(i, j);
+    for (const i of left) for (const j of right) sum += i < j ? similarity(i, j) : similarity(j, i);
     const value = sum / (left.length * right.length);
     meanCache.set(key, value);
     return value;
