@@ -14,6 +14,13 @@ export interface RankingWeights {
   recency: number;
   /** Salience of the actors involved (and any `actorWeights` set by the team). */
   actors: number;
+  /**
+   * The kind of event reported (casualties, a coup, an attack, an agreement or vote, a meeting
+   * of leaders, a statement: `functions/data/news-value.yaml`).
+   */
+  kind: number;
+  /** How far a view, a guess, a question or history ranks below a reported event. */
+  opinion: number;
 }
 
 /** What a team may tune about its brief; every field has a default. */
@@ -23,7 +30,10 @@ export interface BriefOptions {
   handling: string | null;
   /** Author in the PDF metadata (the issuing team), or null. */
   author: string | null;
-  /** Key developments: at least 3 (when the edition has that many stories), at most this. */
+  /**
+   * Key developments: one per story, at least 3 (when the edition has that many stories) and
+   * up to 7, more up to this when more stories than that are told by several outlets.
+   */
   maxHighlights: number;
   maxActors: number;
   maxItemsPerActor: number;
@@ -44,12 +54,12 @@ export const defaultBriefOptions: BriefOptions = {
   title: 'Daily Diplomatic Brief',
   handling: 'OFFICIAL — for internal use',
   author: null,
-  maxHighlights: 7,
+  maxHighlights: 8,
   maxActors: 15,
   maxItemsPerActor: 4,
   maxItemsPerTheme: 3,
   minSentenceScore: 0.5,
-  weights: { score: 1, sources: 1, prominence: 1, recency: 0.5, actors: 0.5 },
+  weights: { score: 1, sources: 1, prominence: 1, recency: 0.5, actors: 0.5, kind: 1, opinion: 1 },
   actorWeights: {},
   recencyHalfLifeDays: 2,
   pages: 'auto',
@@ -68,7 +78,7 @@ export const briefOptionsSchema = {
     title: { type: 'string', maxLength: 200 },
     handling: { type: ['string', 'null'], maxLength: 200 },
     author: { type: ['string', 'null'], maxLength: 200 },
-    maxHighlights: count(3, 7),
+    maxHighlights: count(3, 10),
     maxActors: count(1, 100),
     maxItemsPerActor: count(1, 50),
     maxItemsPerTheme: count(0, 50),
@@ -82,6 +92,8 @@ export const briefOptionsSchema = {
         prominence: weight,
         recency: weight,
         actors: weight,
+        kind: weight,
+        opinion: weight,
       },
     },
     actorWeights: {

@@ -9,18 +9,23 @@ import type {
   RejectionRecord,
   Story,
 } from '../model/types';
+import { noNewsValue } from '../reference/news-value';
 import type { ReferenceData } from '../reference/reference-data';
 import type { BriefOptions } from './brief-options';
 import { type Candidate, collectCandidates, toItem } from './candidate-items';
 import { cutToBudget } from './cut-to-budget';
+import { compareWithPrevious, type StoryChange } from './day-over-day';
 import { buildHeatmap } from './heatmap';
 import { autoPages } from './length-budget';
 import { rankActors } from './rank-actors';
-import { makeSalience } from './rank-items';
+import { makeSalience, makeSalienceParts, type RankingContext, weighParts } from './rank-items';
+import { type RankedStory, rankStories, storyOfCandidate } from './rank-stories';
 import { clusterStories, independentSources } from './story-clusters';
 import { buildThemeSections } from './theme-sections';
 
 const minHighlights = 3;
+/** Key developments an edition gets when it has that many stories, whoever tells them. */
+const usualHighlights = 7;
 
 export interface BriefInput {
   edition: string;
@@ -29,6 +34,8 @@ export interface BriefInput {
   rejected: RejectionRecord[];
   reference: ReferenceData;
   options: BriefOptions;
+  /** The previous edition's brief, for day over day; absent or null when there is none. */
+  previous?: BriefModel | null;
 }
 
 /**
@@ -41,20 +48,23 @@ export interface BriefInput {
  */
 export function buildBrief(input: BriefInput): BriefModel {
   const { reference, options } = input;
+  const news = reference.newsValue ?? noNewsValue;
   const articles = [...input.articles].sort((a, b) => a.key.localeCompare(b.key));
   const byId = new Map(articles.map((article) => [article.id, article]));
   const all = collectCandidates(articles, options.minSentenceScore);
-  const { storyOf, stories } = clusterStories(articles, all);
+  const { storyOf, stories } = clusterStories(articles, all, news);
   const storyById = new Map(stories.map((story) => [story.id, story]));
   const actors = rankActors(articles, reference, options.actorWeights);
-  const salience = makeSalience({
+  const context: RankingContext = {
     edition: input.edition,
     articles: byId,
     storyOf,
     stories: storyById,
     actorWeight: actors.weight,
     options,
-  });
+    news,
+  };
+  const salience = makeSalience(context);
   const salienceOf = new Map<string, number>();
   for (const candidate of all)
     if (candidate.quotable) salienceOf.set(candidate.id, salience(candidate));
@@ -64,9 +74,29 @@ export function buildBrief(input: BriefInput): BriefModel {
       (a, b) =>
         (salienceOf.get(b.id) ?? 0) - (salienceOf.get(a.id) ?? 0) || a.id.localeCompare(b.id),
     );
+  const rankedStories = rankStories({
+    stories,
+    storyOf,
+    candidates: ranked,
+    articles: byId,
+    edition: input.edition,
+    news,
+    parts: makeSalienceParts(context),
+    weigh: weighParts(options),
+  });
+  const changes = input.previous
+    ? compareWithPrevious(statementsOf(stories, rankedStories), byId, input.previous, input.edition)
+    : null;
+  for (const story of stories) applyChange(story, changes?.get(story.id));
 
   const printed = new Set<string>();
-  const highlights = pickHighlights(ranked, storyOf, storyById, byId, options.maxHighlights);
+  const highlights = pickHighlights(
+    rankedStories,
+    ranked,
+    storyOf,
+    storyById,
+    options.maxHighlights,
+  );
   for (const highlight of highlights) printed.add(highlight.id);
 
   const byActor = buildActorSections(
@@ -107,8 +137,9 @@ export function buildBrief(input: BriefInput): BriefModel {
     byTheme: cut.byTheme,
     heatmap: buildHeatmap(all, cut.byActor, cut.byTheme, reference),
     rejected,
-    inputsHash: inputsHash(articles, rejected, options),
-    stories: stories.filter((story) => story.articles.length > 1),
+    inputsHash: inputsHash(articles, rejected, options, input.previous ?? null),
+    stories: listedStories(stories, highlights),
+    ...(input.previous ? { previousEdition: input.previous.edition } : {}),
     omitted: cut.omitted,
     paper: options.paper,
     author: options.author,
@@ -116,42 +147,93 @@ export function buildBrief(input: BriefInput): BriefModel {
 }
 
 /**
- * Key developments: the best-ranked items, one per story, 3 to `max` of them (as many as there
- * are stories within that range; an edition of fewer stories fills up from its best items).
+ * Key developments: the stories of most news value, one key development each, shown by the
+ * sentence that best states the event (`rankStories`). As many as there are stories, 3 to 7,
+ * and up to `max` when more stories than that are told by several outlets; a story that was in
+ * the previous brief with nothing new (`continuing`) takes no place. An edition of fewer
+ * stories fills up from its best items.
  */
 function pickHighlights(
+  rankedStories: RankedStory[],
   ranked: Candidate[],
   storyOf: Map<string, string>,
   stories: Map<string, Story>,
-  articles: Map<string, ArticleRecord>,
   max: number,
 ): Highlight[] {
-  const target = Math.min(max, Math.max(minHighlights, stories.size));
-  const picks: Candidate[] = [];
-  const storiesTaken = new Set<string>();
-  for (const candidate of ranked) {
-    if (picks.length >= target) break;
-    const story = storyOf.get(candidate.sources[0] ?? '') ?? '';
-    if (storiesTaken.has(story) || candidate.actors.length === 0) continue;
-    storiesTaken.add(story);
-    picks.push(candidate);
-  }
+  const open = rankedStories.filter(({ story }) => story.status !== 'continuing');
+  const multiOutlet = open.filter(({ story }) => story.independentSources > 1).length;
+  const target = Math.min(
+    max,
+    Math.max(minHighlights, Math.min(usualHighlights, open.length), multiOutlet),
+  );
+  const picks: { candidate: Candidate; story: Story | undefined }[] = open
+    .slice(0, target)
+    .map(({ story, statement }) => ({ candidate: statement, story }));
+  const continuing = new Set(
+    rankedStories.filter(({ story }) => story.status === 'continuing').map(({ story }) => story.id),
+  );
   for (const candidate of ranked) {
     if (picks.length >= Math.min(minHighlights, target)) break;
-    if (!picks.includes(candidate)) picks.push(candidate);
+    if (picks.some((pick) => pick.candidate === candidate)) continue;
+    const story = stories.get(storyOfCandidate(candidate, storyOf));
+    if (story && continuing.has(story.id)) continue;
+    picks.push({ candidate, story });
   }
-  return picks.map((candidate, position) => {
-    const story = stories.get(storyOf.get(candidate.sources[0] ?? '') ?? '');
+  return picks.map(({ candidate, story }, position) => {
     const order = story?.articles ?? candidate.sources;
     const sources = [...candidate.sources].sort((a, b) => order.indexOf(a) - order.indexOf(b));
-    const headlineArticle = articles.get(sources[0] ?? '');
     return {
       ...toItem({ ...candidate, sources }),
       number: position + 1,
-      headline: headlineArticle?.title ?? '',
+      headline: story?.headline ?? '',
+      ...(story?.headlineFromLead ? { headlineFromLead: true } : {}),
       alsoIn: order.filter((id) => !candidate.sources.includes(id)),
+      ...(story ? { story: story.id } : {}),
+      ...(story?.status === 'new' || story?.status === 'developing'
+        ? { status: story.status }
+        : {}),
+      ...(story?.status === 'developing'
+        ? { newArticles: story.newArticles ?? [], newSources: story.newSources ?? [] }
+        : {}),
     };
   });
+}
+
+/** Each story with the sentence it would be shown by (its headline when it has none). */
+function statementsOf(
+  stories: Story[],
+  rankedStories: RankedStory[],
+): { story: Story; statement: string }[] {
+  const statements = new Map(rankedStories.map(({ story, statement }) => [story.id, statement]));
+  return stories.map((story) => ({
+    story,
+    statement: statements.get(story.id)?.text ?? story.headline,
+  }));
+}
+
+function applyChange(story: Story, change: StoryChange | undefined): void {
+  if (!change) return;
+  story.status = change.status;
+  if (change.previous) story.previous = change.previous;
+  if (change.status === 'developing') {
+    story.newArticles = change.newArticles;
+    story.newSources = change.newSources;
+  }
+}
+
+/**
+ * The stories brief.json lists: those of several articles, those with a key development, and
+ * those the previous brief had (developing, continuing).
+ */
+function listedStories(stories: Story[], highlights: Highlight[]): Story[] {
+  const told = new Set(highlights.map((highlight) => highlight.story));
+  return stories.filter(
+    (story) =>
+      story.articles.length > 1 ||
+      told.has(story.id) ||
+      story.status === 'developing' ||
+      story.status === 'continuing',
+  );
 }
 
 function buildActorSections(
@@ -237,7 +319,15 @@ function inputsHash(
   articles: ArticleRecord[],
   rejected: { key: string; reason: string }[],
   options: BriefOptions,
+  previous: BriefModel | null,
 ): string {
-  const fingerprint = JSON.stringify([articles.map((a) => [a.id, a.key]), rejected, options]);
+  // The previous brief read for day over day is an input too: rebuilt, it changes this one.
+  const before = previous ? [previous.edition, previous.inputsHash] : null;
+  const fingerprint = JSON.stringify([
+    articles.map((a) => [a.id, a.key]),
+    rejected,
+    options,
+    ...(before ? [before] : []),
+  ]);
   return createHash('sha256').update(fingerprint).digest('hex').slice(0, 16);
 }

@@ -1,4 +1,3 @@
-import { removeStopwords } from 'stopword';
 import stem from 'wink-porter2-stemmer';
 import type { ArticleRecord } from '../model/types';
 import { statedTime } from '../text/calendar';
@@ -16,7 +15,7 @@ export interface EventClusterOptions {
   maxDaysApart: number;
 }
 
-export const defaultEventClusterOptions: EventClusterOptions = { threshold: 0.2, maxDaysApart: 1 };
+export const defaultEventClusterOptions: EventClusterOptions = { threshold: 0.16, maxDaysApart: 1 };
 
 /** Terms an article is indexed under for finding candidate pairs (its strongest terms). */
 const blockingTerms = 12;
@@ -71,8 +70,12 @@ export function eventSimilarity(
   const words = tfidf(articles.map(termsOf));
   const nameCounts = articles.map(namesOf);
   const names = tfidf(nameCounts);
-  const grams = tfidf(nameCounts.map(lettersOf));
   const languages = articles.map((article) => article.language);
+  // Letter triples serve only across languages: an edition in one language needs none.
+  const severalLanguages = new Set(languages).size > 1;
+  const grams = severalLanguages ? tfidf(nameCounts.map(lettersOf)) : [];
+  const named = articles.map(namedActors);
+  const leading = articles.map(leadActors);
   const times = articles.map(eventTimeOf);
   const dayShare = informativeness(times.map((time) => time.day));
   const weekdayShare = informativeness(times.map((time) => time.weekday));
@@ -86,11 +89,18 @@ export function eventSimilarity(
     for (const term of vector.keys()) used.add(term);
     usedIn.set(languages[i] as string, used);
   });
-  const comparable = (vector: Vector, language: string) => {
-    const used = usedIn.get(language) as Set<string>;
-    let sum = 0;
-    for (const [term, weight] of vector) if (used.has(term)) sum += weight * weight;
-    return Math.sqrt(sum);
+  const comparableNorms = new Map<string, number>();
+  const comparable = (i: number, language: string) => {
+    const key = `${i}:${language}`;
+    let norm = comparableNorms.get(key);
+    if (norm === undefined) {
+      const used = usedIn.get(language) as Set<string>;
+      let sum = 0;
+      for (const [term, weight] of grams[i] as Vector) if (used.has(term)) sum += weight * weight;
+      norm = Math.sqrt(sum);
+      comparableNorms.set(key, norm);
+    }
+    return norm;
   };
   /**
    * The geometric mean of the plain cosine of the names' letter triples and their cosine
@@ -99,10 +109,15 @@ export function eventSimilarity(
    */
   const acrossLanguages = (i: number, j: number) => {
     const plain = cosine(grams[i] as Vector, grams[j] as Vector);
-    const a = comparable(grams[i] as Vector, languages[j] as string);
-    const b = comparable(grams[j] as Vector, languages[i] as string);
+    const a = comparable(i, languages[j] as string);
+    const b = comparable(j, languages[i] as string);
     return a > 0 && b > 0 ? plain / Math.sqrt(a * b) : 0;
   };
+  /** Each lead names an actor the other report never names: two events, not one. */
+  const apart = (i: number, j: number): boolean =>
+    languages[i] === languages[j] &&
+    namesOneUnnamedBy(leading[i] as Set<string>, named[j] as Set<string>) &&
+    namesOneUnnamedBy(leading[j] as Set<string>, named[i] as Set<string>);
   const similarity = (i: number, j: number): number => {
     const a = times[i] as EventTime;
     const b = times[j] as EventTime;
@@ -116,6 +131,7 @@ export function eventSimilarity(
       if (Math.min(apart, 7 - apart) > options.maxDaysApart) return 0;
       if (apart === 0) sameDay = weekdayShare(a.weekday);
     }
+    if (apart(i, j)) return 0;
     const text =
       languages[i] === languages[j]
         ? (1 - nameWeight) * cosine(words[i] as Vector, words[j] as Vector) +
@@ -126,8 +142,10 @@ export function eventSimilarity(
   };
   const pairs = new Set<number>();
   const n = articles.length;
-  for (const vectors of [words, names, grams])
+  for (const vectors of [words, names])
     for (const [i, j] of candidatePairs(vectors)) pairs.add(i * n + j);
+  for (const [i, j] of candidatePairs(grams))
+    if (languages[i] !== languages[j]) pairs.add(i * n + j);
   const candidates = [...pairs].map((key): [number, number] => [Math.floor(key / n), key % n]);
   return { similarity, candidates };
 }
@@ -166,6 +184,26 @@ function dayNumber(isoDay: string): number | null {
   return Number.isNaN(time) ? null : time / 86_400_000;
 }
 
+/** Every actor an article names, in any sentence. */
+function namedActors(article: ArticleRecord): Set<string> {
+  const actors = new Set(article.actors);
+  for (const sentence of article.sentences) for (const actor of sentence.actors) actors.add(actor);
+  return actors;
+}
+
+/** The actors of an article's lead paragraph: who its event is about. */
+function leadActors(article: ArticleRecord): Set<string> {
+  const actors = new Set<string>();
+  for (const sentence of article.sentences)
+    if (sentence.paragraph === 0) for (const actor of sentence.actors) actors.add(actor);
+  return actors;
+}
+
+function namesOneUnnamedBy(lead: Set<string>, other: Set<string>): boolean {
+  for (const actor of lead) if (!other.has(actor)) return true;
+  return false;
+}
+
 /** 1970-01-01 was a Thursday. */
 function weekdayOf(day: number): number {
   return (((day + 4) % 7) + 7) % 7;
@@ -190,9 +228,8 @@ function informativeness(values: (number | null)[]): (value: number) => number {
 function termsOf(article: ArticleRecord): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (term: string, weight: number) => counts.set(term, (counts.get(term) ?? 0) + weight);
-  const stopwords = stopwordsOf(article.language);
   const words = (text: string) =>
-    removeStopwords(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [], stopwords).filter(
+    contentWords(text, article.language).filter(
       (word) => (word.length > 2 || /^\d+$/.test(word)) && !calendarWords.has(word),
     );
   for (const word of words(article.title)) add(stemOf(word, article.language), titleWeight);
@@ -252,7 +289,33 @@ function lettersOf(names: Map<string, number>): Map<string, number> {
 
 function stemOf(word: string, language: string): string {
   if (/^\d/.test(word)) return `#${word}`;
-  return language === 'en' || language === 'eng' ? stem(word) : word;
+  return language === 'en' || language === 'eng' ? stemEnglish(word) : word;
+}
+
+const stems = new Map<string, string>();
+
+/** The Porter2 stem of an English word, remembered (an edition repeats its words). */
+export function stemEnglish(word: string): string {
+  let known = stems.get(word);
+  if (known === undefined) {
+    known = stem(word);
+    if (stems.size > 200_000) stems.clear();
+    stems.set(word, known);
+  }
+  return known;
+}
+
+const stopwordSets = new Map<string, Set<string>>();
+
+/** The content words of a text in its language: lower case, no stop words. */
+export function contentWords(text: string, language: string): string[] {
+  let stopwords = stopwordSets.get(language);
+  if (!stopwords) {
+    stopwords = new Set(stopwordsOf(language));
+    stopwordSets.set(language, stopwords);
+  }
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.filter((word) => !(stopwords as Set<string>).has(word));
 }
 
 function tfidf(documents: Map<string, number>[]): Vector[] {
@@ -306,9 +369,11 @@ function candidatePairs(vectors: Vector[]): [number, number][] {
 }
 
 /**
- * Average-link agglomeration over the candidate pairs: repeatedly merges the two groups with
- * the highest mean pairwise similarity (every cross pair counted, not only candidates) while
- * it reaches `threshold`.
+ * Average-link agglomeration: repeatedly merges the two groups with the highest mean pairwise
+ * similarity while it reaches `threshold`. Groups that share a candidate pair are linked, and
+ * the sum of similarities over every cross pair of two linked groups is kept; a merge adds the
+ * sums (Lance–Williams), so no pair is compared twice. Groups never linked count as unalike.
+ * The best link is taken from a heap: the cost grows with the links, not with all pairs.
  */
 function averageLink(
   seed: number[][],
@@ -316,56 +381,108 @@ function averageLink(
   similarity: (i: number, j: number) => number,
   threshold: number,
 ): number[][] {
-  const groups = new Map<number, number[]>(seed.map((members, g) => [g, [...members]]));
+  const members = new Map<number, number[]>(seed.map((group, g) => [g, [...group]]));
   const groupOf = new Map<number, number>();
-  seed.forEach((members, g) => {
-    for (const i of members) groupOf.set(i, g);
+  seed.forEach((group, g) => {
+    for (const i of group) groupOf.set(i, g);
   });
-  const pairKey = (a: number, b: number) => (a < b ? `${a}:${b}` : `${b}:${a}`);
-  const linked = new Map<string, [number, number]>();
+  const sums = new Map<number, Map<number, number>>();
+  for (const g of members.keys()) sums.set(g, new Map());
   for (const [i, j] of pairs) {
     const a = groupOf.get(i) as number;
     const b = groupOf.get(j) as number;
-    if (a !== b) linked.set(pairKey(a, b), a < b ? [a, b] : [b, a]);
-  }
-  const meanCache = new Map<string, number>();
-  const mean = (a: number, b: number): number => {
-    const key = pairKey(a, b);
-    const known = meanCache.get(key);
-    if (known !== undefined) return known;
-    const left = groups.get(a) as number[];
-    const right = groups.get(b) as number[];
+    if (a === b || sums.get(a)?.has(b)) continue;
     let sum = 0;
-    for (const i of left) for (const j of right) sum += i < j ? similarity(i, j) : similarity(j, i);
-    const value = sum / (left.length * right.length);
-    meanCache.set(key, value);
-    return value;
-  };
-  for (;;) {
-    let best: [number, number] | null = null;
-    let bestValue = threshold;
-    for (const [a, b] of linked.values()) {
-      const value = mean(a, b);
-      if (value >= bestValue) {
-        bestValue = value;
-        best = [a, b];
-      }
-    }
-    if (!best) break;
-    const [keep, gone] = best;
-    (groups.get(keep) as number[]).push(...(groups.get(gone) as number[]));
-    groups.delete(gone);
-    const neighbours = new Set<number>();
-    for (const [key, [a, b]] of linked) {
-      if (a === keep || b === keep || a === gone || b === gone) {
-        linked.delete(key);
-        meanCache.delete(key);
-        const other = a === keep || a === gone ? b : a;
-        if (other !== keep && other !== gone) neighbours.add(other);
-      }
-    }
-    for (const other of neighbours)
-      linked.set(pairKey(keep, other), keep < other ? [keep, other] : [other, keep]);
+    for (const x of members.get(a) as number[])
+      for (const y of members.get(b) as number[])
+        sum += x < y ? similarity(x, y) : similarity(y, x);
+    sums.get(a)?.set(b, sum);
+    sums.get(b)?.set(a, sum);
   }
-  return [...groups.values()];
+  const version = new Map<number, number>([...members.keys()].map((g) => [g, 0]));
+  const heap = new LinkHeap();
+  const push = (a: number, b: number) => {
+    const sum = sums.get(a)?.get(b) ?? 0;
+    const mean = sum / ((members.get(a)?.length ?? 1) * (members.get(b)?.length ?? 1));
+    if (mean >= threshold)
+      heap.push({ mean, a, b, va: version.get(a) as number, vb: version.get(b) as number });
+  };
+  for (const [a, links] of sums) for (const b of links.keys()) if (a < b) push(a, b);
+  for (;;) {
+    const link = heap.pop();
+    if (!link) break;
+    const { a, b } = link;
+    if (version.get(a) !== link.va || version.get(b) !== link.vb) continue;
+    // Merge b into a: the sums to every neighbour add up.
+    (members.get(a) as number[]).push(...(members.get(b) as number[]));
+    members.delete(b);
+    const linksA = sums.get(a) as Map<number, number>;
+    const linksB = sums.get(b) as Map<number, number>;
+    linksA.delete(b);
+    for (const [other, sum] of linksB) {
+      if (other === a) continue;
+      linksA.set(other, (linksA.get(other) ?? 0) + sum);
+      const back = sums.get(other) as Map<number, number>;
+      back.delete(b);
+      back.set(a, linksA.get(other) as number);
+    }
+    sums.delete(b);
+    version.delete(b);
+    version.set(a, (version.get(a) as number) + 1);
+    for (const other of linksA.keys()) push(Math.min(a, other), Math.max(a, other));
+  }
+  return [...members.values()];
+}
+
+interface Link {
+  mean: number;
+  a: number;
+  b: number;
+  /** Versions of the two groups when the link was weighed; a merge makes it stale. */
+  va: number;
+  vb: number;
+}
+
+/** A max-heap of links by mean similarity (ties: lower group ids first, for stable results). */
+class LinkHeap {
+  private readonly items: Link[] = [];
+
+  push(link: Link): void {
+    const items = this.items;
+    items.push(link);
+    let i = items.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.above(items[i] as Link, items[parent] as Link)) break;
+      [items[i], items[parent]] = [items[parent] as Link, items[i] as Link];
+      i = parent;
+    }
+  }
+
+  pop(): Link | undefined {
+    const items = this.items;
+    const top = items[0];
+    const last = items.pop();
+    if (items.length > 0 && last) {
+      items[0] = last;
+      let i = 0;
+      for (;;) {
+        const left = 2 * i + 1;
+        const right = left + 1;
+        let best = i;
+        if (left < items.length && this.above(items[left] as Link, items[best] as Link))
+          best = left;
+        if (right < items.length && this.above(items[right] as Link, items[best] as Link))
+          best = right;
+        if (best === i) break;
+        [items[i], items[best]] = [items[best] as Link, items[i] as Link];
+        i = best;
+      }
+    }
+    return top;
+  }
+
+  private above(x: Link, y: Link): boolean {
+    return x.mean > y.mean || (x.mean === y.mean && (x.a < y.a || (x.a === y.a && x.b < y.b)));
+  }
 }

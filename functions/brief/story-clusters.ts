@@ -1,6 +1,16 @@
 import type { ArticleRecord, Story } from '../model/types';
+import type { NewsValue } from '../reference/reference-data';
+import { statedTime } from '../text/calendar';
 import type { Candidate } from './candidate-items';
 import { shingleSet } from './candidate-items';
+import {
+  clusterEvents,
+  contentWords,
+  defaultEventClusterOptions,
+  type EventClusterOptions,
+  stemEnglish,
+} from './event-clusters';
+import { reliability } from './news-signals';
 
 const hashes = 48;
 const rows = 4;
@@ -17,22 +27,29 @@ const maxSentenceSpread = 25;
 const maxBucket = 32;
 
 /**
- * Groups the articles that tell the same story: syndicated copies (found by MinHash with
- * locality-sensitive hashing over word shingles) and rewrites (found through the near-duplicate
- * sentences they share, which `collectCandidates` has already merged). Both only ever compare
- * articles that share a bucket or a sentence, so the cost grows near-linearly with the edition.
- * Returns every article's story id, and the stories (lead article first: the one whose
- * sentences lead most often, then the earliest key).
+ * Groups the articles that report the same event. First the texts that are one: syndicated
+ * copies (found by MinHash with locality-sensitive hashing over word shingles) and rewrites
+ * (found through the near-duplicate sentences they share, which `collectCandidates` has
+ * already merged); then, with those as seeds, the reports of one event however they are
+ * worded (`clusterEvents`: words, names, numbers, actors and days). Every step only compares
+ * articles that share a bucket, a sentence or a strong term, so the cost grows near-linearly
+ * with the edition. Returns every article's story id, and the stories (see `toStory`).
  */
 export function clusterStories(
   articles: ArticleRecord[],
   candidates: Candidate[],
+  news?: NewsValue,
+  events: EventClusterOptions = defaultEventClusterOptions,
 ): { storyOf: Map<string, string>; stories: Story[] } {
   const groups = new ArticleGroups(articles.length);
   joinCopies(articles, groups);
   joinRewrites(articles, candidates, groups);
+  const seed = [...groups.indices(articles.length).values()];
   const leads = leadSentenceCounts(candidates);
-  const stories = groups.members(articles).map((members) => toStory(members, leads));
+  const stories = clusterEvents(articles, seed, events)
+    .map((members) => members.sort((a, b) => a - b).map((i) => articles[i] as ArticleRecord))
+    .sort((a, b) => (a[0] as ArticleRecord).key.localeCompare((b[0] as ArticleRecord).key))
+    .map((members) => toStory(members, leads, news));
   const storyOf = new Map<string, string>();
   for (const story of stories) for (const article of story.articles) storyOf.set(article, story.id);
   return { storyOf, stories };
@@ -64,16 +81,16 @@ class ArticleGroups {
     if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
   }
 
-  /** The articles of each group, groups in the order of their earliest article. */
-  members(articles: ArticleRecord[]): ArticleRecord[][] {
-    const byRoot = new Map<number, ArticleRecord[]>();
-    articles.forEach((article, i) => {
+  /** The positions in each group, by root. */
+  indices(size: number): Map<number, number[]> {
+    const byRoot = new Map<number, number[]>();
+    for (let i = 0; i < size; i++) {
       const root = this.find(i);
       const group = byRoot.get(root);
-      if (group) group.push(article);
-      else byRoot.set(root, [article]);
-    });
-    return [...byRoot.values()];
+      if (group) group.push(i);
+      else byRoot.set(root, [i]);
+    }
+    return byRoot;
   }
 }
 
@@ -145,18 +162,134 @@ function leadSentenceCounts(candidates: Candidate[]): Map<string, number> {
   return leads;
 }
 
-/** The article with the richest lead heads the story; ties go to the earliest key. */
-function toStory(group: ArticleRecord[], leads: Map<string, number>): Story {
+/**
+ * A story of its articles. The lead article is the most reliable report (a news agency's, then
+ * a named outlet's), then the earliest, then the one whose sentences lead most often, then the
+ * earliest key. The headline is the best real title (`headlineOf`); the first and last report
+ * are the articles' publication days, or the days they were received when unknown.
+ */
+function toStory(group: ArticleRecord[], leads: Map<string, number>, news?: NewsValue): Story {
+  const trust = (article: ArticleRecord) =>
+    news ? reliability(article, news) : article.source ? 1 : 0;
   const lead = [...group].sort(
-    (a, b) => (leads.get(b.id) ?? 0) - (leads.get(a.id) ?? 0) || a.key.localeCompare(b.key),
+    (a, b) =>
+      trust(b) - trust(a) ||
+      reportDay(a).localeCompare(reportDay(b)) ||
+      (leads.get(b.id) ?? 0) - (leads.get(a.id) ?? 0) ||
+      a.key.localeCompare(b.key),
   )[0] as ArticleRecord;
   const members = [lead, ...group.filter((article) => article !== lead)];
+  const byDay = [...members].sort(
+    (a, b) => reportDay(a).localeCompare(reportDay(b)) || a.key.localeCompare(b.key),
+  );
+  const outlets: string[] = [];
+  const seen = new Set<string>();
+  for (const article of byDay) {
+    const name = article.source?.trim();
+    if (name && !seen.has(name.toLowerCase())) {
+      seen.add(name.toLowerCase());
+      outlets.push(name);
+    }
+  }
+  const { headline, fromLead } = headlineOf(members, lead, trust);
   return {
     id: `story-${lead.id}`,
-    headline: lead.title,
+    headline,
+    ...(fromLead ? { headlineFromLead: true } : {}),
     articles: members.map((article) => article.id),
     independentSources: independentSources(members),
+    outlets,
+    firstReport: byDay[0] ? reportDay(byDay[0]) : null,
+    lastReport: byDay.length ? reportDay(byDay[byDay.length - 1] as ArticleRecord) : null,
   };
+}
+
+/** An article's report day: its publication day, else the day it was received. */
+export function reportDay(article: ArticleRecord): string {
+  return article.published ?? article.receivedAt.slice(0, 10);
+}
+
+/**
+ * The best real title among a story's articles: not one cut from the lead, nor a date, a
+ * timestamp or a handle. Among real titles, the one most like the others' titles and leads
+ * (it names what they all report), from a known source, of a headline's length. When no
+ * article has a real title, the lead article's (cut from its lead) is used and flagged.
+ */
+function headlineOf(
+  members: ArticleRecord[],
+  lead: ArticleRecord,
+  trust: (article: ArticleRecord) => number,
+): { headline: string; fromLead: boolean } {
+  const real = members.filter(hasRealTitle);
+  if (real.length === 0)
+    return { headline: tidyTitle(lead.title), fromLead: lead.provenance.title === 'lead-sentence' };
+  const words = new Map(members.map((article) => [article.id, titleWords(article)]));
+  const score = (article: ArticleRecord) => {
+    const own = words.get(article.id) as Set<string>;
+    let likeness = 0;
+    for (const other of members) {
+      if (other === article) continue;
+      likeness += overlap(own, words.get(other.id) as Set<string>);
+    }
+    likeness /= Math.max(1, members.length - 1);
+    const length = tidyTitle(article.title).split(/\s+/).length;
+    const fit = length >= 5 && length <= 16 ? 1 : length >= 3 && length <= 24 ? 0.5 : 0;
+    return likeness + 0.25 * Math.min(trust(article), 1) + 0.25 * fit;
+  };
+  const best = [...real].sort((a, b) => score(b) - score(a) || a.key.localeCompare(b.key))[0];
+  return { headline: tidyTitle((best as ArticleRecord).title), fromLead: false };
+}
+
+/** A title the upload gave (not one cut from the lead) that reads as a headline. */
+export function hasRealTitle(article: ArticleRecord): boolean {
+  return article.provenance.title !== 'lead-sentence' && !isNoTitle(article.title);
+}
+
+/**
+ * A line that is no headline: a date or timestamp ("Monday, July 17, 2023", "Last update: …
+ * 00:56", "1 hour ago"), a handle ("(@name)"), one or two words.
+ */
+export function isNoTitle(title: string): boolean {
+  const text = tidyTitle(title);
+  const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (words.length < 3) return true;
+  if (/^\(?@\w+\)?$/.test(text)) return true;
+  if (/\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago\b/i.test(text)) return true;
+  if (/^(?:last\s+)?(?:updated?|published|posted)\b/i.test(text)) return true;
+  const time = statedTime(text, 'en');
+  if (time.dates.length + time.weekdays.length > 0) {
+    const rest = words.filter(
+      (word) =>
+        !/^\d+(?:st|nd|rd|th)?$/i.test(word) && !/^(?:am|pm|gmt|utc|at|of|the|on)$/i.test(word),
+    );
+    // What is left once the date's words go: a month and a weekday at most.
+    if (rest.length <= 3) return true;
+  }
+  return false;
+}
+
+/** A title without a leading bullet or dash ("- UN chief…"). */
+function tidyTitle(title: string): string {
+  return title.replace(/^[\s\-–—•·*|]+/, '').trim();
+}
+
+function titleWords(article: ArticleRecord): Set<string> {
+  const lead = article.sentences[0]?.text ?? '';
+  const english = article.language === 'en';
+  return new Set(
+    contentWords(`${article.title} ${lead}`, article.language)
+      .filter((word) => word.length > 2)
+      .map((word) => (english ? stemEnglish(word) : word)),
+  );
+}
+
+/** Shared words over the smaller set's size. */
+function overlap(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let shared = 0;
+  for (const word of small) if (large.has(word)) shared++;
+  return shared / small.size;
 }
 
 /** Distinct outlets; every article of unknown source counts as its own outlet. */

@@ -94,19 +94,58 @@ export interface BriefItem {
 export interface Highlight extends BriefItem {
   /** 1-based position in Key developments. */
   number: number;
-  /** Short headline: the title of the lead source article. */
+  /** Short headline: the headline of its story (the best real title among its articles). */
   headline: string;
+  /**
+   * True when no article of the story has a real title and the headline was cut from the lead
+   * of one: the brief then prints the lead once, not as headline and text.
+   */
+  headlineFromLead?: boolean;
   /** Other articles telling the same story that do not carry this very sentence ("also [4]"). */
   alsoIn?: string[];
+  /** Id of the story (`BriefModel.stories`) the key development tells. */
+  story?: string;
+  /**
+   * Day over day, against the previous edition's brief: `new` when the story was not in it,
+   * `developing` when it was and has new reports. Absent when there is no previous edition.
+   */
+  status?: 'new' | 'developing';
+  /** For a developing story: the articles new since the previous edition. */
+  newArticles?: string[];
+  /** For a developing story: the named outlets whose reports are new since the previous edition. */
+  newSources?: string[];
 }
 
-/** Articles telling the same story (wire copy and its rewrites), lead article first. */
+/** Day over day: `continuing` stories were in the previous brief and have nothing new. */
+export type StoryStatus = 'new' | 'developing' | 'continuing';
+
+/**
+ * Articles reporting the same event (wire copy, its rewrites and other outlets' reports),
+ * lead article (the most reliable, earliest report) first.
+ */
 export interface Story {
   id: string;
+  /** The best real title among its articles (see `headlineFromLead`). */
   headline: string;
+  /** True when no article has a real title and `headline` was cut from a lead. */
+  headlineFromLead?: boolean;
   articles: string[];
   /** Distinct outlets among the articles (an article of unknown source counts as its own). */
   independentSources: number;
+  /** The named outlets among the articles, in the order of their first report. */
+  outlets?: string[];
+  /** Day (YYYY-MM-DD) of the first report: its publication day, else the day it was received. */
+  firstReport?: string | null;
+  /** Day (YYYY-MM-DD) of the last report, likewise. */
+  lastReport?: string | null;
+  /** Day over day, against the previous edition's brief; absent when there is none. */
+  status?: StoryStatus;
+  /** The story of the previous edition this one continues. */
+  previous?: { edition: string; story: string; headline: string };
+  /** Articles new since the previous edition (developing stories). */
+  newArticles?: string[];
+  /** Named outlets new since the previous edition (developing stories). */
+  newSources?: string[];
 }
 
 /** What the length budget left out, so the reader knows the brief was cut. */
@@ -173,8 +212,13 @@ export interface BriefModel {
   rejected: { key: string; reason: string }[];
   /** Fingerprint of the inputs; a compile with the same inputs changes nothing. */
   inputsHash: string;
-  /** Stories told by more than one article; single-article stories are not listed. */
+  /**
+   * Stories told by more than one article, and every story with a key development or a
+   * day-over-day status; other single-article stories are not listed.
+   */
   stories?: Story[];
+  /** The edition whose brief this one was compared with, day over day; null when none. */
+  previousEdition?: string | null;
   /** What the length budget cut; null or absent when nothing was cut. */
   omitted?: Omitted | null;
   /** Paper size of the PDF; A4 when absent. */

@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { ConfigError } from '../model/errors';
 import { buildReference, checkActorsFile, checkThemesFile } from './build-reference';
 import { checkLexiconFile } from './lexicon';
+import { buildNewsValue, checkNewsValueFile } from './news-value';
 import type { ReferenceData } from './reference-data';
 
 export interface ReferenceFiles {
@@ -14,18 +15,25 @@ export interface ReferenceFiles {
   themesFile?: string | undefined;
 }
 
-/** Reads and checks the gazetteer, theme taxonomy, outlet list and lexicon (once per process). */
+/**
+ * Reads and checks the gazetteer, theme taxonomy, outlet list, lexicon and news-value cues
+ * (once per process).
+ */
 export function loadReference({ root, actorsFile, themesFile }: ReferenceFiles): ReferenceData {
   const dataDir = join(root, 'functions', 'data');
   const actors = [join(dataDir, 'actors.yaml'), actorsFile].filter(isPath);
   const themes = [join(dataDir, 'themes.yaml'), themesFile].filter(isPath);
   const lexiconFile = join(dataDir, 'lexicon.yaml');
-  return buildReference(
-    actors.map((file) => checkActorsFile(readYaml(file), file)),
-    themes.map((file) => checkThemesFile(readYaml(file), file)),
-    readYaml(join(dataDir, 'outlets.yaml')) as Record<string, string>,
-    checkLexiconFile(readYaml(lexiconFile), lexiconFile),
-  );
+  const newsValueFile = join(dataDir, 'news-value.yaml');
+  return {
+    ...buildReference(
+      actors.map((file) => checkActorsFile(readYaml(file), file)),
+      themes.map((file) => checkThemesFile(readYaml(file), file)),
+      readYaml(join(dataDir, 'outlets.yaml')) as Record<string, string>,
+      checkLexiconFile(readYaml(lexiconFile), lexiconFile),
+    ),
+    newsValue: buildNewsValue(checkNewsValueFile(readYaml(newsValueFile), newsValueFile)),
+  };
 }
 
 function isPath(value: string | undefined): value is string {

@@ -60,6 +60,29 @@ export interface Lexicon {
   speakerPhraseWords: ReadonlySet<string>;
 }
 
+/** A kind of event ("attack", "agreement") and the news value (0–1) it adds to a story. */
+export interface EventKind {
+  id: string;
+  label: string;
+  weight: number;
+  /** The cues as written in `functions/data/news-value.yaml`. */
+  cues: string[];
+  /** Any of the cues, as whole words in any case. */
+  pattern: RegExp;
+}
+
+/** What makes a report lead the brief (`functions/data/news-value.yaml`). */
+export interface NewsValue {
+  /** Heaviest first. */
+  kinds: EventKind[];
+  /** Any cue of a view or a guess rather than a reported event; null for none. */
+  opinion: RegExp | null;
+  /** Any cue of history rather than today's event; null for none. */
+  background: RegExp | null;
+  /** News agencies' names, in lower case. */
+  agencies: ReadonlySet<string>;
+}
+
 /** Everything the analysis reads: built once from the data files, then shared. */
 export interface ReferenceData {
   actors: ReadonlyMap<ActorId, Actor>;
@@ -75,4 +98,6 @@ export interface ReferenceData {
   themeArticleShare: number;
   outletsByHost: ReadonlyMap<string, string>;
   lexicon: Lexicon;
+  /** Event kinds, opinion and background cues, agencies; absent: none of them. */
+  newsValue?: NewsValue;
 }
