@@ -4,8 +4,11 @@ import {
   type BriefFormat,
   type BriefKeys,
   briefFormats,
+  briefKey,
   briefKeys,
+  briefsPrefix,
   editionArticlesPrefix,
+  editionOfBriefKey,
   latestKeys,
   rejectedPrefix,
 } from '../store/bucket-layout';
@@ -25,6 +28,8 @@ export interface CompileOptions {
 interface EditionInputs {
   articles: ArticleRecord[];
   rejected: RejectionRecord[];
+  /** The brief of the most recent earlier edition, for day over day; null when none. */
+  previous: BriefModel | null;
 }
 
 /** A brief in every format, ready to be written. */
@@ -59,12 +64,27 @@ export async function compile(
   return { status: 'built', edition, model, keys: await publish(store, model, files) };
 }
 
-/** The read stage: the edition's article and rejection records. */
+/** The read stage: the edition's article and rejection records, and the previous brief. */
 async function read(store: Store, edition: string): Promise<EditionInputs> {
   return {
     articles: await readArticles(store, edition),
     rejected: await readRejections(store, edition),
+    previous: await readPreviousBrief(store, edition),
   };
+}
+
+/**
+ * The brief of the most recent edition before this one (`briefs/<edition>/brief.json`): one
+ * listing of `briefs/` (four keys an edition) and one read, in the folder store and the bucket
+ * alike. Null when there is none.
+ */
+async function readPreviousBrief(store: Store, edition: string): Promise<BriefModel | null> {
+  const earlier = (await store.list(briefsPrefix))
+    .map((key) => editionOfBriefKey(key))
+    .filter((other): other is string => other !== null && other < edition)
+    .sort();
+  const last = earlier[earlier.length - 1];
+  return last ? readJson<BriefModel>(store, briefKey(last, 'json')) : null;
 }
 
 /** The build stage: the brief model of the edition. */

@@ -79,6 +79,15 @@ export const briefKeys = (edition: string): BriefKeys => ({
   pdf: briefKey(edition, 'pdf'),
 });
 
+/**
+ * The edition whose brief in `format` a key holds (`briefs/2026-11-21/brief.json` →
+ * "2026-11-21"), or null for any other key (`briefs/latest.json`, a draft marker).
+ */
+export const editionOfBriefKey = (key: string, format: BriefFormat = 'json'): string | null => {
+  const match = /^briefs\/(\d{4}-\d{2}-\d{2})\/brief\.(\w+)$/.exec(key);
+  return match && match[2] === format ? (match[1] as string) : null;
+};
+
 /** The newest edition's brief, in every format. */
 export const latestKeys: BriefKeys = {
   json: `${briefsPrefix}latest.json`,

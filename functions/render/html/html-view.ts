@@ -55,7 +55,8 @@ type MastheadField =
   | 'handling'
   | 'stats'
   | 'rejected'
-  | 'omittedNote';
+  | 'omittedNote'
+  | 'continuing';
 
 /**
  * What the templates draw: the brief view with page anchors and links added and the heat map
@@ -139,8 +140,17 @@ function tableOfContents(view: BriefView): LinkView[] {
 
 /** Lays the brief view out for the HTML templates; pure, so it can be tested without them. */
 export function buildHtmlView(view: BriefView): HtmlView {
-  const { title, date, generatedDate, generatedTime, handling, stats, rejected, omittedNote } =
-    view;
+  const {
+    title,
+    date,
+    generatedDate,
+    generatedTime,
+    handling,
+    stats,
+    rejected,
+    omittedNote,
+    continuing,
+  } = view;
   return {
     brief: view.model,
     title,
@@ -151,6 +161,7 @@ export function buildHtmlView(view: BriefView): HtmlView {
     stats,
     rejected,
     omittedNote,
+    continuing,
     toc: tableOfContents(view),
     highlights: view.highlights.map((h) => ({ ...h, anchor: `kd-${h.number}` })),
     actors: actorSections(view),

@@ -40,13 +40,26 @@ export function highlightBlocks(view: BriefView): Block[] {
     return blocks;
   }
   for (const item of view.highlights) blocks.push(highlightBlock(item));
+  if (view.continuing.length > 0) {
+    const stories = view.continuing.map((story) => `${story.headline} (${story.since})`);
+    blocks.push(
+      smallParagraph([
+        run(
+          `Continuing, nothing new since the last brief: ${stories.join('; ')}.`,
+          'regular',
+          COLORS.muted,
+        ),
+      ]),
+    );
+  }
   return blocks;
 }
 
 function highlightBlock(item: HighlightView): ParagraphBlock {
   const runs: Run[] = [];
-  if (item.headlineText) runs.push(run(item.headlineText, 'bold'));
-  if (item.text) runs.push(run(` ${item.text}`));
+  if (item.statusText) runs.push(run(`${item.statusText} `, 'bold', COLORS.accent));
+  if (item.headlineText) runs.push(run(`${item.headlineText} `, 'bold'));
+  if (item.text) runs.push(run(item.text));
   runs.push(...citationRuns(item.refs));
   const also = item.alsoRefs;
   if (also.length) runs.push(run(' same story:', 'regular', COLORS.muted), ...citationRuns(also));

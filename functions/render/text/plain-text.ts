@@ -42,7 +42,16 @@ const see = (numbers: number[]) =>
 function highlightLines(view: BriefView): string[] {
   const out = [heading('Key developments')];
   if (view.highlights.length === 0) out.push('None in this edition.');
-  for (const h of view.highlights) out.push(`${h.number}. ${h.headline}`, `   ${line(h)}`, '');
+  for (const h of view.highlights) {
+    const marker = h.statusText ? `[${h.statusText}] ` : '';
+    // A headline that only repeated the text is not shown: the text is printed once.
+    if (h.headline) out.push(`${h.number}. ${marker}${h.headline}`, `   ${line(h)}`, '');
+    else out.push(`${h.number}. ${marker}${line(h)}`, '');
+  }
+  if (view.continuing.length > 0) {
+    const stories = view.continuing.map((story) => `${story.headline} (${story.since})`);
+    out.push(`Continuing, nothing new since the last brief: ${stories.join('; ')}.`, '');
+  }
   return out;
 }
 

@@ -11,6 +11,7 @@ import { formatIsoDate, formatUtcTime } from './format-date';
 import { type HeatmapView, heatmapView } from './heatmap-view';
 import { type ActorRef, displayName, type NameBook, nameBook, type ThemeRef } from './names';
 import { omittedNote } from './omitted-note';
+import { plural } from './plural';
 import { rejectedView } from './reasons';
 import { type SourceView, sourcesView } from './sources';
 import { groupByTheme, type ThemeGroup } from './theme-groups';
@@ -41,6 +42,17 @@ export interface HighlightView extends ItemView {
   /** Other articles telling the same story ("same story: [4]"), as ids and as numbers. */
   alsoIn: string[];
   alsoRefs: number[];
+  /** Day over day: `new` or `developing`; null when the brief was not compared with another. */
+  status: 'new' | 'developing' | null;
+  /** The marker shown before the headline: "NEW", "DEVELOPING: 2 new reports (Reuters, AP)". */
+  statusText: string | null;
+}
+
+/** A story of the previous brief with nothing new today: listed, not repeated as news. */
+export interface ContinuingView {
+  headline: string;
+  /** The previous edition's day in words. */
+  since: string;
 }
 
 export interface ActorSectionView {
@@ -88,6 +100,8 @@ export interface BriefView {
   omittedNote: string | null;
   paper: 'a4' | 'letter';
   highlights: HighlightView[];
+  /** Stories of the previous brief with nothing new, which take no key development. */
+  continuing: ContinuingView[];
   actors: ActorSectionView[];
   themes: ThemeSectionView[];
   heatmap: HeatmapView | null;
@@ -122,8 +136,8 @@ function itemView(item: BriefItem, { names, citeOf }: ItemContext): ItemView {
   };
 }
 
-function highlightView(highlight: Highlight, context: ItemContext): HighlightView {
-  const headline = highlight.headline.trim();
+function highlightView(highlight: Highlight, context: ItemContext, shown: boolean): HighlightView {
+  const headline = shown ? highlight.headline.trim() : '';
   const alsoIn = highlight.alsoIn ?? [];
   return {
     ...itemView(highlight, context),
@@ -132,7 +146,68 @@ function highlightView(highlight: Highlight, context: ItemContext): HighlightVie
     headlineText: headline === '' || /[.!?…]$/.test(headline) ? headline : `${headline}.`,
     alsoIn,
     alsoRefs: context.citeOf(alsoIn).refs,
+    status: highlight.status ?? null,
+    statusText: statusText(highlight),
   };
+}
+
+/**
+ * Key developments with each headline shown once: not when it only repeats the start of a key
+ * development's text (a headline cut from the lead, or a title that is the lead: the lead is
+ * printed once, as the text), nor again over a second key development of the same story (nor
+ * its day-over-day marker).
+ */
+function highlightViews(highlights: Highlight[], context: ItemContext): HighlightView[] {
+  const seen = new Set<string>();
+  return highlights.map((highlight) => {
+    const key = highlight.story ?? comparable(highlight.headline);
+    const first = !seen.has(key);
+    seen.add(key);
+    const shown = first && !highlights.some((other) => repeatsText(highlight.headline, other.text));
+    const view = highlightView(highlight, context, shown);
+    // The day-over-day marker, like the headline, goes with a story's first key development.
+    return first ? view : { ...view, status: null, statusText: null };
+  });
+}
+
+/** "NEW"; "DEVELOPING: 2 new reports (Reuters, AP)"; null without a day-over-day status. */
+function statusText(highlight: Highlight): string | null {
+  if (highlight.status === 'new') return 'NEW';
+  if (highlight.status !== 'developing') return null;
+  const reports = highlight.newArticles?.length ?? 0;
+  const outlets = highlight.newSources ?? [];
+  if (reports === 0) return 'DEVELOPING';
+  const names = outlets.length > 0 ? ` (${outlets.join(', ')})` : '';
+  return `DEVELOPING: ${plural(reports, 'new report')}${names}`;
+}
+
+/** Words of a text for comparing a headline with it: lower case, no punctuation or quotes. */
+const comparable = (text: string) => (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+
+/** Words a headline and its text must share at their start to be one sentence. */
+const sameOpening = 8;
+
+/**
+ * The headline is the text, or the start of it (cut short, with or without an ellipsis), or
+ * holds the text's opening words (a lead with its dateline, of which the text is trimmed).
+ */
+export function repeatsText(headline: string, text: string): boolean {
+  const head = comparable(headline.replace(/(?:\.\.\.|…)\s*$/, ''));
+  if (head === '') return false;
+  const body = comparable(text);
+  if (body.startsWith(head)) return true;
+  const opening = body.split(' ').slice(0, sameOpening);
+  return opening.length === sameOpening && ` ${head} `.includes(` ${opening.join(' ')} `);
+}
+
+function continuingView(model: BriefModel): ContinuingView[] {
+  return (model.stories ?? [])
+    .filter((story) => story.status === 'continuing')
+    .map((story) => ({
+      headline: displayName(story.headline, story.previous?.headline ?? ''),
+      since: formatIsoDate(story.previous?.edition ?? null) ?? story.previous?.edition ?? '',
+    }))
+    .filter((story) => story.headline !== '');
 }
 
 function actorSectionView(
@@ -180,7 +255,8 @@ export function buildBriefView(model: BriefModel): BriefView {
     stats: model.stats,
     omittedNote: omittedNote(model),
     paper: model.paper === 'letter' ? 'letter' : 'a4',
-    highlights: model.highlights.map((highlight) => highlightView(highlight, context)),
+    highlights: highlightViews(model.highlights, context),
+    continuing: continuingView(model),
     actors: model.byActor.map((section) => actorSectionView(section, context)),
     themes: model.byTheme.map((section) => themeSectionView(section, context)),
     heatmap: heatmapView(model.heatmap),
