@@ -15,7 +15,7 @@ export interface EventClusterOptions {
   maxDaysApart: number;
 }
 
-export const defaultEventClusterOptions: EventClusterOptions = { threshold: 0.16, maxDaysApart: 1 };
+export const defaultEventClusterOptions: EventClusterOptions = { threshold: 0.18, maxDaysApart: 1 };
 
 /** Terms an article is indexed under for finding candidate pairs (its strongest terms). */
 const blockingTerms = 12;
@@ -370,10 +370,10 @@ function candidatePairs(vectors: Vector[]): [number, number][] {
 
 /**
  * Average-link agglomeration: repeatedly merges the two groups with the highest mean pairwise
- * similarity while it reaches `threshold`. Groups that share a candidate pair are linked, and
- * the sum of similarities over every cross pair of two linked groups is kept; a merge adds the
- * sums (Lance–Williams), so no pair is compared twice. Groups never linked count as unalike.
- * The best link is taken from a heap: the cost grows with the links, not with all pairs.
+ * similarity while it reaches `threshold`. Groups that share a candidate pair are linked; for
+ * each linked pair of groups the sum of similarities over every cross pair is kept, and a
+ * merge adds the sums (Lance–Williams), computing only the cross pairs not summed yet. The
+ * best link comes from a heap, so the cost grows with the links, not with all pairs.
  */
 function averageLink(
   seed: number[][],
@@ -386,16 +386,20 @@ function averageLink(
   seed.forEach((group, g) => {
     for (const i of group) groupOf.set(i, g);
   });
+  const crossSum = (a: number, b: number): number => {
+    let sum = 0;
+    for (const x of members.get(a) as number[])
+      for (const y of members.get(b) as number[])
+        sum += x < y ? similarity(x, y) : similarity(y, x);
+    return sum;
+  };
   const sums = new Map<number, Map<number, number>>();
   for (const g of members.keys()) sums.set(g, new Map());
   for (const [i, j] of pairs) {
     const a = groupOf.get(i) as number;
     const b = groupOf.get(j) as number;
     if (a === b || sums.get(a)?.has(b)) continue;
-    let sum = 0;
-    for (const x of members.get(a) as number[])
-      for (const y of members.get(b) as number[])
-        sum += x < y ? similarity(x, y) : similarity(y, x);
+    const sum = crossSum(a, b);
     sums.get(a)?.set(b, sum);
     sums.get(b)?.set(a, sum);
   }
@@ -413,23 +417,28 @@ function averageLink(
     if (!link) break;
     const { a, b } = link;
     if (version.get(a) !== link.va || version.get(b) !== link.vb) continue;
-    // Merge b into a: the sums to every neighbour add up.
-    (members.get(a) as number[]).push(...(members.get(b) as number[]));
-    members.delete(b);
     const linksA = sums.get(a) as Map<number, number>;
     const linksB = sums.get(b) as Map<number, number>;
-    linksA.delete(b);
-    for (const [other, sum] of linksB) {
-      if (other === a) continue;
-      linksA.set(other, (linksA.get(other) ?? 0) + sum);
-      const back = sums.get(other) as Map<number, number>;
-      back.delete(b);
-      back.set(a, linksA.get(other) as number);
+    // Each neighbour's sum with the merged group: what was kept, plus the side never summed.
+    const merged = new Map<number, number>();
+    for (const other of new Set([...linksA.keys(), ...linksB.keys()])) {
+      if (other === a || other === b) continue;
+      merged.set(
+        other,
+        (linksA.get(other) ?? crossSum(a, other)) + (linksB.get(other) ?? crossSum(b, other)),
+      );
     }
+    (members.get(a) as number[]).push(...(members.get(b) as number[]));
+    members.delete(b);
+    for (const other of linksB.keys()) sums.get(other)?.delete(b);
     sums.delete(b);
     version.delete(b);
     version.set(a, (version.get(a) as number) + 1);
-    for (const other of linksA.keys()) push(Math.min(a, other), Math.max(a, other));
+    sums.set(a, merged);
+    for (const [other, sum] of merged) {
+      sums.get(other)?.set(a, sum);
+      push(Math.min(a, other), Math.max(a, other));
+    }
   }
   return [...members.values()];
 }

@@ -94,6 +94,9 @@ export function statementScore(
   const sources = candidate.sources.map((id) => articles.get(id));
   const trust = Math.max(0, ...sources.map((article) => reliability(article, news)));
   const lead = candidate.paragraph === 0 ? 1 : candidate.paragraph === 1 ? 0.5 : 0;
+  // A page's headline line carried into its text is the title again, not a statement of it.
+  const own = wordsOf(candidate.text);
+  const isTitle = sources.some((article) => article && wordsOf(article.title) === own);
   return (
     lead +
     (signals.kind?.weight ?? 0) +
@@ -101,9 +104,12 @@ export function statementScore(
     0.25 * trust +
     0.25 * Math.min(candidate.score, 2) -
     quotedShare(candidate.text) -
-    (signals.opinion || signals.background ? 2 : 0)
+    (signals.opinion || signals.background ? 2 : 0) -
+    (isTitle ? 2 : 0)
   );
 }
+
+const wordsOf = (text: string) => (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
 
 /** The heaviest kind of event among a story's titles and lead sentences. */
 function storyKind(story: Story, articles: Map<string, ArticleRecord>, news: NewsValue): number {

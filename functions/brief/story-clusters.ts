@@ -41,10 +41,7 @@ export function clusterStories(
   news?: NewsValue,
   events: EventClusterOptions = defaultEventClusterOptions,
 ): { storyOf: Map<string, string>; stories: Story[] } {
-  const groups = new ArticleGroups(articles.length);
-  joinCopies(articles, groups);
-  joinRewrites(articles, candidates, groups);
-  const seed = [...groups.indices(articles.length).values()];
+  const seed = copiesAndRewrites(articles, candidates);
   const leads = leadSentenceCounts(candidates);
   const stories = clusterEvents(articles, seed, events)
     .map((members) => members.sort((a, b) => a - b).map((i) => articles[i] as ArticleRecord))
@@ -53,6 +50,14 @@ export function clusterStories(
   const storyOf = new Map<string, string>();
   for (const story of stories) for (const article of story.articles) storyOf.set(article, story.id);
   return { storyOf, stories };
+}
+
+/** Groups of articles (by position) that are one text: syndicated copies and rewrites. */
+export function copiesAndRewrites(articles: ArticleRecord[], candidates: Candidate[]): number[][] {
+  const groups = new ArticleGroups(articles.length);
+  joinCopies(articles, groups);
+  joinRewrites(articles, candidates, groups);
+  return [...groups.indices(articles.length).values()];
 }
 
 /** Union-find over the articles' positions; a group's root is its earliest article. */
