@@ -15,7 +15,7 @@ export interface EventClusterOptions {
   maxDaysApart: number;
 }
 
-export const defaultEventClusterOptions: EventClusterOptions = { threshold: 0.18, maxDaysApart: 1 };
+export const defaultEventClusterOptions: EventClusterOptions = { threshold: 0.16, maxDaysApart: 1 };
 
 /** Terms an article is indexed under for finding candidate pairs (its strongest terms). */
 const blockingTerms = 12;
