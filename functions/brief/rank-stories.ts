@@ -46,10 +46,11 @@ export function rankStories(input: StoryRankingInput): RankedStory[] {
   for (const story of input.stories) {
     const candidates = byStory.get(story.id);
     if (!candidates?.length) continue;
+    const actor = leadActorOf(story, input.articles);
     let statement = candidates[0] as Candidate;
     let best = Number.NEGATIVE_INFINITY;
     for (const candidate of candidates) {
-      const score = statementScore(candidate, input.articles, input.news, editionYear);
+      const score = statementScore(candidate, input.articles, input.news, editionYear, actor);
       if (score > best || (score === best && candidate.id < statement.id)) {
         best = score;
         statement = candidate;
@@ -80,36 +81,67 @@ export function storyOfCandidate(candidate: Candidate, storyOf: Map<string, stri
 }
 
 /**
- * How well a sentence states its story's event: a lead sentence naming what happened (a kind
- * of event), with a number, in the sentence's own words rather than a quote fragment, from the
- * most reliable and earliest report; never a view or history if anything else is there.
+ * How well a sentence states its story's event: a lead sentence (the top of the article
+ * counts most) naming what happened (a kind of event), done by the event's own actor (the one
+ * acting in most of the story's leads), with a number, in the sentence's own
+ * words rather than a quote fragment, from the most reliable report; never a view or history,
+ * nor the page's headline line, nor a sentence in another language, if anything else is there.
  */
 export function statementScore(
   candidate: Candidate,
   articles: Map<string, ArticleRecord>,
   news: NewsValue,
   editionYear: number,
+  storyActor: string | null = null,
 ): number {
   const signals = newsSignals(candidate.text, news, editionYear);
   const sources = candidate.sources.map((id) => articles.get(id));
   const trust = Math.max(0, ...sources.map((article) => reliability(article, news)));
-  const lead = candidate.paragraph === 0 ? 1 : candidate.paragraph === 1 ? 0.5 : 0;
+  // The event is told at the top: the lead counts most, and less with every paragraph down.
+  const lead = 2 / (1 + candidate.paragraph);
   // A page's headline line carried into its text is the title again, not a statement of it.
   const own = wordsOf(candidate.text);
   const isTitle = sources.some((article) => article && wordsOf(article.title) === own);
+  // The brief is written in English: a sentence only other-language reports carry is not shown.
+  const english = sources.some((article) => article?.language === 'en');
   return (
     lead +
     (signals.kind?.weight ?? 0) +
+    // The event's own actor acting, rather than someone reacting to it.
+    (storyActor !== null && candidate.principal === storyActor ? 0.5 : 0) +
     (/\d/.test(candidate.text) ? 0.25 : 0) +
     0.25 * trust +
     0.25 * Math.min(candidate.score, 2) -
     quotedShare(candidate.text) -
     (signals.opinion || signals.background ? 2 : 0) -
-    (isTitle ? 2 : 0)
+    (isTitle ? 2 : 0) -
+    (english ? 0 : 3)
   );
 }
 
 const wordsOf = (text: string) => (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+
+/** The actor that acts most often in the lead sentences of a story's reports: the event's. */
+function leadActorOf(story: Story, articles: Map<string, ArticleRecord>): string | null {
+  const counts = new Map<string, number>();
+  for (const id of story.articles) {
+    const acting = new Set(
+      (articles.get(id)?.sentences ?? [])
+        .filter((sentence) => sentence.paragraph === 0 && sentence.principal)
+        .map((sentence) => sentence.principal as string),
+    );
+    for (const actor of acting) counts.set(actor, (counts.get(actor) ?? 0) + 1);
+  }
+  let best: string | null = null;
+  for (const [actor, count] of counts)
+    if (
+      best === null ||
+      count > (counts.get(best) ?? 0) ||
+      (count === counts.get(best) && actor < best)
+    )
+      best = actor;
+  return best;
+}
 
 /** The heaviest kind of event among a story's titles and lead sentences. */
 function storyKind(story: Story, articles: Map<string, ArticleRecord>, news: NewsValue): number {
