@@ -1,4 +1,4 @@
-/** Actor ids follow DESIGN.md: ISO 3166-1 alpha-3 for states, acronyms for organisations, SNAKE_CASE for armed groups. */
+/** Actor ids follow docs/design.md: ISO 3166-1 alpha-3 for states, acronyms for organisations, SNAKE_CASE for armed groups. */
 export type ActorId = string;
 /** Lower-case theme slug from the taxonomy (`security`, `human-rights`, …). */
 export type ThemeId = string;
