@@ -114,6 +114,7 @@ export function furnitureOf(line: string, outlets?: OutletNames): Furniture | nu
     if ((text.match(/\bCLICK\s*[-–—:]/g) ?? []).length >= 1 && /^CLICK\b/.test(text))
       return plain('link');
   }
+  if (count <= 50 && authorBio.test(text)) return plain('author-bio');
   if (count <= 60 && prompt.some((pattern) => pattern.test(text))) return plain('prompt');
   if (count <= 30 && copyright.test(text)) return plain('copyright');
   if (handle.test(text)) return plain('handle');
@@ -121,7 +122,6 @@ export function furnitureOf(line: string, outlets?: OutletNames): Furniture | nu
   if (count <= 60 && staffCredits.test(text))
     return { kind: 'staff-credits', credit: firstOutlet(text, outlets) };
   if (embeddedPost.test(text)) return plain('embedded-post');
-  if (count <= 50 && authorBio.test(text)) return plain('author-bio');
   if (count <= 10 && breadcrumb.test(text) && isBreadcrumb(text)) return plain('breadcrumb');
 
   // A bare credit line: "Photo: RBC", "(photo credit: REUTERS/Name)".
@@ -136,10 +136,32 @@ export function furnitureOf(line: string, outlets?: OutletNames): Furniture | nu
     if (captionStart.test(text)) return { kind: 'caption', credit: firstOutlet(text, outlets) };
     for (const pattern of captionEnd) {
       const match = pattern.exec(text);
-      if (match?.[1]) return { kind: 'caption', credit: creditedOutlet(match[1], outlets) };
+      if (match?.[1] && looksLikeCredit(match[1])) {
+        // The credit's agency, else one the caption's end names ("REUTERS/Name/File Photo").
+        const end = text.slice(Math.max(0, (match.index ?? 0) - 20));
+        return {
+          kind: 'caption',
+          credit: creditedOutlet(match[1], outlets) ?? firstOutlet(end, outlets),
+        };
+      }
     }
   }
   return null;
+}
+
+/**
+ * A credit names people and agencies ("Jo Roe/AFP via Getty Images", "Ministry of Defence /
+ * Facebook"): a few capitalised words, not the rest of a sentence.
+ */
+function looksLikeCredit(credit: string): boolean {
+  const words = credit.split(/[\s/]+/).filter((word) => /\p{L}/u.test(word));
+  if (words.length > 10) return false;
+  const lower = words.filter(
+    (word) =>
+      /^\p{Ll}/u.test(word) &&
+      !/^(?:of|via|by|and|the|for|de|la|du|des|von|van|al|el|photo|credit|file)$/i.test(word),
+  );
+  return lower.length === 0;
 }
 
 /** Parts of a breadcrumb are short labels ("World", "Russia & Central Asia"), not phrases. */

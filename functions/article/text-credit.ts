@@ -18,7 +18,7 @@ export function creditLineOf(line: string, outlets: OutletNames): string | null 
   const whole = outlets.exact(text.replace(/^[-–—•]+\s*/, ''));
   if (whole) return whole;
   const labelled =
-    /^(?:sources?|via|with|with inputs from|inputs from|courtesy(?:\s+of)?|agencies|additional reporting by|fuente|source\s*:?)\s*[:\-–—]?\s*(.+?)\.?$/i.exec(
+    /^(?:with\s+inputs\s+from|inputs\s+from|additional\s+reporting\s+by|courtesy(?:\s+of)?|sources?|via|with|agencies|fuente)\s*[:\-–—]?\s*(.+?)\.?$/i.exec(
       text,
     );
   if (!labelled?.[1]) return null;
