@@ -56,7 +56,7 @@ const prompt = [
 const copyright = /^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b|\btous droits réservés\b/i;
 const handle = /^\(?@[\p{L}\p{N}_.]{2,30}\)?$/u;
 const staffCredits =
-  /^\(?\s*(?:reporting|writing|editing|additional reporting|compiled|translated|edited|written|produced)\s+by\b/i;
+  /^\(?\s*(?:reporting|writing|editing|additional reporting|compiled|translated|edited)\s+by\b/i;
 // "— Name (@handle) July 17, 2023" closes an embedded post; "pic.twitter.com/…" is one.
 const embeddedPost = new RegExp(
   `[—–-]\\s*[^—–()]{1,60}\\(@[\\w.]{1,30}\\)\\s*${fullDayPattern}\\s*$|\\bpic\\.twitter\\.com/\\w+`,

@@ -50,9 +50,17 @@ export async function parseUpload(
   const { key, reference } = context;
   switch (format) {
     case 'pdf':
-      return parsedOf(await parsePdf(bytes, key), format, context);
+      return parsedOf(
+        await parsePdf(bytes, key, outletNames(reference.outletsByHost)),
+        format,
+        context,
+      );
     case 'docx':
-      return parsedOf(await parseDocx(bytes, key), format, context);
+      return parsedOf(
+        await parseDocx(bytes, key, outletNames(reference.outletsByHost)),
+        format,
+        context,
+      );
     case 'eml': {
       const { text } = decodeText(bytes, key);
       return parsedOf(await parseEml(text, key, reference.outletsByHost), format, context);
