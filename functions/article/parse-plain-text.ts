@@ -112,6 +112,14 @@ export function parsePlainText(text: string, markdown: boolean, outlets?: Outlet
         datedCaption.test(lastParagraph)
       )
         raw.paragraphs.pop();
+      // "— Name (@handle) August 2, 2023" signs the embedded post on the line above it.
+      if (
+        furniture.kind === 'embedded-post' &&
+        /^[—–-]/.test(line) &&
+        lastKept === previousNonEmpty &&
+        wordCount(lastParagraph) <= 60
+      )
+        raw.paragraphs.pop();
       return;
     }
     // The entries of a "Read more:" list are headlines; the list ends at the next sentence.

@@ -246,3 +246,19 @@ describe('the title of copied text', () => {
     expect(record.text).not.toContain('Ministers meet in Astana on water');
   });
 });
+
+describe('an embedded post in copied text', () => {
+  it('drops the post and its "— Name (@handle) date" signature', () => {
+    const text = [
+      'Ministers meet in Astana on water',
+      lead.repeat(3),
+      '#Astana | The ministers have signed the water accord 🇰🇿🇺🇿',
+      '— Foreign Ministry (@ministry_example) November 18, 2026',
+      'The accord will be ratified by the five parliaments next year.',
+    ].join('\n\n');
+    const record = parseUpload(utf8(text), 'incoming/copied.txt');
+    expect(record.text).not.toContain('#Astana');
+    expect(record.text).not.toContain('@ministry_example');
+    expect(record.text).toContain('ratified by the five parliaments');
+  });
+});
