@@ -37,7 +37,7 @@ export const fullDayPattern = `(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{
 // "Read also: …", "READ MORE:", "Also read", "Related:", "CLICK – …", in the languages of the
 // region's press. A heading alone ("Read more:") opens a list of links.
 const linkLead =
-  /^(?:(?:read|see|watch|listen|check out)\s+(?:also|more|next|too|this)|also\s+(?:read|see|watch|on)|you\s+(?:may|might)\s+(?:also\s+)?(?:like|be interested(?:\s+in)?|have missed)|related(?:\s+(?:articles?|news|stories|content|coverage|topics?|reading|posts?))?|recommended(?:\s+(?:for you|stories|articles))?|more\s+(?:from|on this|stories|news|coverage)|most\s+(?:read|popular|viewed|shared)|trending(?:\s+now)?|top\s+stories|latest(?:\s+(?:news|stories|videos))?|don[’']?t\s+miss|editor[’']?s\s+picks?|click(?:\s+here)?|lire\s+aussi|à\s+lire(?:\s+aussi)?|a\s+lire(?:\s+aussi)?|voir\s+aussi|lea\s+también|lee\s+también|leer\s+más|te\s+puede\s+interesar|lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|leggi\s+anche|leia\s+também|veja\s+também|читайте\s+также|читайте\s+такж[еи]|дивіться\s+також)\b/i;
+  /^(?:(?:read|see|watch|listen|check out)\s+(?:also|more|next|too|this)|also\s+(?:read|see|watch|on)|you\s+(?:may|might)\s+(?:also\s+)?(?:like|be interested(?:\s+in)?|have missed)|related(?:\s+(?:articles?|news|stories|content|coverage|topics?|reading|posts?))?|recommended(?:\s+(?:for you|stories|articles))?|more\s+(?:from|on this|stories|news|coverage)|most\s+(?:read|popular|viewed|shared)|trending(?:\s+now)?|top\s+stories|latest\s+(?:news|stories|videos)|don[’']?t\s+miss|editor[’']?s\s+picks?|click(?:\s+here)?|lire\s+aussi|à\s+lire(?:\s+aussi)?|a\s+lire(?:\s+aussi)?|voir\s+aussi|lea\s+también|lee\s+también|leer\s+más|te\s+puede\s+interesar|lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|leggi\s+anche|leia\s+também|veja\s+também|читайте\s+также|читайте\s+такж[еи]|дивіться\s+також)\b/i;
 const linkSeparator = /^\s*(?:[:\-–—|…»›>]|\.{3})/;
 
 const prompt = [
@@ -186,6 +186,9 @@ export function trailingAgencyCredit(
     );
   if (!match) return null;
   const candidate = match[1] ?? match[2] ?? match[3] ?? match[4] ?? '';
+  // The credit follows a whole sentence ("… in Ukraine. (AFP)"), not a sentence's own words
+  // ("… carried by the official agency (IRNA).").
+  if (!/[.!?"”’)\]]$/.test(text.slice(0, match.index).trim())) return null;
   const outlet = outlets.exact(candidate);
   return outlet ? { outlet, index: match.index } : null;
 }

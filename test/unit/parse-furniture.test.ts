@@ -258,3 +258,12 @@ describe('datelines that carry an outlet', () => {
     expect(dateline(`BREAKING - ${lead}`).dateline).toBeNull();
   });
 });
+
+describe('an agency named inside a sentence', () => {
+  it('is neither a caption nor a closing credit', () => {
+    const sentence = 'The statement was carried by the official news agency (IRNA).';
+    expect(trailingAgencyCredit(sentence, outlets())).toBeNull();
+    const { paragraphs } = dropFurniture([sentence, 'The talks resume on Monday.'], outlets());
+    expect(paragraphs).toEqual([sentence, 'The talks resume on Monday.']);
+  });
+});
