@@ -154,7 +154,10 @@ export function furnitureOf(line: string, outlets?: OutletNames): Furniture | nu
  * Facebook"): a few capitalised words, not the rest of a sentence.
  */
 function looksLikeCredit(credit: string): boolean {
-  const words = credit.split(/[\s/]+/).filter((word) => /\p{L}/u.test(word));
+  const words = credit
+    .split(/[\s/]+/)
+    .map((word) => word.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, ''))
+    .filter((word) => /\p{L}/u.test(word));
   if (words.length > 10) return false;
   const lower = words.filter(
     (word) =>

@@ -267,3 +267,11 @@ describe('an agency named inside a sentence', () => {
     expect(paragraphs).toEqual([sentence, 'The talks resume on Monday.']);
   });
 });
+
+describe('a caption with its credit in parentheses', () => {
+  it('is a caption however the credit is labelled', () => {
+    const line =
+      'A view shows the damaged terminal in the port of Izmail, Ukraine November 2, 2026. (photo credit: REUTERS/Jo Roe)';
+    expect(furnitureOf(line, outlets())).toEqual({ kind: 'caption', credit: 'Reuters' });
+  });
+});
