@@ -34,7 +34,6 @@ const otherNames: Record<string, string[]> = {
   'The New York Times': ['New York Times', 'NYT'],
   'The Washington Post': ['Washington Post'],
   'The Wall Street Journal': ['Wall Street Journal', 'WSJ'],
-  'The Guardian': ['Guardian'],
   'Financial Times': ['FT'],
   'The Kyiv Independent': ['Kyiv Independent'],
   'The Jerusalem Post': ['Jerusalem Post', 'JPost'],
@@ -51,14 +50,30 @@ const otherNames: Record<string, string[]> = {
 /** Acronyms of three letters or fewer are credits only in capitals ("AP", "AFP"; not "ap"). */
 const exactCaseOnly = /^[A-Z]{2,3}$/;
 
-const nameKey = (text: string): string =>
+/** Letters and digits only, in lower case, without accents: "Al-Bawaba" → "albawaba". */
+const squash = (text: string): string =>
   text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
-    .replace(/^the\s+/, '')
-    .replace(/\s+(?:news\s+agency|news|agency)$/, '')
     .replace(/[^\p{L}\p{N}]+/gu, '');
+
+const wordsOf = (text: string) => text.trim().split(/\s+/).filter(Boolean);
+
+/**
+ * The keys a written name may match: as written, without a trailing "News", "Agency" or "News
+ * Agency" ("UrduPoint News" → UrduPoint), and without a leading "The" when two words or more
+ * are left ("Jerusalem Post"). A lone common word is never stripped to: "National" is not The
+ * National, "Sky" is not Sky News.
+ */
+function textKeys(text: string): string[] {
+  const keys = [squash(text)];
+  const bare = text.replace(/\s+(?:news\s+agency|news|agency)$/i, '');
+  if (bare !== text) keys.push(squash(bare));
+  const article = /^the\s+(.+)$/i.exec(text);
+  if (article?.[1] && wordsOf(article[1]).length >= 2) keys.push(squash(article[1]));
+  return keys.filter((key) => key.length >= 3);
+}
 
 const cache = new WeakMap<ReadonlyMap<string, string>, OutletNames>();
 
@@ -80,8 +95,11 @@ export function outletNames(outletsByHost: ReadonlyMap<string, string>): OutletN
   const byKey = new Map<string, string>();
   for (const [spelling, name] of spellings) {
     if (exactCaseOnly.test(spelling)) continue;
-    const key = nameKey(spelling);
-    if (key.length >= 3 && !byKey.has(key)) byKey.set(key, name);
+    const keys = [squash(spelling)];
+    // "The Jerusalem Post" is also written "Jerusalem Post"; "The Star" is never "Star".
+    const article = /^the\s+(.+)$/i.exec(spelling);
+    if (article?.[1] && wordsOf(article[1]).length >= 2) keys.push(squash(article[1]));
+    for (const key of keys) if (key.length >= 3 && !byKey.has(key)) byKey.set(key, name);
   }
   const acronyms = new Map([...spellings].filter(([spelling]) => exactCaseOnly.test(spelling)));
   // One pattern of every spelling, longest first, as a whole word, in any case: `exact` then
@@ -99,7 +117,11 @@ export function outletNames(outletsByHost: ReadonlyMap<string, string>): OutletN
     const acronym = acronyms.get(trimmed);
     if (acronym) return acronym;
     if (exactCaseOnly.test(trimmed.toUpperCase()) && trimmed !== trimmed.toUpperCase()) return null;
-    return byKey.get(nameKey(trimmed)) ?? null;
+    for (const key of textKeys(trimmed)) {
+      const name = byKey.get(key);
+      if (name) return name;
+    }
+    return null;
   };
   const names: OutletNames = {
     exact,

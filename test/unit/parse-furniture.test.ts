@@ -275,3 +275,15 @@ describe('a caption with its credit in parentheses', () => {
     expect(furnitureOf(line, outlets())).toEqual({ kind: 'caption', credit: 'Reuters' });
   });
 });
+
+describe('outlets named like common words', () => {
+  it('are not named by the common word alone', () => {
+    const names = outlets();
+    expect(names.exact('National')).toBeNull();
+    expect(names.exact('The National')).toBe('The National');
+    expect(names.exact('Sky')).toBeNull();
+    expect(names.exact('Sky News')).toBe('Sky News');
+    expect(names.exact('Jerusalem Post')).toBe('The Jerusalem Post');
+    expect(creditLineOf('Independent', names)).toBeNull();
+  });
+});
