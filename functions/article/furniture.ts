@@ -80,7 +80,7 @@ const captionEnd = [
   // "… on August 31, 2021 [Name – Agency]", "[Name/Agency]"
   /\[([^\][]{2,80}?(?:\s[-–—]\s|[–—/|])\s*[^\][]{2,60})\]\s*\.?$/u,
   // "Photo: Reuters", "/ Photo: Reuters", "Photograph: Name/TASS", "Image credit: …"
-  /(?:^|[\s.,;|/(])(?:Photo(?:graph)?s?|PHOTO|Fotos?|Images?|Pictures?|Graphic|Illustration|Video(?:\s+grab)?|(?:Photo|Image)\s+[Cc]redit|Credit|Crédit(?:\s+photo)?)\s*:\s*([\p{Lu}©][^:.!?]{1,80}?)\.?$/u,
+  /(?:^|[\s.,;|/(])(?:Photo(?:graph)?s?|PHOTO|Fotos?|Images?|Pictures?|Graphic|Illustration|Video(?:\s+grab)?|Credit|Crédit(?:\s+photo)?)\s*:\s*([\p{Lu}©][^:.!?]{1,80}?)\.?$|(?:^|[\s.,;|/(])(?:Photo|Image)\s+[Cc]redit\s*:?\s*([\p{Lu}©][^:.!?]{1,80}?)\.?$/u,
   // "Télé Sahel/AFP", "Name/AFP via Getty Images", "REUTERS/Name/File Photo", "Name/EPA-EFE"
   new RegExp(
     `(?:^|[\\s.,;])((?:[\\p{Lu}][\\p{L}.'’-]*\\s?){1,5}\\/\\s*(?:${photoAgency})(?:\\s+via\\s+(?:Getty Images|AP|Reuters))?(?:\\/(?:File(?: Photo)?|Pool))?)\\.?\\s*$`,
@@ -126,22 +126,24 @@ export function furnitureOf(line: string, outlets?: OutletNames): Furniture | nu
 
   // A bare credit line: "Photo: RBC", "(photo credit: REUTERS/Name)".
   const bareCredit =
-    /^\(?\s*(?:photo(?:graph)?s?|fotos?|images?|pictures?|graphic|illustration|video|(?:photo|image)\s+credit|credit|crédit(?:\s+photo)?)\s*:\s*([^:]{2,80}?)\)?\s*$/i.exec(
+    /^\(?\s*(?:photo(?:graph)?s?|fotos?|images?|pictures?|graphic|illustration|video|credit|crédit(?:\s+photo)?)\s*:\s*([^:]{2,80}?)\)?\s*$|^\(?\s*(?:photo|image)\s+credit\s*:?\s*([^:]{2,80}?)\)?\s*$/i.exec(
       text,
     );
-  if (bareCredit?.[1] && count <= 14)
-    return { kind: 'photo-credit', credit: creditedOutlet(bareCredit[1], outlets) };
+  const bareCredited = bareCredit?.[1] ?? bareCredit?.[2];
+  if (bareCredited && count <= 14)
+    return { kind: 'photo-credit', credit: creditedOutlet(bareCredited, outlets) };
 
   if (count <= 80) {
     if (captionStart.test(text)) return { kind: 'caption', credit: firstOutlet(text, outlets) };
     for (const pattern of captionEnd) {
       const match = pattern.exec(text);
-      if (match?.[1] && looksLikeCredit(match[1])) {
+      const found = match?.[1] ?? match?.[2];
+      if (match && found && looksLikeCredit(found)) {
         // The credit's agency, else one the caption's end names ("REUTERS/Name/File Photo").
         const end = text.slice(Math.max(0, (match.index ?? 0) - 20));
         return {
           kind: 'caption',
-          credit: creditedOutlet(match[1], outlets) ?? firstOutlet(end, outlets),
+          credit: creditedOutlet(found, outlets) ?? firstOutlet(end, outlets),
         };
       }
     }

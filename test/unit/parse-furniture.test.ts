@@ -55,6 +55,9 @@ describe('page furniture', () => {
     expect(credit('The minister arrives (Jo Roe/Pool Photo via AP/File)')).toBe('AP');
     expect(kind('FILE PHOTO: A cargo ship in the Bosphorus strait')).toBe('caption');
     expect(kind('Photo: Ministry of Infrastructure / Facebook')).toBe('photo-credit');
+    expect(credit('Image credit Jo Roe/AFP')).toBe('AFP');
+    expect(credit('Talks in the capital on Monday (Photo: AFP)')).toBe('AFP');
+    expect(credit('Envoys at the table. Image credit: Anadolu Agency')).toBe('Anadolu Agency');
     expect(credit('(photo credit: REUTERS/Jane Roe)')).toBe('Reuters');
   });
 
