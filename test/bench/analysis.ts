@@ -15,7 +15,13 @@ import {
   scoreLabelledSet,
 } from '../helpers/labelled-set';
 
-const targets = { recall: 0.95, precision: 0.9, themeRecall: 0.8, heldOutThemeRecall: 0.85, thousandWordsMs: 10 };
+const targets = {
+  recall: 0.95,
+  precision: 0.9,
+  themeRecall: 0.8,
+  heldOutThemeRecall: 0.85,
+  thousandWordsMs: 10,
+};
 const reference = loadReference({ root: process.cwd() });
 const set = loadLabelledSet();
 const verbose = process.argv.includes('--verbose');
