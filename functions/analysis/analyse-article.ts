@@ -24,6 +24,9 @@ export interface ArticleAnalysis {
 
 // Salience: the title and the lead weigh more; acting or speaking counts on top of a mention.
 const weights = { title: 3, lead: 2, body: 1, principal: 0.5, speaker: 0.5 };
+// A theme in the title weighs double; a theme sentence in the title or the lead (the body's first
+// two sentences) counts as two sentences towards `themeArticleSentences`.
+const themeWeights = { title: 2, titleSentences: 2, leadSentences: 2, leadLength: 2 };
 
 /**
  * Splits the body into sentences and tags each with its actors, themes (with the cues that
@@ -43,6 +46,8 @@ export function analyseArticle(
     previous: { principal: null, speaker: null, lastSpeaker: null, age: 0 },
     salience: new Map(),
     themeWeight: new Map(),
+    themeSentences: new Map(),
+    sentencesRead: 0,
   };
   weighTitle(title, reading);
   const sentences: SentenceRecord[] = [];
@@ -54,7 +59,7 @@ export function analyseArticle(
   return {
     sentences,
     actors: rank(reading.salience),
-    themes: articleThemes(reading.themeWeight, reference),
+    themes: articleThemes(reading, reference),
   };
 }
 
@@ -68,6 +73,10 @@ interface Reading {
   previous: Previous;
   salience: Map<ActorId, number>;
   themeWeight: Map<ThemeId, number>;
+  /** How many sentences carry each theme (title and lead sentences count double). */
+  themeSentences: Map<ThemeId, number>;
+  /** Sentences of the body read so far: the first ones are the lead. */
+  sentencesRead: number;
 }
 
 /** The title's actors and themes weigh more than a sentence's. */
@@ -75,8 +84,10 @@ function weighTitle(title: string, reading: Reading): void {
   const { reference } = reading;
   for (const actor of new Set(findActorMentions(title, reference).map((m) => m.actor)))
     addTo(reading.salience, actor, weights.title);
-  for (const match of findThemes(title, reference))
-    addTo(reading.themeWeight, match.theme, 2 * match.weight);
+  for (const match of findThemes(title, reference)) {
+    addTo(reading.themeWeight, match.theme, themeWeights.title * match.weight);
+    addTo(reading.themeSentences, match.theme, themeWeights.titleSentences);
+  }
 }
 
 /** One sentence's record; adds its actors' salience and its themes' weight to the article's. */
@@ -95,7 +106,12 @@ function analyseSentence(text: string, paragraph: number, reading: Reading): Sen
   weighActors(reading.salience, paragraph, actors, principal, speaker);
 
   const themes = findThemes(text, reference, tokens);
-  for (const match of themes) addTo(reading.themeWeight, match.theme, match.weight);
+  const lead = reading.sentencesRead < themeWeights.leadLength;
+  for (const match of themes) {
+    addTo(reading.themeWeight, match.theme, match.weight);
+    addTo(reading.themeSentences, match.theme, lead ? themeWeights.leadSentences : 1);
+  }
+  reading.sentencesRead++;
   return {
     text,
     actors,
@@ -290,14 +306,20 @@ function learnName(
   }
 }
 
-/** Themes whose weight over the article reaches the taxonomy's article threshold and share. */
-function articleThemes(weightsByTheme: Map<ThemeId, number>, reference: ReferenceData): ThemeId[] {
-  const ranked = [...weightsByTheme.entries()].sort((a, b) => b[1] - a[1]);
+/**
+ * Themes carried by enough sentences (each with a strong cue or several cues, the title and the
+ * lead counting double) whose weight over the article reaches the taxonomy's article threshold
+ * and share: one passing mention, or one weak word however often repeated, is not a theme.
+ */
+function articleThemes(reading: Reading, reference: ReferenceData): ThemeId[] {
+  const ranked = [...reading.themeWeight.entries()].sort((a, b) => b[1] - a[1]);
   const top = ranked[0]?.[1] ?? 0;
   return ranked
     .filter(
-      ([, weight]) =>
-        weight >= reference.themeArticleThreshold && weight >= top * reference.themeArticleShare,
+      ([theme, weight]) =>
+        weight >= reference.themeArticleThreshold &&
+        weight >= top * reference.themeArticleShare &&
+        (reading.themeSentences.get(theme) ?? 0) >= reference.themeArticleSentences,
     )
     .map(([theme]) => theme);
 }

@@ -24,10 +24,18 @@ export interface Actor {
   kind: ActorKind;
 }
 
+/**
+ * A theme cue as written ("foreign minister*", "=talks") and compiled: its words in lower case
+ * (hyphenated words split), their Porter2 stems, whether the last word is a prefix ("*") and
+ * whether the words must match as written ("=") rather than by stem.
+ */
 export interface ThemeCue {
-  pattern: RegExp;
   weight: number;
   cue: string;
+  words: string[];
+  stems: string[];
+  prefix: boolean;
+  exact: boolean;
 }
 
 export interface Theme {
@@ -71,8 +79,13 @@ export interface ReferenceData {
   themeThreshold: number;
   /** An article carries a theme whose summed weight reaches this… */
   themeArticleThreshold: number;
-  /** …and this share of the article's strongest theme. */
+  /** …and this share of the article's strongest theme… */
   themeArticleShare: number;
+  /**
+   * …and is carried by at least this many sentences (each reaching `themeThreshold`), the title
+   * and the lead's sentences counting double: a passing mention is not a theme.
+   */
+  themeArticleSentences: number;
   outletsByHost: ReadonlyMap<string, string>;
   lexicon: Lexicon;
 }

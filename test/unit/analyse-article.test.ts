@@ -201,4 +201,45 @@ describe('article actors and themes', () => {
     ]);
     expect(themes).toEqual(['diplomacy']);
   });
+
+  // Sentences without any theme cue, to pad an article so that its lead is elsewhere.
+  const filler = [
+    'The weather in the capital was mild on Tuesday.',
+    'A local football team won its match on Sunday.',
+    'The museum will open a new wing next spring.',
+  ];
+
+  it('gives no theme from one weak word, however often it is repeated', () => {
+    const { themes } = analyse([
+      ...filler,
+      'The minister will visit the museum.',
+      'Her visit was short.',
+      'She visited the new wing.',
+      'The visit ended at noon.',
+      'Security at the museum was tight.',
+      'The security staff wore blue.',
+      'Security was praised.',
+    ]);
+    expect(themes).toEqual([]);
+  });
+
+  it('treats one strong cue in the body as a passing mention; the title or lead make a theme', () => {
+    const mention = 'The exhibition recalls the coup of 1971.';
+    expect(analyse([...filler, mention]).themes).toEqual([]);
+    expect(analyse([...filler, mention], 'The coup, fifty years on').themes).toEqual([
+      'governance',
+    ]);
+    const lead = 'Officers seized power in a coup on Monday.';
+    expect(analyse([...filler, lead]).themes).not.toContain('governance');
+    expect(analyse([lead, ...filler]).themes).toContain('governance');
+  });
+
+  it('gives the theme that two sentences of the body carry', () => {
+    const { themes } = analyse([
+      ...filler,
+      'Farmers said drug crops were spreading in the hills.',
+      'The police seized a ton of opium at a checkpoint.',
+    ]);
+    expect(themes).toEqual(['narcotics']);
+  });
 });
