@@ -287,7 +287,8 @@ function buildThemes(
   };
 }
 
-function compileCue(cue: string, weight: number): ThemeCue {
+/** A cue as matched in text: whole words in any case, a trailing `*` for any ending. */
+export function compileCue(cue: string, weight: number): ThemeCue {
   const prefix = cue.endsWith('*');
   const words = (prefix ? cue.slice(0, -1) : cue).trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const body = words.replace(/\s+/g, '\\s+');

@@ -75,4 +75,18 @@ export interface ReferenceData {
   themeArticleShare: number;
   outletsByHost: ReadonlyMap<string, string>;
   lexicon: Lexicon;
+  /**
+   * Names of actors in other languages, by ISO 639-1 code ("Russie", "Union africaine" under
+   * `fr`): read only for articles in that language (`referenceForLanguage`).
+   */
+  aliasesByLanguage?: ReadonlyMap<string, Alias[]>;
+  /** Cues of text that is no diplomatic news (sport, entertainment, lifestyle), per kind. */
+  offTopic?: OffTopicKind[];
+}
+
+/** One kind of off-topic text and its weighted cues (`functions/data/off-topic.yaml`). */
+export interface OffTopicKind {
+  id: string;
+  label: string;
+  cues: ThemeCue[];
 }
