@@ -1,0 +1,108 @@
+import { franc } from 'franc-min';
+import { iso6393 } from 'iso-639-3';
+import * as stopwords from 'stopword';
+import type { ArticleRecord, OtherLanguageArticle } from '../model/types';
+import type { ReferenceData } from '../reference/reference-data';
+import type { Candidate } from './candidate-items';
+
+/** An "In other languages" entry names the article's most salient actors, not all of them. */
+const maxActors = 6;
+/** Below this many words a sentence's language is not guessed: names and numbers mislead. */
+const minWords = 8;
+
+/** True when the article is in a language other than English (undetermined counts as English). */
+export function isOtherLanguage(article: Pick<ArticleRecord, 'language'>): boolean {
+  const language = article.language?.trim().toLowerCase() ?? '';
+  return language !== '' && language !== 'en' && language !== 'und';
+}
+
+const names = new Map<string, string>();
+for (const language of iso6393) {
+  // "Modern Greek (1453-)" → "Modern Greek"; "Spanish; Castilian" → "Spanish".
+  const name = language.name.replace(/\s*[(;].*$/, '').trim();
+  if (language.iso6391) names.set(language.iso6391, name);
+  names.set(language.iso6393, name);
+}
+
+/** The English name of a language code (ISO 639-1 or 639-3): `fr` → "French"; the code if unknown. */
+export function languageName(code: string): string {
+  return names.get(code.trim().toLowerCase()) ?? code;
+}
+
+/**
+ * "In other languages": every article not in English, with its title as written, its language
+ * (code and English name), its source and its most salient actors. They are never quoted, but
+ * their actors and stories count like any other article's.
+ */
+export function otherLanguageArticles(
+  articles: ArticleRecord[],
+  reference: ReferenceData,
+): OtherLanguageArticle[] {
+  return articles.filter(isOtherLanguage).map((article) => ({
+    id: article.id,
+    key: article.key,
+    title: article.title,
+    language: article.language,
+    languageName: languageName(article.language),
+    source: article.source,
+    actors: article.actors
+      .filter((id) => reference.actors.has(id))
+      .slice(0, maxActors)
+      .map((id) => ({ id, name: reference.actors.get(id)?.name ?? id })),
+  }));
+}
+
+/** Function words per ISO 639-3 code, from the `stopword` package. */
+const functionWords = new Map<string, Set<string>>();
+for (const [code, list] of Object.entries(stopwords))
+  if (/^[a-z]{3}$/.test(code) && Array.isArray(list))
+    functionWords.set(code, new Set((list as string[]).map((word) => word.toLowerCase())));
+const english = functionWords.get('eng') ?? new Set<string>();
+
+/**
+ * The language of a sentence when it is clearly not English, as an ISO 639-3 code, else null.
+ * With care, since short sentences and names mislead a detector: only sentences of at least
+ * 8 words; mostly in a non-Latin script, or called another language by franc and carrying at
+ * least two function words of that language that English lacks ("le", "de", "que") and more
+ * of them than of English ones.
+ */
+export function foreignLanguageOf(text: string): string | null {
+  const words = text.match(/\p{L}+/gu) ?? [];
+  if (words.length < minWords) return null;
+  const letters = words.join('');
+  const latin = (letters.match(/\p{Script=Latin}/gu) ?? []).length;
+  const detected = franc(text, { minLength: 10 });
+  if (latin < letters.length / 2) return detected === 'eng' ? null : detected;
+  if (detected === 'eng' || detected === 'und' || detected === 'sco') return null;
+  const theirs = functionWords.get(detected);
+  let ownWords = 0;
+  let englishWords = 0;
+  for (const word of words) {
+    const lower = word.toLowerCase();
+    const inTheirs = theirs?.has(lower) ?? false;
+    const inEnglish = english.has(lower);
+    if (inTheirs && !inEnglish) ownWords++;
+    else if (inEnglish && !inTheirs) englishWords++;
+  }
+  if (!theirs) return englishWords === 0 && words.length >= 12 ? detected : null;
+  return ownWords >= 2 && ownWords > englishWords ? detected : null;
+}
+
+/**
+ * The brief quotes only English: a sentence that only articles in other languages carry, or
+ * that is itself not English (a French sentence quoted whole in an English article), is not
+ * quotable. It still counts for stories and the heat map.
+ */
+export function keepEnglishOnly(
+  candidates: Candidate[],
+  articles: ReadonlyMap<string, ArticleRecord>,
+): void {
+  for (const candidate of candidates) {
+    if (!candidate.quotable) continue;
+    const english = candidate.sources.some((id) => {
+      const article = articles.get(id);
+      return article !== undefined && !isOtherLanguage(article);
+    });
+    if (!english || foreignLanguageOf(candidate.text) !== null) candidate.quotable = false;
+  }
+}
