@@ -58,6 +58,8 @@ for (const [code, list] of Object.entries(stopwords))
   if (/^[a-z]{3}$/.test(code) && Array.isArray(list))
     functionWords.set(code, new Set((list as string[]).map((word) => word.toLowerCase())));
 const english = functionWords.get('eng') ?? new Set<string>();
+/** What is left of "Russia's", "don't" once split into letters. */
+const englishClitics = new Set(['s', 't']);
 
 /**
  * The language of a sentence when it is clearly not English, as an ISO 639-3 code, else null.
@@ -77,13 +79,17 @@ export function foreignLanguageOf(text: string): string | null {
   const theirs = functionWords.get(detected);
   let ownWords = 0;
   let englishWords = 0;
-  for (const word of words) {
+  words.forEach((word, index) => {
+    // A function word is written in lower case (but may open the sentence); "UN" is not "un",
+    // and the "s" of "Russia's" is no French "s'".
+    if (word !== word.toLowerCase() && (index > 0 || word === word.toUpperCase())) return;
+    if (englishClitics.has(word)) return;
     const lower = word.toLowerCase();
     const inTheirs = theirs?.has(lower) ?? false;
     const inEnglish = english.has(lower);
     if (inTheirs && !inEnglish) ownWords++;
     else if (inEnglish && !inTheirs) englishWords++;
-  }
+  });
   if (!theirs) return englishWords === 0 && words.length >= 12 ? detected : null;
   return ownWords >= 2 && ownWords > englishWords ? detected : null;
 }

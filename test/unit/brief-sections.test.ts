@@ -94,6 +94,7 @@ describe('the language of a sentence', () => {
       'Abdourahamane Tiani, Salifou Mody and Moussa Salaou Barmou appeared on Télé Sahel on Wednesday.',
       'The junta called the move a coup d’État manqué and promised a transition within three years.',
       'Le Drian met Lavrov.',
+      "UN Envoy Says Talks With Russia's Delegation Will Resume in Geneva Next Week",
       'Ushakov said Putin and Erdogan would meet in Sochi before the end of August to discuss grain.',
     ])
       expect(foreignLanguageOf(text), text).toBeNull();
