@@ -209,7 +209,8 @@ function buildActorSections(
     const items = (buckets.get(id) ?? []).map(toItem);
     for (const item of items) printed.add(item.id);
     const seeHighlights = highlights.filter((h) => h.actors.includes(id)).map((h) => h.number);
-    if (items.length === 0 && seeHighlights.length === 0) continue;
+    // Only actors with items of their own get a section (the others: also-mentioned.ts).
+    if (items.length === 0) continue;
     const actor = input.reference.actors.get(id);
     sections.push({
       id,
