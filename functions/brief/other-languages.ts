@@ -10,9 +10,34 @@ const maxActors = 6;
 /** Below this many words a sentence's language is not guessed: names and numbers mislead. */
 const minWords = 8;
 
+type LanguageFields = Pick<ArticleRecord, 'language'> &
+  Partial<Pick<ArticleRecord, 'text' | 'provenance'>>;
+
+const toIso6391 = new Map(
+  iso6393.filter((l) => l.iso6391).map((l) => [l.iso6393, l.iso6391 as string]),
+);
+const checked = new WeakMap<object, string>();
+
+/**
+ * The article's language, ISO 639-1: its `language`, except that a page declaring English
+ * (`<html lang="en">` on a French page, as site templates do) is read again: when its text is
+ * clearly in another language, that language. Undetermined counts as English.
+ */
+export function articleLanguage(article: LanguageFields): string {
+  const declared = article.language?.trim().toLowerCase() || 'und';
+  if (declared !== 'en' || !article.text || article.provenance?.language === 'detected')
+    return declared;
+  const known = checked.get(article);
+  if (known) return known;
+  const detected = toIso6391.get(franc(article.text.slice(0, 4000), { minLength: 200 }));
+  const language = detected && detected !== 'en' ? detected : declared;
+  checked.set(article, language);
+  return language;
+}
+
 /** True when the article is in a language other than English (undetermined counts as English). */
-export function isOtherLanguage(article: Pick<ArticleRecord, 'language'>): boolean {
-  const language = article.language?.trim().toLowerCase() ?? '';
+export function isOtherLanguage(article: LanguageFields): boolean {
+  const language = articleLanguage(article);
   return language !== '' && language !== 'en' && language !== 'und';
 }
 
@@ -42,8 +67,8 @@ export function otherLanguageArticles(
     id: article.id,
     key: article.key,
     title: article.title,
-    language: article.language,
-    languageName: languageName(article.language),
+    language: articleLanguage(article),
+    languageName: languageName(articleLanguage(article)),
     source: article.source,
     actors: article.actors
       .filter((id) => reference.actors.has(id))

@@ -64,6 +64,19 @@ describe('articles in other languages (brief-cases/other-languages)', () => {
     expect(model.stats.articles).toBe(4);
   });
 
+  it('lists a French page that declares itself English (<html lang="en">) as French', () => {
+    const declared = {
+      ...french,
+      language: 'en',
+      provenance: { ...french.provenance, language: 'html-lang' },
+    };
+    const brief = briefOf([articleOf(articles, '01-en-accord.txt'), declared]);
+    expect(brief.otherLanguages?.map((entry) => [entry.id, entry.languageName])).toEqual([
+      [french.id, 'French'],
+    ]);
+    for (const item of printedItems(brief)) expect(item.sources).not.toContain(french.id);
+  });
+
   it('does not quote a whole French sentence of an English article', () => {
     const quote = collectCandidates(articles, 0.5).find((c) => c.text.includes('se tient prête'));
     expect(quote?.quotable).toBe(true);
