@@ -1,5 +1,5 @@
 import type { ArticleRecord, OffTopicArticle } from '../model/types';
-import type { ReferenceData } from '../reference/reference-data';
+import type { ReferenceData, ThemeCue } from '../reference/reference-data';
 import type { OffTopicOptions } from './brief-options';
 
 /** How many of the cues that fired an entry names. */
@@ -13,24 +13,51 @@ export interface OffTopicWeights {
   diplomatic: number;
 }
 
-/** Weighs an article's off-topic cues (title and text) against its diplomatic ones. */
+/** Per reference: each kind's cues as one pattern (longest first), and theme cue weights. */
+interface Compiled {
+  kinds: { id: string; cues: ThemeCue[]; pattern: RegExp }[];
+  themeCueWeight: Map<string, number>;
+}
+const compiledFor = new WeakMap<ReferenceData, Compiled>();
+
+function compile(reference: ReferenceData): Compiled {
+  const known = compiledFor.get(reference);
+  if (known) return known;
+  const kinds = (reference.offTopic ?? []).map((kind) => {
+    // One scan per kind: the cues as alternatives, the longest first, so "premier league" is
+    // one cue and not also "league"; the group that matched tells which cue it was.
+    const cues = [...kind.cues].sort((a, b) => b.cue.length - a.cue.length);
+    const pattern = new RegExp(cues.map((cue) => `(${cue.pattern.source})`).join('|'), 'giu');
+    return { id: kind.id, cues, pattern };
+  });
+  const themeCueWeight = new Map<string, number>();
+  for (const theme of reference.themes)
+    for (const cue of theme.cues) themeCueWeight.set(`${theme.id}\u0000${cue.cue}`, cue.weight);
+  const compiled = { kinds, themeCueWeight };
+  compiledFor.set(reference, compiled);
+  return compiled;
+}
+
+/**
+ * Weighs an article's off-topic cues (title and text; where two cues overlap, the longer one
+ * counts) against its diplomatic ones.
+ */
 export function weighOffTopic(article: ArticleRecord, reference: ReferenceData): OffTopicWeights {
   const text = `${article.title}\n${article.text}`;
+  const { kinds: compiled, themeCueWeight } = compile(reference);
   const kinds = new Map<string, { weight: number; cues: Map<string, number> }>();
-  for (const kind of reference.offTopic ?? []) {
+  for (const kind of compiled) {
     const fired = new Map<string, number>();
     let weight = 0;
-    for (const cue of kind.cues) {
-      const hits = [...text.matchAll(cue.pattern)].length;
-      if (hits === 0) continue;
-      weight += hits * cue.weight;
-      fired.set(cue.cue, hits * cue.weight);
+    for (const match of text.matchAll(kind.pattern)) {
+      const index = match.findIndex((group, i) => i > 0 && group !== undefined);
+      const cue = kind.cues[index - 1];
+      if (!cue) continue;
+      weight += cue.weight;
+      fired.set(cue.cue, (fired.get(cue.cue) ?? 0) + cue.weight);
     }
     kinds.set(kind.id, { weight, cues: fired });
   }
-  const cueWeight = new Map<string, number>();
-  for (const theme of reference.themes)
-    for (const cue of theme.cues) cueWeight.set(`${theme.id}\u0000${cue.cue}`, cue.weight);
   let diplomatic = 0;
   for (const sentence of article.sentences) {
     if (!sentence.principal || !reference.actors.has(sentence.principal)) continue;
@@ -39,7 +66,7 @@ export function weighOffTopic(article: ArticleRecord, reference: ReferenceData):
       continue;
     }
     for (const [theme, cues] of Object.entries(sentence.cues))
-      for (const cue of cues) diplomatic += cueWeight.get(`${theme}\u0000${cue}`) ?? 1;
+      for (const cue of cues) diplomatic += themeCueWeight.get(`${theme}\u0000${cue}`) ?? 1;
   }
   return { kinds, diplomatic };
 }
