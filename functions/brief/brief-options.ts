@@ -16,6 +16,18 @@ export interface RankingWeights {
   actors: number;
 }
 
+/**
+ * When an article is off-topic (functions/brief/off-topic.ts, cues in
+ * functions/data/off-topic.yaml): its heaviest off-topic kind weighs at least `minCues` and at
+ * least `ratio` times its diplomatic cues (theme cues of sentences in which an actor acts).
+ */
+export interface OffTopicOptions {
+  /** False lists nothing as off-topic: every article is used. */
+  enabled: boolean;
+  minCues: number;
+  ratio: number;
+}
+
 /** What a team may tune about its brief; every field has a default. */
 export interface BriefOptions {
   title: string;
@@ -38,6 +50,8 @@ export interface BriefOptions {
   /** Target length in pages; `auto` = about 4 pages for 20 articles, 10 for 200. */
   pages: number | 'auto';
   paper: 'a4' | 'letter';
+  /** Which uploads are listed as off-topic instead of used. */
+  offTopic: OffTopicOptions;
 }
 
 export const defaultBriefOptions: BriefOptions = {
@@ -54,6 +68,7 @@ export const defaultBriefOptions: BriefOptions = {
   recencyHalfLifeDays: 2,
   pages: 'auto',
   paper: 'a4',
+  offTopic: { enabled: true, minCues: 6, ratio: 2 },
 };
 
 const weight = { type: 'number', minimum: 0, maximum: 100 } as const;
@@ -92,6 +107,15 @@ export const briefOptionsSchema = {
     recencyHalfLifeDays: { type: 'number', exclusiveMinimum: 0 },
     pages: { anyOf: [count(1, 200), { const: 'auto' }] },
     paper: { enum: ['a4', 'letter'] },
+    offTopic: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        enabled: { type: 'boolean' },
+        minCues: { type: 'number', minimum: 0 },
+        ratio: { type: 'number', minimum: 0 },
+      },
+    },
   },
 } as const;
 
@@ -121,6 +145,7 @@ export function parseBriefOptions(raw: unknown, where = 'brief options'): BriefO
     ...defaultBriefOptions,
     ...partial,
     weights: { ...defaultBriefOptions.weights, ...partial.weights },
+    offTopic: { ...defaultBriefOptions.offTopic, ...partial.offTopic },
     actorWeights: { ...partial.actorWeights },
   };
 }

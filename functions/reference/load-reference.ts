@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ConfigError } from '../model/errors';
 import { buildReference, checkActorsFile, checkThemesFile } from './build-reference';
+import { buildLanguageAliases, checkLanguageNamesFile } from './language-aliases';
 import { checkLexiconFile } from './lexicon';
+import { buildOffTopicKinds, checkOffTopicFile } from './off-topic-cues';
 import type { ReferenceData } from './reference-data';
 
 export interface ReferenceFiles {
@@ -14,18 +16,30 @@ export interface ReferenceFiles {
   themesFile?: string | undefined;
 }
 
-/** Reads and checks the gazetteer, theme taxonomy, outlet list and lexicon (once per process). */
+/**
+ * Reads and checks the gazetteer, theme taxonomy, outlet list and lexicon, the names of actors
+ * in other languages and the off-topic cues (once per process).
+ */
 export function loadReference({ root, actorsFile, themesFile }: ReferenceFiles): ReferenceData {
   const dataDir = join(root, 'functions', 'data');
   const actors = [join(dataDir, 'actors.yaml'), actorsFile].filter(isPath);
   const themes = [join(dataDir, 'themes.yaml'), themesFile].filter(isPath);
   const lexiconFile = join(dataDir, 'lexicon.yaml');
-  return buildReference(
+  const reference = buildReference(
     actors.map((file) => checkActorsFile(readYaml(file), file)),
     themes.map((file) => checkThemesFile(readYaml(file), file)),
     readYaml(join(dataDir, 'outlets.yaml')) as Record<string, string>,
     checkLexiconFile(readYaml(lexiconFile), lexiconFile),
   );
+  const namesFile = join(dataDir, 'other-languages.yaml');
+  const offTopicFile = join(dataDir, 'off-topic.yaml');
+  return {
+    ...reference,
+    aliasesByLanguage: buildLanguageAliases(reference, [
+      checkLanguageNamesFile(readYaml(namesFile), namesFile),
+    ]),
+    offTopic: buildOffTopicKinds(checkOffTopicFile(readYaml(offTopicFile), offTopicFile)),
+  };
 }
 
 function isPath(value: string | undefined): value is string {

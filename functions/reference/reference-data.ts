@@ -88,4 +88,25 @@ export interface ReferenceData {
   themeArticleSentences: number;
   outletsByHost: ReadonlyMap<string, string>;
   lexicon: Lexicon;
+  /**
+   * Names of actors in other languages, by ISO 639-1 code ("Russie", "Union africaine" under
+   * `fr`): read only for articles in that language (`referenceForLanguage`).
+   */
+  aliasesByLanguage?: ReadonlyMap<string, Alias[]>;
+  /** Cues of text that is no diplomatic news (sport, entertainment, lifestyle), per kind. */
+  offTopic?: OffTopicKind[];
+}
+
+/** One kind of off-topic text and its weighted cues (`functions/data/off-topic.yaml`). */
+export interface OffTopicKind {
+  id: string;
+  label: string;
+  cues: OffTopicCue[];
+}
+
+/** An off-topic cue as written ("premier league", "transfer*") and as a whole-word pattern. */
+export interface OffTopicCue {
+  weight: number;
+  cue: string;
+  pattern: RegExp;
 }

@@ -46,6 +46,28 @@ export interface SourceHtml extends SourceView {
   anchor: string;
 }
 
+/** An "In other languages" entry: the title keeps its own language (`lang`). */
+export interface OtherLanguageHtml {
+  title: string;
+  language: string;
+  /** For `lang=""` on the title; '' when the code is not one. */
+  languageCode: string;
+  outlet: string | null;
+  actors: LinkView[];
+  /** The article id, for the `citations` helper. */
+  sources: string[];
+}
+
+/** An "Also in today's reports" line: the actors, then links to where they appear. */
+export interface AlsoMentionedHtml {
+  actors: LinkView[];
+  /** "Key development" or "Key developments"; '' when no key development names them. */
+  highlightsLabel: string;
+  seeHighlights: LinkView[];
+  /** Actor and theme sections that name them. */
+  seeSections: LinkView[];
+}
+
 /** What the templates take from the brief view as it is. */
 type MastheadField =
   | 'title'
@@ -55,6 +77,7 @@ type MastheadField =
   | 'handling'
   | 'stats'
   | 'rejected'
+  | 'notIncluded'
   | 'omittedNote';
 
 /**
@@ -69,6 +92,8 @@ export interface HtmlView extends Pick<BriefView, MastheadField> {
   themes: ThemeSectionHtml[];
   heatmap: HeatmapSvg | null;
   sources: SourceHtml[];
+  otherLanguages: OtherLanguageHtml[];
+  alsoMentioned: AlsoMentionedHtml[];
   /** CSS `@page` size for printing: the model's paper. */
   pageSize: 'A4' | 'letter';
 }
@@ -133,14 +158,47 @@ function tableOfContents(view: BriefView): LinkView[] {
     { label: 'Actors × themes', href: '#actors-themes' },
     { label: 'Sources', href: '#sources' },
   ];
-  if (view.rejected.length > 0) toc.push({ label: 'Not included', href: '#not-included' });
+  if (view.otherLanguages.length > 0)
+    toc.splice(4, 0, { label: 'In other languages', href: '#other-languages' });
+  if (view.notIncluded.length > 0) toc.push({ label: 'Not included', href: '#not-included' });
   return toc;
+}
+
+function otherLanguages(view: BriefView): OtherLanguageHtml[] {
+  return view.otherLanguages.map((entry) => ({
+    title: entry.title,
+    language: entry.language,
+    languageCode: entry.languageCode,
+    outlet: entry.outlet,
+    actors: entry.actors.map(actorLink),
+    sources: [entry.id],
+  }));
+}
+
+function alsoMentioned(view: BriefView): AlsoMentionedHtml[] {
+  return view.alsoMentioned.map((entry) => ({
+    actors: entry.actors.map(actorLink),
+    highlightsLabel: entry.seeHighlights.length
+      ? `Key development${entry.seeHighlights.length === 1 ? '' : 's'}`
+      : '',
+    seeHighlights: highlightLinks(entry.seeHighlights),
+    seeSections: [...entry.seeActors.map(actorLink), ...entry.seeThemes.map(themeLink)],
+  }));
 }
 
 /** Lays the brief view out for the HTML templates; pure, so it can be tested without them. */
 export function buildHtmlView(view: BriefView): HtmlView {
-  const { title, date, generatedDate, generatedTime, handling, stats, rejected, omittedNote } =
-    view;
+  const {
+    title,
+    date,
+    generatedDate,
+    generatedTime,
+    handling,
+    stats,
+    rejected,
+    notIncluded,
+    omittedNote,
+  } = view;
   return {
     brief: view.model,
     title,
@@ -150,6 +208,7 @@ export function buildHtmlView(view: BriefView): HtmlView {
     handling,
     stats,
     rejected,
+    notIncluded,
     omittedNote,
     toc: tableOfContents(view),
     highlights: view.highlights.map((h) => ({ ...h, anchor: `kd-${h.number}` })),
@@ -157,6 +216,8 @@ export function buildHtmlView(view: BriefView): HtmlView {
     themes: themeSections(view),
     heatmap: view.heatmap && heatmapSvg(view.heatmap),
     sources: view.sources.map((source) => ({ ...source, anchor: `src-${source.ref}` })),
+    otherLanguages: otherLanguages(view),
+    alsoMentioned: alsoMentioned(view),
     pageSize: view.paper === 'letter' ? 'letter' : 'A4',
   };
 }

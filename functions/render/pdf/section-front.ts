@@ -20,9 +20,10 @@ export function mastheadBlocks(view: BriefView): Block[] {
   }
   blocks.push(line([run(view.title, 'bold', COLORS.accent)], TYPE.title, 2));
   blocks.push(line([run(view.date, 'bold')], TYPE.masthead, 1));
-  const { articles, sources, rejected } = view.stats;
+  const { articles, sources } = view.stats;
   const coverage = [`${plural(articles, 'article')} from ${plural(sources, 'source')}`];
-  if (rejected > 0) coverage.push(`${plural(rejected, 'upload')} not included`);
+  const notIncluded = view.notIncluded.length;
+  if (notIncluded > 0) coverage.push(`${plural(notIncluded, 'upload')} not included`);
   const note = view.omittedNote;
   blocks.push(
     line([run(coverage.join(' · '), 'regular', COLORS.muted)], TYPE.masthead, note ? 2 : 6),

@@ -9,6 +9,14 @@ import type {
 import { type CiteOf, citationIndex } from './citations';
 import { formatIsoDate, formatUtcTime } from './format-date';
 import { type HeatmapView, heatmapView } from './heatmap-view';
+import {
+  type AlsoMentionedView,
+  alsoMentionedView,
+  type NotIncludedView,
+  notIncludedView,
+  type OtherLanguageView,
+  otherLanguagesView,
+} from './more-sections';
 import { type ActorRef, displayName, type NameBook, nameBook, type ThemeRef } from './names';
 import { omittedNote } from './omitted-note';
 import { rejectedView } from './reasons';
@@ -93,6 +101,12 @@ export interface BriefView {
   heatmap: HeatmapView | null;
   sources: SourceView[];
   rejected: BriefModel['rejected'];
+  /** Articles in other languages: listed (title, language, source, actors), never quoted. */
+  otherLanguages: OtherLanguageView[];
+  /** Rejected uploads and off-topic articles with their reasons, by key. */
+  notIncluded: NotIncludedView[];
+  /** Actors without a section of their own, one line per set of places that name them. */
+  alsoMentioned: AlsoMentionedView[];
   /** Citation numbers of any list of article ids, the same look-up the items were built with. */
   citeOf: CiteOf;
 }
@@ -186,6 +200,9 @@ export function buildBriefView(model: BriefModel): BriefView {
     heatmap: heatmapView(model.heatmap),
     sources: sourcesView(model.articles),
     rejected: rejectedView(model.rejected),
+    otherLanguages: otherLanguagesView(model, context.names, context.citeOf),
+    notIncluded: notIncludedView(model),
+    alsoMentioned: alsoMentionedView(model, context.names),
     citeOf: context.citeOf,
   };
 }
