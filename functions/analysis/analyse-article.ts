@@ -284,11 +284,13 @@ function resolveSpeaker(
 }
 
 /**
- * An institution that spoke: a phrase with an institution word ("Russia's defence ministry",
- * "the foreign ministry") or an organisation ("ECOWAS"), not a person or a lone place name.
+ * An institution that spoke, named: a phrase with an institution word ("Russia's defence
+ * ministry") or an organisation ("ECOWAS"); not a person, a lone place name, or a phrase that
+ * names no one ("the ministry").
  */
 function isInstitution(speaker: Speaker, reference: ReferenceData): boolean {
-  if (personNamed(speaker.name, reference)) return false;
+  // "the ministry", "the bloc": whose, the reader of one sentence cannot tell.
+  if (!/\p{Lu}/u.test(speaker.name) || personNamed(speaker.name, reference)) return false;
   if (speaker.actor && reference.actors.get(speaker.actor)?.kind === 'organisation') return true;
   const { speakerPhraseWords } = reference.lexicon;
   return tokenize(speaker.name).some(

@@ -43,7 +43,11 @@ export function buildBrief(input: BriefInput): BriefModel {
   const { reference, options } = input;
   const articles = [...input.articles].sort((a, b) => a.key.localeCompare(b.key));
   const byId = new Map(articles.map((article) => [article.id, article]));
-  const all = collectCandidates(articles, options.minSentenceScore);
+  const all = collectCandidates(articles, {
+    minScore: options.minSentenceScore,
+    maxWords: options.maxItemWords,
+    lexicon: reference.lexicon,
+  });
   const { storyOf, stories } = clusterStories(articles, all);
   const storyById = new Map(stories.map((story) => [story.id, story]));
   const actors = rankActors(articles, reference, options.actorWeights);
