@@ -1,6 +1,6 @@
 import type { ArticleRecord } from '../model/types';
 import type { Lexicon } from '../reference/reference-data';
-import { auxiliaryVerbs } from '../text/function-words';
+import { auxiliaryVerbs, calendarWords } from '../text/function-words';
 import { tokenize } from '../text/tokenize';
 
 /**
@@ -190,7 +190,7 @@ const placeAndDate = new RegExp(
   `,\\s*(?:\\p{Lu}[\\p{L}.'’-]*\\s*){1,3},?\\s*(?:on\\s+)?(?:today|yesterday|${FULL_DATE})\\s*\\.?$`,
   'u',
 );
-const byline = /^(?:By|BY)\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}\s*(?:$|[,|•·–—-])/u;
+const byline = /^(?:By|BY)\s+(\p{Lu}[\p{L}.'’-]+)(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}\s*(?:$|[,|•·–—-])/u;
 const handle = /\(@\w{2,}\)|pic\.twitter\.com|\bt\.co\/|(?:^|\s)@\w{2,}\s*(?:[)|·•]|$)/u;
 const linkOpening = /^\W*((?:[\p{L}’']+\s+){0,2}[\p{L}’']+)\s*(?:[:|–—›»…]|-\s|\.\.\.)/u;
 const secondPerson = new Set(['you', 'your', 'our', 'us']);
@@ -243,7 +243,7 @@ export function furnitureKind(text: string, lexicon: Lexicon): string | null {
   if (isCaptionWithPlaceAndDate(text, lexicon)) return 'caption';
   if (isLinkLine(text, lexicon)) return 'link line';
   if (isTimestamp(text, lexicon)) return 'timestamp';
-  if (byline.test(text) || handle.test(text) || isBylineCredit(text, lexicon)) return 'byline';
+  if (isByline(text) || handle.test(text) || isBylineCredit(text, lexicon)) return 'byline';
   if (isPrompt(text, lexicon)) return 'prompt';
   return null;
 }
@@ -296,6 +296,12 @@ function isTimestamp(text: string, lexicon: Lexicon): boolean {
     if (stampedDate.test(text.slice(end, end + 40))) return true;
   }
   return false;
+}
+
+/** "By Jane Doe", "BY REUTERS" (not "By Monday, …"). */
+function isByline(text: string): boolean {
+  const match = byline.exec(text);
+  return !!match && !calendarWords.has((match[1] as string).toLowerCase());
 }
 
 /** "Reporting by …; Editing by …". */
