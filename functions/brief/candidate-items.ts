@@ -76,58 +76,74 @@ const maxPosting = 32;
  * and "termed it" for "terming it") merged into one candidate citing all its sources.
  * Near-duplicates are found through an index of stemmed word shingles with capped posting
  * lists, so the cost grows with the number of sentences, not with its square. A quotation
- * that runs over sentences of a paragraph ("“… destroyed. Fires were registered …,” X said.")
- * is one candidate. Every sentence takes part in the merging (so stories can be told apart by
- * what they share); only `quotable` ones are ever printed (`quotable.ts` says what is not).
+ * that runs over sentences ("“… destroyed. Fires were registered …,” X said.") prints as one
+ * item. Every sentence takes part in the merging (so stories can be told apart by what they
+ * share); only `quotable` ones are ever printed (`quotable.ts` says what is not).
  */
 export function collectCandidates(articles: ArticleRecord[], rules: QuotingRules): Candidate[] {
   const candidates: Candidate[] = [];
   const index: TwinIndex = { shingles: [], keys: [], postings: new Map() };
+  const add = (article: ArticleRecord, sentence: SentenceRecord, unit: Unit, wording: Wording) => {
+    // Merged by the sentence's own words, so copies and rewrites meet sentence by sentence.
+    const said = tidy(sentence.text);
+    const own = shinglesOf(sentenceWords(said));
+    const ownKeys = keyTokens(said);
+    const twin = findTwin(own, ownKeys, index);
+    if (twin !== null) {
+      const existing = candidates[twin] as Candidate;
+      if (!existing.sources.includes(article.id)) existing.sources.push(article.id);
+      // The better-scoring wording of the two is the one printed.
+      if (wording.quotable && (!existing.quotable || unit.score > existing.score)) {
+        existing.text = wording.text;
+        existing.actors = unit.actors;
+        existing.themes = unit.themes;
+        existing.principal = unit.principal;
+        existing.speaker = wording.speaker;
+        existing.reason = null;
+      }
+      existing.quotable ||= wording.quotable;
+      existing.score = Math.max(existing.score, unit.score);
+      existing.paragraph = Math.min(existing.paragraph, unit.paragraph);
+      return;
+    }
+    const position = candidates.length;
+    candidates.push({
+      id: itemId(wording.text),
+      text: wording.text,
+      actors: unit.actors,
+      themes: unit.themes,
+      principal: unit.principal,
+      sources: [article.id],
+      score: unit.score,
+      paragraph: unit.paragraph,
+      quotable: wording.quotable,
+      reason: wording.reason,
+      speaker: wording.speaker,
+    });
+    index.shingles.push(own);
+    index.keys.push(ownKeys);
+    for (const shingle of own) {
+      const list = index.postings.get(shingle);
+      if (!list) index.postings.set(shingle, [position]);
+      else if (list.length < maxPosting) list.push(position);
+    }
+  };
   for (const article of articles) {
-    for (const unit of quotationUnits(article.sentences)) {
-      const wording = wordingOf(unit, article, rules);
-      const { text } = wording;
-      const own = shinglesOf(sentenceWords(text));
-      const ownKeys = keyTokens(text);
-      const twin = findTwin(own, ownKeys, index);
-      if (twin !== null) {
-        const existing = candidates[twin] as Candidate;
-        if (!existing.sources.includes(article.id)) existing.sources.push(article.id);
-        // The better-scoring wording of the two is the one printed.
-        if (wording.quotable && (!existing.quotable || unit.score > existing.score)) {
-          existing.text = text;
-          existing.actors = unit.actors;
-          existing.themes = unit.themes;
-          existing.principal = unit.principal;
-          existing.speaker = wording.speaker;
-          existing.reason = null;
-        }
-        existing.quotable ||= wording.quotable;
-        existing.score = Math.max(existing.score, unit.score);
-        existing.paragraph = Math.min(existing.paragraph, unit.paragraph);
-        continue;
+    const { sentences } = article;
+    for (let i = 0; i < sentences.length; ) {
+      const span = quotationSpan(sentences, i);
+      // A quotation over sentences prints whole from its first sentence; the sentences it
+      // continues with take part in merging but are never printed on their own.
+      const first = sentences[i] as SentenceRecord;
+      const unit = unitOf(sentences.slice(i, i + span));
+      add(article, first, unit, wordingOf(unit, article, rules));
+      for (let k = i + 1; k < i + span; k++) {
+        const inside = unitOf([sentences[k] as SentenceRecord]);
+        const text = tidy(inside.raw);
+        const wording: Wording = { text, quotable: false, reason: 'open quotation', speaker: null };
+        add(article, sentences[k] as SentenceRecord, inside, wording);
       }
-      const position = candidates.length;
-      candidates.push({
-        id: itemId(text),
-        text,
-        actors: unit.actors,
-        themes: unit.themes,
-        principal: unit.principal,
-        sources: [article.id],
-        score: unit.score,
-        paragraph: unit.paragraph,
-        quotable: wording.quotable,
-        reason: wording.reason,
-        speaker: wording.speaker,
-      });
-      index.shingles.push(own);
-      index.keys.push(ownKeys);
-      for (const shingle of own) {
-        const list = index.postings.get(shingle);
-        if (!list) index.postings.set(shingle, [position]);
-        else if (list.length < maxPosting) list.push(position);
-      }
+      i += span;
     }
   }
   return candidates;
@@ -146,25 +162,14 @@ interface Unit {
   speaker: SentenceRecord['speaker'];
 }
 
-/** A quotation runs over at most this many sentences to be joined into one. */
+/** A quotation runs over at most this many sentences to be printed as one item. */
 const maxQuotationSentences = 4;
 
 /**
- * The article's sentences, a quotation that opens in one sentence and closes in one of the next
- * three joined into one unit (the sentences between hold no quotation mark; copied pages often
- * break a quotation into lines, so it may cross a paragraph break).
+ * How many sentences from `i` one quotation spans: 1 unless it opens at `i` and closes in one
+ * of the next three (the sentences between hold no quotation mark; copied pages often break a
+ * quotation into lines, so it may cross a paragraph break).
  */
-function quotationUnits(sentences: SentenceRecord[]): Unit[] {
-  const units: Unit[] = [];
-  for (let i = 0; i < sentences.length; ) {
-    const span = quotationSpan(sentences, i);
-    units.push(unitOf(sentences.slice(i, i + span)));
-    i += span;
-  }
-  return units;
-}
-
-/** How many sentences from `i` one quotation spans: 1 unless it opens at `i` and closes later. */
 function quotationSpan(sentences: SentenceRecord[], i: number): number {
   const first = sentences[i] as SentenceRecord;
   const opening = quoteMarks(first.text);
@@ -282,12 +287,20 @@ function findTwin(own: Set<number>, ownKeys: Set<string>, index: TwinIndex): num
 /**
  * Numbers and names of a sentence: two sentences that differ in them ("pledged 285 million"
  * and "pledged 385 million", "in Kyiv" and "in Tokyo") are different facts, however alike the
- * rest of the wording.
+ * rest of the wording. Written the same whatever the typist: curly or straight quotes, a
+ * possessive, an accent, a hyphen ("UN Secretary-General António" = "UN Secretary General
+ * Antonio"). A sentence that is mostly a quotation is compared on the quoted words, so the same
+ * words attributed "…,” Putin said" and "…," he said on Thursday" are one statement.
  */
 function keyTokens(text: string): Set<string> {
-  // Quotes, apostrophes and dashes as one typist would write them: “Russia’s” = "Russia's".
-  const plain = text.replace(/[“”«»]/gu, '"').replace(/[‘’]/gu, "'");
-  const tokens = plain.match(/\p{N}[\p{N}.,]*|(?<!^["(]?)\p{Lu}[\p{L}'-]+/gu) ?? [];
+  const plain = plainLetters(text)
+    .replace(/[“”«»]/gu, '"')
+    .replace(/[‘’]/gu, "'");
+  const quoted = [...plain.matchAll(/"([^"]{10,})"/gu)].map((match) => match[1] as string);
+  const quotedLength = quoted.reduce((sum, quote) => sum + quote.length, 0);
+  // Each quotation opens like a sentence: its first word is no name, as at the start.
+  const facts = quotedLength >= 0.6 * plain.length ? quoted.join(' \n ') : plain;
+  const tokens = facts.match(/\p{N}[\p{N}.,]*|(?<!^["(]?|\n )\p{Lu}[\p{L}']+/gu) ?? [];
   return new Set(
     tokens.map((token) =>
       token
@@ -297,6 +310,11 @@ function keyTokens(text: string): Set<string> {
         .toLowerCase(),
     ),
   );
+}
+
+/** Letters without their accents: "António" → "Antonio". */
+function plainLetters(text: string): string {
+  return /[^ -~]/u.test(text) ? text.normalize('NFD').replace(/\p{M}+/gu, '') : text;
 }
 
 /** The shorter sentence's numbers and names all appear in the longer one (a standfirst may drop some). */
@@ -319,7 +337,11 @@ function stemOf(word: string): string {
 }
 
 function sentenceWords(text: string): string[] {
-  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map(stemOf);
+  return (
+    plainLetters(text)
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  ).map(stemOf);
 }
 
 /** Stemmed word shingles of a sentence: "termed it" and "terming it" share theirs. */

@@ -152,6 +152,13 @@ describe('one item per statement', () => {
     expect(new Set(items[0]?.sources)).toEqual(new Set(articles.map((article) => article.id)));
   });
 
+  it('merges the same quotation attributed "…,” Borg said" and "…," she said on Thursday', () => {
+    const articles = uploads('same-statement');
+    const items = printed(build(articles)).filter((item) => item.text.includes('will not accept'));
+    expect(items).toHaveLength(1);
+    expect(new Set(items[0]?.sources)).toEqual(new Set(articles.map((article) => article.id)));
+  });
+
   it('keeps two sentences that differ only by a number apart, each citing its own article', () => {
     const [first, second] = uploads('figures-differ') as [ArticleRecord, ArticleRecord];
     const items = printed(build([first, second])).filter((item) =>
