@@ -83,9 +83,9 @@ const maxPosting = 32;
 export function collectCandidates(articles: ArticleRecord[], rules: QuotingRules): Candidate[] {
   const candidates: Candidate[] = [];
   const index: TwinIndex = { shingles: [], keys: [], postings: new Map() };
-  const add = (article: ArticleRecord, sentence: SentenceRecord, unit: Unit, wording: Wording) => {
-    // Merged by the sentence's own words, so copies and rewrites meet sentence by sentence.
-    const said = tidy(sentence.text);
+  const add = (article: ArticleRecord, said: string, unit: Unit, wording: Wording) => {
+    // Merged by the sentence's own words (`said`, tidied), so copies and rewrites meet
+    // sentence by sentence.
     const own = shinglesOf(sentenceWords(said));
     const ownKeys = keyTokens(said);
     const twin = findTwin(own, ownKeys, index);
@@ -136,12 +136,17 @@ export function collectCandidates(articles: ArticleRecord[], rules: QuotingRules
       // continues with take part in merging but are never printed on their own.
       const first = sentences[i] as SentenceRecord;
       const unit = unitOf(sentences.slice(i, i + span));
-      add(article, first, unit, wordingOf(unit, article, rules));
+      const wording = wordingOf(unit, article, rules);
+      add(article, span === 1 ? wording.text : tidy(first.text), unit, wording);
       for (let k = i + 1; k < i + span; k++) {
         const inside = unitOf([sentences[k] as SentenceRecord]);
         const text = tidy(inside.raw);
-        const wording: Wording = { text, quotable: false, reason: 'open quotation', speaker: null };
-        add(article, sentences[k] as SentenceRecord, inside, wording);
+        add(article, text, inside, {
+          text,
+          quotable: false,
+          reason: 'open quotation',
+          speaker: null,
+        });
       }
       i += span;
     }
