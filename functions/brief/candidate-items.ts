@@ -15,7 +15,10 @@ export interface Candidate {
   score: number;
   /** Best (lowest) paragraph index among its sources: 0 is a lead. */
   paragraph: number;
-  /** False for sentences that cannot stand alone (bare pronoun subject, lower-case start, low score). */
+  /**
+   * False for text that is never printed: a low score, a bare pronoun subject, page furniture,
+   * a fragment, and the rest `quotable.ts` lists (`reason` says which).
+   */
   quotable: boolean;
   /** Why the printed wording is not quotable, when it is not; for diagnostics. */
   reason: Unquotable | 'low score' | 'pronoun subject' | null;
