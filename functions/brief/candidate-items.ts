@@ -55,7 +55,10 @@ const placeAndDay = String.raw`${place}(?:\s*\[${place}\])?(?:,\s*${place})?(?:,
  */
 const datelines: RegExp[] = [
   new RegExp(String.raw`^${placeAndDay}\s*(?:\.\s*)?\/[\p{L} -]{2,20}\/\.?\s*`, 'u'),
-  new RegExp(String.raw`^(?:${placeAndDay}\s*)?\((?=[^()]*\p{Lu})[^()]{2,60}\)\s*[-–—:]\s*`, 'u'),
+  new RegExp(
+    String.raw`^(?:${capitals}(?:,\s*${place})?(?:,\s*${day})?\s*)?\((?=[^()]*\p{Lu})[^()]{2,60}\)\s*[-–—:]\s*`,
+    'u',
+  ),
   new RegExp(
     String.raw`^${capitals}(?:,\s*${place})?\s*\((?=[^()]*(?:\d{4}|\/|\bNews\b|\bAgency\b))[^()]{2,80}\)\s*[-–—:]?\s*`,
     'u',

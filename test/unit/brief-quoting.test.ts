@@ -211,6 +211,10 @@ describe('the rules one by one', () => {
     expect(tidy('Berlin, Germany | Xinhua | Germany voted.')).toBe('Germany voted.');
     expect(tidy('(Reuters) -Leaders pressed for a vote.')).toBe('Leaders pressed for a vote.');
     expect(tidy('DUBAI, United Arab Emirates — The air show opened.')).toBe('The air show opened.');
+    expect(tidy('ASTANA, Nov 21 (Reuters) - Kazakhstan voted.')).toBe('Kazakhstan voted.');
+    expect(tidy('Foreign Minister Ana Borg (Malta) – who chairs the council – spoke first.')).toBe(
+      'Foreign Minister Ana Borg (Malta) – who chairs the council – spoke first.',
+    );
     expect(tidy('Russia (pictured) - this is not a dateline.')).toBe(
       'Russia (pictured) - this is not a dateline.',
     );
