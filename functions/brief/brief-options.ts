@@ -42,6 +42,8 @@ export interface BriefOptions {
   maxItemsPerTheme: number;
   /** Sentences scoring below this are never quoted. */
   minSentenceScore: number;
+  /** Sentences (or quotations over several sentences) of more words than this are never quoted. */
+  maxItemWords: number;
   weights: RankingWeights;
   /** Extra weight of given actors, e.g. `{ RUS: 2 }` for a Russia desk; 1 when not set. */
   actorWeights: Record<string, number>;
@@ -63,6 +65,7 @@ export const defaultBriefOptions: BriefOptions = {
   maxItemsPerActor: 4,
   maxItemsPerTheme: 3,
   minSentenceScore: 0.5,
+  maxItemWords: 60,
   weights: { score: 1, sources: 1, prominence: 1, recency: 0.5, actors: 0.5 },
   actorWeights: {},
   recencyHalfLifeDays: 2,
@@ -88,6 +91,7 @@ export const briefOptionsSchema = {
     maxItemsPerActor: count(1, 50),
     maxItemsPerTheme: count(0, 50),
     minSentenceScore: { type: 'number' },
+    maxItemWords: count(10, 500),
     weights: {
       type: 'object',
       additionalProperties: false,

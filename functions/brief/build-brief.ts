@@ -51,7 +51,11 @@ export function buildBrief(input: BriefInput): BriefModel {
     options.offTopic,
   );
   const byId = new Map(articles.map((article) => [article.id, article]));
-  const all = collectCandidates(articles, options.minSentenceScore);
+  const all = collectCandidates(articles, {
+    minScore: options.minSentenceScore,
+    maxWords: options.maxItemWords,
+    lexicon: reference.lexicon,
+  });
   // Only English is quoted; articles in other languages still count for stories and actors.
   keepEnglishOnly(all, byId);
   const otherLanguages = otherLanguageArticles(articles, reference);

@@ -25,7 +25,17 @@ export interface SentenceRecord {
    * statement): the speaker as named (a person, "the Kremlin", "the foreign ministry") and the
    * actor they speak for, or null when the speaker is unattributed.
    */
-  speaker?: { name: string; actor: ActorId | null };
+  speaker?: {
+    name: string;
+    actor: ActorId | null;
+    /**
+     * Set when the sentence names its speaker only by a pronoun ("…,” he stressed): `name` when
+     * the name was carried from the sentences just before, which name that person (or, for
+     * "it"/"they", that institution); `actor` when only the actor they were about is known, so
+     * `name` is that actor's, not who spoke.
+     */
+    carried?: 'name' | 'actor';
+  };
   /** The quoted words, without quotation marks, when the sentence quotes its speaker. */
   quote?: string;
   /** For each theme of `themes`, the cues that fired, so a reader can see why. */
@@ -89,6 +99,11 @@ export interface BriefItem {
   sources: string[];
   /** Lead theme of the item, used for the theme sub-heading inside an actor section. */
   theme: ThemeId | null;
+  /**
+   * Who speaks, when the sentence names them only by a pronoun ("…,” he stressed) and the
+   * article named them just before ("Imran Khan"); shown as an attribution outside the quote.
+   */
+  speaker?: string;
 }
 
 export interface Highlight extends BriefItem {

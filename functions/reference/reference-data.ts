@@ -66,6 +66,14 @@ export interface Lexicon {
   titlesInNames: ReadonlySet<string>;
   speechVerbs: ReadonlySet<string>;
   speakerPhraseWords: ReadonlySet<string>;
+  /** Page furniture the brief never quotes (functions/brief/quotable.ts). */
+  creditWords: ReadonlySet<string>;
+  agencyNames: ReadonlySet<string>;
+  linkWords: ReadonlySet<string>;
+  timestampWords: ReadonlySet<string>;
+  bylineWords: ReadonlySet<string>;
+  promptVerbs: ReadonlySet<string>;
+  promptObjects: ReadonlySet<string>;
 }
 
 /** Everything the analysis reads: built once from the data files, then shared. */

@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { parseBriefOptions } from '../../functions/brief/brief-options';
+import { defaultBriefOptions, parseBriefOptions } from '../../functions/brief/brief-options';
 import { collectCandidates } from '../../functions/brief/candidate-items';
 import { foreignLanguageOf } from '../../functions/brief/other-languages';
 import { ConfigError } from '../../functions/model/errors';
 import type { BriefModel } from '../../functions/model/types';
 import { articleOf, briefOf, fixtureArticles, printedItems } from '../helpers/brief-cases';
+import { reference } from '../helpers/reference';
+
+/** The quoting rules a brief applies by default. */
+const quotingRules = {
+  minScore: defaultBriefOptions.minSentenceScore,
+  maxWords: defaultBriefOptions.maxItemWords,
+  lexicon: reference().lexicon,
+};
 
 const sectionIds = (model: BriefModel) => model.byActor.map((section) => section.id);
 const cited = (model: BriefModel) =>
@@ -42,7 +50,7 @@ describe('articles in other languages (brief-cases/other-languages)', () => {
   });
 
   it('never quotes them, though some of their sentences would score as quotable', () => {
-    const quotable = collectCandidates(articles, 0.5).filter(
+    const quotable = collectCandidates(articles, quotingRules).filter(
       (c) => c.quotable && c.sources.every((id) => foreign.has(id)),
     );
     expect(quotable.length).toBeGreaterThan(0);
@@ -78,7 +86,9 @@ describe('articles in other languages (brief-cases/other-languages)', () => {
   });
 
   it('does not quote a whole French sentence of an English article', () => {
-    const quote = collectCandidates(articles, 0.5).find((c) => c.text.includes('se tient prête'));
+    const quote = collectCandidates(articles, quotingRules).find((c) =>
+      c.text.includes('se tient prête'),
+    );
     expect(quote?.quotable).toBe(true);
     const texts = printedItems(model).map((item) => item.text);
     expect(texts.some((text) => text.includes('se tient prête'))).toBe(false);

@@ -12,6 +12,8 @@ export interface LinkView {
 
 export interface ItemHtml {
   text: string;
+  /** "Imran Khan:" before the text when the quote names its speaker only by a pronoun. */
+  attribution: string | null;
   /** Article ids, for the `citations` helper. */
   sources: string[];
   actors: LinkView[];
@@ -118,6 +120,7 @@ const highlightLinks = (numbers: number[]): LinkView[] =>
 
 const itemHtml = (item: ItemView): ItemHtml => ({
   text: item.text,
+  attribution: item.attribution,
   sources: item.sources,
   actors: item.actors.map(actorLink),
 });

@@ -10,6 +10,7 @@ import {
   smallParagraph,
 } from './blocks';
 import { citationRuns, highlightAnchor } from './cross-refs';
+import { attributionRuns } from './items';
 import { COLORS, INDENT, TYPE } from './style';
 
 /** Title, edition date, coverage and handling line: what the reader sees first. */
@@ -47,7 +48,8 @@ export function highlightBlocks(view: BriefView): Block[] {
 function highlightBlock(item: HighlightView): ParagraphBlock {
   const runs: Run[] = [];
   if (item.headlineText) runs.push(run(item.headlineText, 'bold'));
-  if (item.text) runs.push(run(` ${item.text}`));
+  if (item.attribution) runs.push(run(' '), ...attributionRuns(item));
+  if (item.text) runs.push(run(item.attribution ? item.text : ` ${item.text}`));
   runs.push(...citationRuns(item.refs));
   const also = item.alsoRefs;
   if (also.length) runs.push(run(' same story:', 'regular', COLORS.muted), ...citationRuns(also));

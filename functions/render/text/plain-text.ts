@@ -38,7 +38,7 @@ export function briefToText(model: BriefModel, link: BriefLink | null): string {
 }
 
 const line = (item: ItemView) =>
-  `${item.text} ${item.refs.map((ref) => `[${ref}]`).join('')}`.trimEnd();
+  `${item.attribution ? `${item.attribution} ` : ''}${item.text} ${item.refs.map((ref) => `[${ref}]`).join('')}`.trimEnd();
 
 const see = (numbers: number[]) =>
   numbers.length > 0 ? [`  → Key developments ${numbers.join(', ')}`] : [];

@@ -28,6 +28,12 @@ export interface ItemView {
   id: string;
   /** The quoted sentence, trimmed. */
   text: string;
+  /**
+   * Who speaks, when the sentence names them only by a pronoun ("…,” he stressed") and the
+   * article named them just before: "Imran Khan:", printed before `text`, outside the quote
+   * (no word is added inside it); null otherwise.
+   */
+  attribution: string | null;
   /** Article ids the item is taken from (for templates that resolve them themselves). */
   sources: string[];
   /** Citation numbers of `sources`, ascending, each once. */
@@ -128,12 +134,20 @@ function itemView(item: BriefItem, { names, citeOf }: ItemContext): ItemView {
   return {
     id: item.id,
     text: item.text.trim(),
+    attribution: attributionOf(item.speaker),
     sources: item.sources,
     refs,
     missingSource: missing,
     actors: item.actors.map(names.actor),
     theme: names.theme(item.theme),
   };
+}
+
+/** "the foreign ministry" → "The foreign ministry:"; null for no speaker. */
+function attributionOf(speaker: string | undefined): string | null {
+  const name = speaker?.replace(/\s+/g, ' ').trim();
+  if (!name) return null;
+  return `${name.charAt(0).toUpperCase()}${name.slice(1)}:`;
 }
 
 function highlightView(highlight: Highlight, context: ItemContext): HighlightView {
