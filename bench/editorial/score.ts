@@ -185,6 +185,8 @@ interface PrintedItem {
   text: string;
   headline: string | null;
   sources: string[];
+  /** The speaker the brief names for a quote that gives only a pronoun ("he stressed"). */
+  speaker: string | null;
 }
 
 interface Brief {
@@ -265,6 +267,7 @@ function readBrief(path: string): Brief {
         text: asString(highlight.text) ?? '',
         headline,
         sources: [...sources, ...alsoIn],
+        speaker: asString(highlight.speaker),
       });
     });
   for (const [field, kind] of [
@@ -280,6 +283,7 @@ function readBrief(path: string): Brief {
           text: asString(item.text) ?? '',
           headline: null,
           sources: asStrings(item.sources),
+          speaker: asString(item.speaker),
         });
     }
   }
@@ -804,7 +808,8 @@ function main(): Json {
       note('off-topic', `${where}${clip(item.text)}`);
     }
   });
-  const unnamed = brief.items.filter((item) => UNNAMED_SPEAKER.test(item.text));
+  // An item whose `speaker` the brief prints before it names who "he" is.
+  const unnamed = brief.items.filter((item) => !item.speaker && UNNAMED_SPEAKER.test(item.text));
   const fragments = brief.items.filter((item) => isFragment(item.text));
   const total = brief.items.length;
   const withDefect = defectsOf.filter((set) => set.size > 0).length;

@@ -8,8 +8,9 @@ import {
   findSentenceActors,
   type SentenceActors,
 } from './find-actors';
-import { findSpeech, type Speaker } from './find-speaker';
+import { findSpeech, personNamed, type Speaker, type SpeechFound } from './find-speaker';
 import { findThemes } from './find-themes';
+import { hasVerb } from './has-verb';
 import { findTitledPeople } from './learn-people';
 import { scoreSentence } from './score-sentence';
 import { splitSentences } from './split-sentences';
@@ -24,6 +25,9 @@ export interface ArticleAnalysis {
 
 // Salience: the title and the lead weigh more; acting or speaking counts on top of a mention.
 const weights = { title: 3, lead: 2, body: 1, principal: 0.5, speaker: 0.5 };
+// A theme in the title weighs double; a theme sentence in the title or the lead (the body's first
+// two sentences) counts as two sentences towards `themeArticleSentences`.
+const themeWeights = { title: 2, titleSentences: 2, leadSentences: 2, leadLength: 2 };
 
 /**
  * Splits the body into sentences and tags each with its actors, themes (with the cues that
@@ -41,8 +45,11 @@ export function analyseArticle(
     learned: new Map(),
     lastInstitution: null,
     previous: { principal: null, speaker: null, lastSpeaker: null, age: 0 },
+    lastPerson: null,
     salience: new Map(),
     themeWeight: new Map(),
+    themeSentences: new Map(),
+    sentencesRead: 0,
   };
   weighTitle(title, reading);
   const sentences: SentenceRecord[] = [];
@@ -54,7 +61,7 @@ export function analyseArticle(
   return {
     sentences,
     actors: rank(reading.salience),
-    themes: articleThemes(reading.themeWeight, reference),
+    themes: articleThemes(reading, reference),
   };
 }
 
@@ -66,8 +73,14 @@ interface Reading {
   /** The last seat or demonym named: whom "Department spokesman Ned Price" speaks for. */
   lastInstitution: ActorId | null;
   previous: Previous;
+  /** The person named last, `age` sentences before the one being read: whom "he said" names. */
+  lastPerson: { name: string; actor: ActorId | null; age: number } | null;
   salience: Map<ActorId, number>;
   themeWeight: Map<ThemeId, number>;
+  /** How many sentences carry each theme (title and lead sentences count double). */
+  themeSentences: Map<ThemeId, number>;
+  /** Sentences of the body read so far: the first ones are the lead. */
+  sentencesRead: number;
 }
 
 /** The title's actors and themes weigh more than a sentence's. */
@@ -75,8 +88,10 @@ function weighTitle(title: string, reading: Reading): void {
   const { reference } = reading;
   for (const actor of new Set(findActorMentions(title, reference).map((m) => m.actor)))
     addTo(reading.salience, actor, weights.title);
-  for (const match of findThemes(title, reference))
-    addTo(reading.themeWeight, match.theme, 2 * match.weight);
+  for (const match of findThemes(title, reference)) {
+    addTo(reading.themeWeight, match.theme, themeWeights.title * match.weight);
+    addTo(reading.themeSentences, match.theme, themeWeights.titleSentences);
+  }
 }
 
 /** One sentence's record; adds its actors' salience and its themes' weight to the article's. */
@@ -84,7 +99,8 @@ function analyseSentence(text: string, paragraph: number, reading: Reading): Sen
   const { reference } = reading;
   const { tokens, mentions } = findMentions(text, reading);
   const speech = findSpeech(text, tokens, mentions, reference.lexicon);
-  const speaker = resolveSpeaker(speech.speaker, reading.previous, reference);
+  const speaker = resolveSpeaker(speech, reading, reference);
+  reading.lastPerson = personOf(text, speaker, mentions, reading, reference);
   // A named speaker we cannot attribute leaves the principal open rather than guessed.
   const principal = speaker ? speaker.actor : subjectOf(tokens, mentions);
   const actors = unique([
@@ -95,7 +111,12 @@ function analyseSentence(text: string, paragraph: number, reading: Reading): Sen
   weighActors(reading.salience, paragraph, actors, principal, speaker);
 
   const themes = findThemes(text, reference, tokens);
-  for (const match of themes) addTo(reading.themeWeight, match.theme, match.weight);
+  const lead = reading.sentencesRead < themeWeights.leadLength;
+  for (const match of themes) {
+    addTo(reading.themeWeight, match.theme, match.weight);
+    addTo(reading.themeSentences, match.theme, lead ? themeWeights.leadSentences : 1);
+  }
+  reading.sentencesRead++;
   return {
     text,
     actors,
@@ -108,6 +129,7 @@ function analyseSentence(text: string, paragraph: number, reading: Reading): Sen
       actorCount: actors.length,
       themeCount: themes.length,
       hasSpeaker: speaker !== null,
+      hasVerb: hasVerb(text, tokens, reference.lexicon),
     }),
     ...(speaker ? { speaker } : {}),
     ...(speaker && speech.quote ? { quote: speech.quote } : {}),
@@ -226,15 +248,26 @@ function nextPrevious(
   return { principal, speaker, lastSpeaker, age: speaker?.actor ? 0 : previous.age + 1 };
 }
 
+/** A speaker as recorded: `carried` when the sentence names them only by a pronoun. */
+type ResolvedSpeaker = Speaker & { carried?: 'name' | 'actor' };
+
+/** "he"/"she" name a person; "it"/"they" (and "we") an institution or a group. */
+const personalPronouns = new Set(['he', 'she']);
+
 /**
- * "he said" and "the ministry said" point back to the previous sentence's speaker, or to the
- * actor it was about.
+ * "he said" names the person named in the two sentences before (the speaker first, else the
+ * first person the sentence names); "it said", "they said" the institution that spoke in the
+ * sentence before. Failing that, and for "the ministry said", the previous sentence's speaker
+ * or the actor it was about, marked `carried: 'actor'` when it stands for a pronoun: an actor
+ * is not who spoke.
  */
 function resolveSpeaker(
-  found: Speaker | 'pronoun' | null,
-  previous: Previous,
+  speech: SpeechFound,
+  reading: Reading,
   reference: ReferenceData,
-): Speaker | null {
+): ResolvedSpeaker | null {
+  const { previous, lastPerson } = reading;
+  const found = speech.speaker;
   const referBack = (): Speaker | null => {
     if (previous.speaker?.actor) return previous.speaker;
     if (previous.lastSpeaker?.actor) return previous.lastSpeaker;
@@ -242,7 +275,18 @@ function resolveSpeaker(
     const name = reference.actors.get(previous.principal)?.name ?? previous.principal;
     return { name, actor: previous.principal };
   };
-  if (found === 'pronoun') return referBack();
+  if (found === 'pronoun') {
+    if (personalPronouns.has(speech.pronoun ?? '')) {
+      if (lastPerson && lastPerson.age <= 1) {
+        const actor = lastPerson.actor ?? referBack()?.actor ?? null;
+        return { name: lastPerson.name, actor, carried: 'name' };
+      }
+    } else if (previous.speaker && isInstitution(previous.speaker, reference)) {
+      return { name: previous.speaker.name, actor: previous.speaker.actor, carried: 'name' };
+    }
+    const back = referBack();
+    return back ? { name: back.name, actor: back.actor, carried: 'actor' } : null;
+  }
   // "the sources said", "diplomatic sources told": an unnamed voice of the actor at hand.
   if (
     found &&
@@ -253,6 +297,50 @@ function resolveSpeaker(
     return back ? { name: found.name, actor: back.actor } : found;
   }
   return found;
+}
+
+/**
+ * An institution that spoke, named: a phrase with an institution word ("Russia's defence
+ * ministry") or an organisation ("ECOWAS"); not a person, a lone place name, or a phrase that
+ * names no one ("the ministry").
+ */
+function isInstitution(speaker: Speaker, reference: ReferenceData): boolean {
+  // "the ministry", "the bloc": whose, the reader of one sentence cannot tell.
+  if (!/\p{Lu}/u.test(speaker.name) || personNamed(speaker.name, reference)) return false;
+  if (speaker.actor && reference.actors.get(speaker.actor)?.kind === 'organisation') return true;
+  const { speakerPhraseWords } = reference.lexicon;
+  return tokenize(speaker.name).some(
+    (token) => speakerPhraseWords.has(token.lower) && !grammarWords.has(token.lower),
+  );
+}
+
+/** Words of `speaker_phrase_words` that name nothing by themselves. */
+const grammarWords: ReadonlySet<string> = new Set(['the', 'a', 'an', 'its', 'of', 'for', 'and']);
+
+/**
+ * The person the sentence names (its speaker if a person, else the first person mentioned),
+ * or the one named before, one sentence older.
+ */
+function personOf(
+  text: string,
+  speaker: ResolvedSpeaker | null,
+  mentions: ActorMention[],
+  reading: Reading,
+  reference: ReferenceData,
+): Reading['lastPerson'] {
+  const last = reading.lastPerson;
+  // "…,” he added: the same person, still the one "he" names in the next sentence.
+  if (speaker?.carried === 'name' && last?.name === speaker.name) return { ...last, age: 0 };
+  if (speaker && !speaker.carried) {
+    const name = personNamed(speaker.name, reference);
+    if (name) return { name, actor: speaker.actor, age: 0 };
+  }
+  const person = mentions.find((mention) => mention.person);
+  if (person?.person) return { name: person.person, actor: person.actor, age: 0 };
+  // "He praised …": a sentence about "he" keeps the same person in view.
+  if (last && last.age <= 1 && /^(?:[“"‘']\s*)?(?:he|she)\b/iu.test(text))
+    return { ...last, age: 0 };
+  return last ? { ...last, age: last.age + 1 } : null;
 }
 
 /** The first actor named outside a prepositional phrase: the subject, as well as we can tell. */
@@ -290,14 +378,20 @@ function learnName(
   }
 }
 
-/** Themes whose weight over the article reaches the taxonomy's article threshold and share. */
-function articleThemes(weightsByTheme: Map<ThemeId, number>, reference: ReferenceData): ThemeId[] {
-  const ranked = [...weightsByTheme.entries()].sort((a, b) => b[1] - a[1]);
+/**
+ * Themes carried by enough sentences (each with a strong cue or several cues, the title and the
+ * lead counting double) whose weight over the article reaches the taxonomy's article threshold
+ * and share: one passing mention, or one weak word however often repeated, is not a theme.
+ */
+function articleThemes(reading: Reading, reference: ReferenceData): ThemeId[] {
+  const ranked = [...reading.themeWeight.entries()].sort((a, b) => b[1] - a[1]);
   const top = ranked[0]?.[1] ?? 0;
   return ranked
     .filter(
-      ([, weight]) =>
-        weight >= reference.themeArticleThreshold && weight >= top * reference.themeArticleShare,
+      ([theme, weight]) =>
+        weight >= reference.themeArticleThreshold &&
+        weight >= top * reference.themeArticleShare &&
+        (reading.themeSentences.get(theme) ?? 0) >= reference.themeArticleSentences,
     )
     .map(([theme]) => theme);
 }

@@ -24,7 +24,7 @@ export interface SentenceActors {
 }
 
 /**
- * Finds the actors a sentence is about, applying DESIGN.md's rules: capitals acting as
+ * Finds the actors a sentence is about, applying docs/design.md's rules: capitals acting as
  * metonyms, seats, demonyms heading an institution, named people; a state or capital that is
  * only a location ("in Dushanbe", "flights from Kabul airport", "in Afghanistan and Iraq"), the
  * object of a job title ("US ambassador to the EU") or part of a longer name ("the London

@@ -1,8 +1,8 @@
 import type { ActorId } from '../model/types';
-import type { Lexicon } from '../reference/reference-data';
+import type { Lexicon, ReferenceData } from '../reference/reference-data';
 import { clauseOpeners, subjectPronouns, wordsBetweenSubjectAndVerb } from '../text/function-words';
-import { type Gap, gapsIn, type Token } from '../text/tokenize';
-import type { ActorMention } from './find-actors';
+import { type Gap, gapsIn, type Token, tokenize } from '../text/tokenize';
+import { type ActorMention, findActorMentions } from './find-actors';
 
 export interface Speaker {
   /** The speaker as named: a person, "the Kremlin", "Russia's foreign ministry". */
@@ -15,6 +15,8 @@ export interface SpeechFound {
   speaker: Speaker | 'pronoun' | null;
   /** The quoted words, when the sentence has any. */
   quote: string | null;
+  /** The pronoun that stands for the speaker ("he", "they"), when `speaker` is `'pronoun'`. */
+  pronoun?: string;
 }
 
 const quotePattern = /[“"«]([^”"»]{3,})[”"»]/gu;
@@ -56,7 +58,7 @@ export function findSpeech(
   const before = end >= 0 ? gap(end, end + 1) : '.';
   if (before === '' && subjectPronouns.has(tokens[end]?.lower ?? '')) {
     // "X said he …" starts the reported clause with the pronoun; "he said" names no one.
-    return { speaker: 'pronoun', quote };
+    return { speaker: 'pronoun', quote, pronoun: tokens[end]?.lower ?? '' };
   }
   if (before === '' && end >= 0) {
     // "executives announced Wednesday": a subject we cannot name is no one, not what follows.
@@ -171,4 +173,39 @@ function speakerIn(context: Context, from: number, to: number): Speaker | null {
   if (/^\p{Lu}/u.test(text) || words.every((token) => speakerPhraseWords.has(token.lower)))
     return { name: text, actor: null };
   return null;
+}
+
+/**
+ * The person a speaker's phrase names, or null when it names an institution: a known person
+ * ("Vladimir Putin"), else the capitalised name that ends the phrase after its job title
+ * ("Mykola Solsky" in "Agriculture Minister Mykola Solsky"; "Denis Sassou Nguesso" in "Congo
+ * Republic President Denis Sassou Nguesso"). "The World Food Programme", "Russia's foreign
+ * ministry" and "Abuja" name no person.
+ */
+export function personNamed(phrase: string, reference: ReferenceData): string | null {
+  const mentions = findActorMentions(phrase, reference);
+  const known = mentions.find((mention) => mention.person);
+  if (known?.person) return known.person;
+  const { lexicon } = reference;
+  const tokens = tokenize(phrase);
+  const covered = (k: number) => mentions.some((mention) => k >= mention.from && k < mention.to);
+  const titleLike = (lower: string) =>
+    lexicon.speakerPhraseWords.has(lower) ||
+    lexicon.titleWords.has(lower) ||
+    lexicon.titleHeads.has(lower) ||
+    lexicon.honorifics.has(lower) ||
+    lexicon.contextualTitleStarts.has(lower);
+  let start = tokens.length;
+  while (start > 0) {
+    const token = tokens[start - 1] as Token;
+    const nameWord = /^\p{Lu}/u.test(token.text) && !titleLike(token.lower);
+    const particle = lexicon.nameParticles.has(token.lower) && start < tokens.length;
+    if ((!nameWord && !particle) || covered(start - 1)) break;
+    // "Russia's …": a possessive ends the institution, not a name.
+    if (token.possessive && start < tokens.length) break;
+    start--;
+  }
+  while (start < tokens.length && !/^\p{Lu}/u.test(tokens[start]?.text ?? '')) start++;
+  if (tokens.length - start < 2) return null;
+  return phrase.slice(tokens[start]?.start ?? 0, tokens[tokens.length - 1]?.end ?? 0);
 }

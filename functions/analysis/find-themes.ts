@@ -1,5 +1,6 @@
 import type { ThemeId } from '../model/types';
 import type { ReferenceData, Theme, ThemeCue } from '../reference/reference-data';
+import { stemOf, wordParts } from '../text/stem';
 import { type Token, tokenize } from '../text/tokenize';
 
 export interface ThemeMatch {
@@ -7,6 +8,8 @@ export interface ThemeMatch {
   weight: number;
   /** The cues that fired, so a reader can see why the theme was given. */
   cues: string[];
+  /** The weight of the strongest cue that fired: one weak cue never makes a theme. */
+  strongest: number;
 }
 
 interface IndexedCue {
@@ -15,8 +18,12 @@ interface IndexedCue {
   negative: boolean;
 }
 
-/** Cues by their first word (exact) or first-word prefix ("negotiat*"), built once per reference. */
+/**
+ * Cues by their first word: by its stem, as written ("=" cues) or as a prefix ("terror*"),
+ * built once per reference.
+ */
 interface CueIndex {
+  byStem: Map<string, IndexedCue[]>;
   byWord: Map<string, IndexedCue[]>;
   byPrefix: Map<string, IndexedCue[]>;
   shortestPrefix: number;
@@ -26,37 +33,61 @@ const indexes = new WeakMap<ReferenceData, CueIndex>();
 
 /**
  * Themes whose cue weights in the sentence reach the taxonomy's threshold, strongest first.
- * Only the cues whose first word occurs in the sentence are tried, so a taxonomy of hundreds
- * of cues costs a few regular-expression tests per sentence.
  */
 export function findThemes(
   sentence: string,
   reference: ReferenceData,
   tokens: Token[] = tokenize(sentence),
 ): ThemeMatch[] {
+  return weighThemes(sentence, reference, tokens).filter(
+    (match) => match.weight >= reference.themeThreshold - 1e-9,
+  );
+}
+
+/**
+ * Every theme with a cue in the sentence, with the summed weight of its cues (negative cues
+ * subtracted; each cue counts once per sentence), strongest first, whether or not it reaches
+ * the sentence threshold: an article adds these up. Words match cues by their stem ("talks",
+ * "talked"), "=" cues as written and "*" cues as prefixes. Only the cues whose first word
+ * occurs in the sentence are tried.
+ */
+export function weighThemes(
+  _sentence: string,
+  reference: ReferenceData,
+  tokens: Token[] = tokenize(_sentence),
+): ThemeMatch[] {
   const index = cueIndex(reference);
-  const candidates = new Set<IndexedCue>();
-  const words = new Set<string>();
-  for (const token of tokens) {
-    words.add(token.lower);
-    // "trade-war" holds the cue "war" too.
-    if (token.lower.includes('-')) for (const part of token.lower.split('-')) words.add(part);
-  }
-  for (const word of words) {
-    for (const cue of index.byWord.get(word) ?? []) candidates.add(cue);
+  const words = tokens.flatMap((token) => wordParts(token.lower));
+  const stems = words.map(stemOf);
+  const fired = new Set<IndexedCue>();
+  // The strongest cue of a theme on each stretch of words: "visits" fires one of "visit" and
+  // "visits", never both.
+  const spans = new Map<string, IndexedCue>();
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] ?? '';
+    const tryCue = (indexed: IndexedCue) => {
+      if (fired.has(indexed) || !matchesAt(indexed.cue, words, stems, i)) return;
+      const span = `${indexed.theme.id} ${indexed.negative} ${i} ${indexed.cue.words.length}`;
+      const other = spans.get(span);
+      if (other && other.cue.weight >= indexed.cue.weight) return;
+      if (other) fired.delete(other);
+      spans.set(span, indexed);
+      fired.add(indexed);
+    };
+    for (const indexed of index.byStem.get(stems[i] ?? '') ?? []) tryCue(indexed);
+    for (const indexed of index.byWord.get(word) ?? []) tryCue(indexed);
     for (let length = index.shortestPrefix; length <= word.length; length++) {
-      for (const cue of index.byPrefix.get(word.slice(0, length)) ?? []) candidates.add(cue);
+      for (const indexed of index.byPrefix.get(word.slice(0, length)) ?? []) tryCue(indexed);
     }
   }
-  const byTheme = new Map<Theme, { weight: number; cues: string[] }>();
-  for (const { theme, cue, negative } of candidates) {
-    cue.pattern.lastIndex = 0;
-    if (!cue.pattern.test(sentence)) continue;
-    const entry = byTheme.get(theme) ?? { weight: 0, cues: [] };
+  const byTheme = new Map<Theme, { weight: number; cues: string[]; strongest: number }>();
+  for (const { theme, cue, negative } of fired) {
+    const entry = byTheme.get(theme) ?? { weight: 0, cues: [], strongest: 0 };
     if (negative) entry.weight -= cue.weight;
     else {
       entry.weight += cue.weight;
       entry.cues.push(cue.cue);
+      entry.strongest = Math.max(entry.strongest, cue.weight);
     }
     byTheme.set(theme, entry);
   }
@@ -64,25 +95,43 @@ export function findThemes(
   // Taxonomy order, so the cues and ties read the same on every run.
   for (const theme of reference.themes) {
     const entry = byTheme.get(theme);
-    if (entry && entry.weight >= reference.themeThreshold - 1e-9)
-      matches.push({ theme: theme.id, weight: entry.weight, cues: entry.cues });
+    if (entry && entry.weight > 1e-9 && entry.cues.length)
+      matches.push({ theme: theme.id, ...entry });
   }
   return matches.sort((a, b) => b.weight - a.weight);
+}
+
+/** Whether the cue's words match the sentence's words from position `at`. */
+function matchesAt(cue: ThemeCue, words: string[], stems: string[], at: number): boolean {
+  if (at + cue.words.length > words.length) return false;
+  return cue.words.every((cueWord, k) => {
+    const word = words[at + k] ?? '';
+    if (cue.prefix && k === cue.words.length - 1) return word.startsWith(cueWord);
+    return cue.exact ? word === cueWord : stems[at + k] === cue.stems[k];
+  });
 }
 
 function cueIndex(reference: ReferenceData): CueIndex {
   const cached = indexes.get(reference);
   if (cached) return cached;
-  const index: CueIndex = { byWord: new Map(), byPrefix: new Map(), shortestPrefix: 99 };
+  const index: CueIndex = {
+    byStem: new Map(),
+    byWord: new Map(),
+    byPrefix: new Map(),
+    shortestPrefix: 99,
+  };
   const add = (theme: Theme, cue: ThemeCue, negative: boolean) => {
-    const words = tokenize(cue.cue.replace(/\*$/, ''));
-    const first = words[0]?.lower;
+    const first = cue.words[0];
     if (!first) return;
-    const prefix = words.length === 1 && cue.cue.endsWith('*');
-    const map = prefix ? index.byPrefix : index.byWord;
-    const list = map.get(first) ?? [];
+    const prefix = cue.prefix && cue.words.length === 1;
+    const [map, key] = prefix
+      ? [index.byPrefix, first]
+      : cue.exact
+        ? [index.byWord, first]
+        : [index.byStem, cue.stems[0] ?? first];
+    const list = map.get(key) ?? [];
     list.push({ theme, cue, negative });
-    map.set(first, list);
+    map.set(key, list);
     if (prefix) index.shortestPrefix = Math.min(index.shortestPrefix, first.length);
   };
   for (const theme of reference.themes) {

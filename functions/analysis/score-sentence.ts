@@ -4,6 +4,8 @@ export interface SentenceFeatures {
   actorCount: number;
   themeCount: number;
   hasSpeaker: boolean;
+  /** False for a line without a verb: a caption, a headline fragment, a list of names. */
+  hasVerb: boolean;
 }
 
 const pronounStart =
@@ -13,7 +15,8 @@ const conjunctionStart = /^(and|but|or|so|also|meanwhile|however|moreover)\b/i;
 /**
  * Extractive score of a sentence: early, self-contained sentences about named actors and a
  * clear theme read best in a brief. A sentence opening on a bare pronoun ("He said…") or a
- * conjunction needs its neighbour to make sense, so it loses.
+ * conjunction needs its neighbour to make sense, so it loses; a line without a verb (a
+ * caption, a headline fragment) scores -1 at most.
  */
 export function scoreSentence(features: SentenceFeatures): number {
   const words = features.text.split(/\s+/).length;
@@ -26,5 +29,7 @@ export function scoreSentence(features: SentenceFeatures): number {
   if (/^\p{Ll}/u.test(features.text)) score -= 0.5;
   if (words < 8) score -= 0.7;
   if (words > 55) score -= 0.4;
+  // Not a statement at all: never worth quoting, however many actors it names.
+  if (!features.hasVerb) score = Math.min(score, -1);
   return Math.round(score * 1000) / 1000;
 }

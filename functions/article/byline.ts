@@ -15,7 +15,13 @@ export function cleanByline(text: string | null | undefined): string | null {
   const parts = value.split(/\s+[-–—|•·]\s+|\s*\|\s*/);
   const kept: string[] = [];
   for (const part of parts) {
-    if (dateOrTime.test(part)) break;
+    // "Jane Smith July 19, 2023": the names before the date are kept.
+    const stamp = dateOrTime.exec(part);
+    if (stamp) {
+      const names = part.slice(0, stamp.index).trim();
+      if (names && /\p{L}/u.test(names)) kept.push(names);
+      break;
+    }
     kept.push(part);
   }
   value = kept

@@ -1,7 +1,7 @@
 import * as chrono from 'chrono-node';
 
 /** Date parsers tried in turn: English first, then the languages of the region's press. */
-const parsers = [
+export const dayParsers = [
   chrono,
   chrono.ru,
   chrono.uk,
@@ -17,7 +17,7 @@ const parsers = [
  * a day, in whichever language reads it; null when none does.
  */
 export function parseDay(text: string, reference?: Date): chrono.ParsedResult | null {
-  for (const parser of parsers) {
+  for (const parser of dayParsers) {
     const result = parser.parse(text, reference)[0];
     if (result?.start.get('month') && result.start.get('day')) return result;
   }

@@ -2,6 +2,7 @@ import { parseHTML } from 'linkedom';
 import mammoth from 'mammoth';
 import { ArticleRejectedError } from '../model/errors';
 import { blocksOf } from './extract-body';
+import type { OutletNames } from './outlet-names';
 import { parsePlainText } from './parse-plain-text';
 import type { RawArticle } from './raw-article';
 
@@ -11,7 +12,11 @@ import type { RawArticle } from './raw-article';
  * headline-like first line, dates, datelines) are those of plain text. A file that is not a
  * readable `.docx` (an old binary `.doc` renamed, a damaged zip) is rejected by name.
  */
-export async function parseDocx(bytes: Uint8Array, key: string): Promise<RawArticle> {
+export async function parseDocx(
+  bytes: Uint8Array,
+  key: string,
+  outlets?: OutletNames,
+): Promise<RawArticle> {
   let html: string;
   try {
     html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })).value;
@@ -25,7 +30,7 @@ export async function parseDocx(bytes: Uint8Array, key: string): Promise<RawArti
   const title = heading?.textContent?.replace(/\s+/g, ' ').trim() || null;
   heading?.remove();
   const paragraphs = blocksOf(document.body as never).map((block) => block.text);
-  const raw = parsePlainText(paragraphs.join('\n\n'), false);
+  const raw = parsePlainText(paragraphs.join('\n\n'), false, outlets);
   if (title) raw.title = { value: title, from: 'docx-heading' };
   return raw;
 }

@@ -1,5 +1,6 @@
 import { type AddressObject, simpleParser } from 'mailparser';
 import { ArticleRejectedError } from '../model/errors';
+import { outletNames } from './outlet-names';
 import { parseHtml } from './parse-html';
 import { parsePlainText } from './parse-plain-text';
 import type { Found, RawArticle } from './raw-article';
@@ -46,7 +47,7 @@ export async function parseEml(
   const forwarded = forwardedHeaders(plainText);
   const raw = mail.html
     ? parseHtml(withoutForwardingHeader(mail.html))
-    : parsePlainText(withoutForwardingText(plainText), false);
+    : parsePlainText(withoutForwardingText(plainText), false, outletNames(outletsByHost));
   raw.paragraphs = dropForwardingLines(raw.paragraphs);
 
   const subject = (forwarded.subject ?? mail.subject ?? '').replace(subjectPrefix, '').trim();

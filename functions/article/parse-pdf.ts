@@ -1,5 +1,6 @@
 import { getDocumentProxy } from 'unpdf';
 import { ArticleRejectedError } from '../model/errors';
+import type { OutletNames } from './outlet-names';
 import { parsePlainText } from './parse-plain-text';
 import type { RawArticle } from './raw-article';
 
@@ -22,7 +23,11 @@ type TextItem = { str: string; transform: number[]; height: number; hasEOL?: boo
  * own `Title` when it is a real one, else the first line set larger than the body. A password-
  * protected PDF, a PDF with no text layer (a scan) or a damaged one are rejected by name.
  */
-export async function parsePdf(bytes: Uint8Array, key: string): Promise<RawArticle> {
+export async function parsePdf(
+  bytes: Uint8Array,
+  key: string,
+  outlets?: OutletNames,
+): Promise<RawArticle> {
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
     // pdf.js takes ownership of the buffer it is given: hand it a copy.
@@ -63,7 +68,7 @@ export async function parsePdf(bytes: Uint8Array, key: string): Promise<RawArtic
     const first = body[0];
     const headingTitle =
       !declaredTitle && first && first.size > bodySize * 1.15 ? first.text : null;
-    const raw = parsePlainText(paragraphsOf(body).join('\n\n'), false);
+    const raw = parsePlainText(paragraphsOf(body).join('\n\n'), false, outlets);
     const title = declaredTitle ?? headingTitle;
     if (title) {
       raw.title = { value: title, from: declaredTitle ? 'pdf-title' : 'pdf-heading' };

@@ -1,6 +1,11 @@
 import { bylineFromLine } from './byline';
+import { dateLineOf } from './date-lines';
+import { furnitureOf, trailingAgencyCredit } from './furniture';
+import type { OutletNames } from './outlet-names';
 import { parseDay } from './parse-day';
-import { emptyRawArticle, type RawArticle } from './raw-article';
+import { emptyRawArticle, type Found, type RawArticle } from './raw-article';
+import { creditLineOf, datedCaption } from './text-credit';
+import { cleanTitle, isNoTitle } from './title';
 
 /** Navigation and page furniture that copy-paste from news sites leaves behind. */
 const crumbLines = new Set([
@@ -24,6 +29,9 @@ const crumbLines = new Set([
   'comments',
   'skip to content',
   'skip to main content',
+  '< back',
+  'back',
+  'logo',
 ]);
 
 const shareLine =
@@ -34,18 +42,40 @@ const urlOnly = /^<?(https?:\/\/\S+?)>?$/i;
 const terminalPunctuation = /[.!?;:"”’»)]$/;
 
 /**
- * Parses text copied from a web page (`.txt`) or written in Markdown (`.md`): drops crumbs,
- * share and tag lines, takes a leading "date YYYY-MM-DD" and a URL line as metadata, the
- * first line that reads as a headline as the title, and keeps the paragraphs.
+ * Parses text copied from a web page (`.txt`) or written in Markdown (`.md`).
+ *
+ * - Furniture is dropped: crumbs, share and tag lines, captions and their credits, link lists
+ *   and "Read also" lines, prompts, handles, reading times (see `furniture.ts`); a line shown
+ *   twice in a row (a picture's alt text and caption) and repeats of the headline.
+ * - The headline is the first line of the page's head (before the first paragraph of prose)
+ *   that reads as a title: not a date, a handle, a site's or section's name, or a caption. A
+ *   short label ("Russia Ukraine conflict") gives way to a full headline after it.
+ * - Metadata lines are read, not kept: a leading "date YYYY-MM-DD", a URL line, bylines, date
+ *   lines ("Published: …", a date under the headline or in the page's header), credit lines
+ *   ("Reuters" under the headline), the site's header ("The Jerusalem Post - …").
+ *
+ * `outlets` (the outlets we know) lets credits and site headers be told from text.
  */
-export function parsePlainText(text: string, markdown: boolean): RawArticle {
+export function parsePlainText(text: string, markdown: boolean, outlets?: OutletNames): RawArticle {
   const raw = emptyRawArticle();
+  const credits: Found[] = [];
+  const dates: Found[] = [];
   const split = text.replace(/\r\n?/g, '\n').split('\n');
   const lines = (markdown ? joinMarkdownParagraphs(split) : joinSoftWraps(split)).map((line) =>
     markdown ? stripMarkdown(line) : line.trim(),
   );
-  let titleSeen = false;
-  for (let line of lines) {
+  const repeated = repeatedLines(lines);
+  let title: { value: string; words: number } | null = null;
+  // Any line seen that is neither furniture nor metadata: the title is then no longer the first line.
+  let seenText = false;
+  let inLinkList = false;
+  // Index of the line the last kept paragraph came from.
+  let lastKept = -1;
+  let lastNonEmpty = -1;
+  lines.forEach((original, index) => {
+    let line = original;
+    const previousNonEmpty = lastNonEmpty;
+    if (line) lastNonEmpty = index;
     const date = dateLinePrefix.exec(line);
     if (date?.[1]) {
       raw.published ??= { value: date[1], from: 'date-line' };
@@ -54,36 +84,184 @@ export function parsePlainText(text: string, markdown: boolean): RawArticle {
     const url = urlOnly.exec(line);
     if (url?.[1]) {
       raw.url ??= { value: url[1], from: 'url-line' };
-      continue;
+      return;
     }
-    if (!line || isFurniture(line)) continue;
-    if (!titleSeen) {
-      titleSeen = true;
-      if (readsAsHeadline(line)) {
-        raw.title = { value: line, from: 'first-line' };
-        continue;
+    if (!line) return;
+    if (isFurniture(line)) {
+      // "Read more:" alone heads a list of links.
+      if (furnitureOf(line)?.kind === 'link-list-heading') inLinkList = true;
+      return;
+    }
+    // "• In a keynote speech, …": a list's bullet is not part of the text.
+    line = line.replace(/^[•·▪►]\s*/u, '');
+    if (!line) return;
+    const bodyStarted = raw.paragraphs.length > 0;
+
+    const furniture = furnitureOf(line, outlets);
+    if (furniture) {
+      if (furniture.credit) {
+        const from = furniture.kind === 'staff-credits' ? 'credit-line' : 'caption-credit';
+        credits.push({ value: furniture.credit, from });
+      }
+      if (furniture.kind === 'link-list-heading') inLinkList = true;
+      // "A view shows … Odesa region, Ukraine July 21, 2023." then "(photo credit: …)".
+      const lastParagraph = raw.paragraphs[raw.paragraphs.length - 1] ?? '';
+      if (
+        furniture.kind === 'photo-credit' &&
+        lastKept === previousNonEmpty &&
+        datedCaption.test(lastParagraph)
+      )
+        raw.paragraphs.pop();
+      // "— Name (@handle) August 2, 2023" signs the embedded post on the line above it.
+      if (
+        furniture.kind === 'embedded-post' &&
+        /^[—–-]/.test(line) &&
+        lastKept === previousNonEmpty &&
+        wordCount(lastParagraph) <= 60
+      )
+        raw.paragraphs.pop();
+      return;
+    }
+    // The entries of a "Read more:" list are headlines; the list ends at the next sentence.
+    if (inLinkList) {
+      if (!terminalPunctuation.test(line) && wordCount(line) <= 30) return;
+      inLinkList = false;
+    }
+    if (outlets) {
+      const credit = creditLineOf(line, outlets);
+      if (credit) {
+        credits.push({ value: credit, from: 'credit-line' });
+        return;
+      }
+      // "The Jerusalem Post - Israel News …": the site's header, above the headline.
+      const site = outlets.atStart(line);
+      if (
+        site &&
+        !title &&
+        !bodyStarted &&
+        !line.startsWith('(') &&
+        !terminalPunctuation.test(line) &&
+        /^\s*(?:$|[-–—|:·•])/.test(line.slice(site.length))
+      ) {
+        credits.push({ value: site.name, from: 'page-header' });
+        return;
+      }
+      // "People look at … in Odesa on July 19, 2023. (AFP)": a caption above the headline.
+      const agency = bodyStarted ? null : trailingAgencyCredit(line, outlets);
+      if (agency && /[.!?"”’)]$/.test(line.slice(0, agency.index).trim())) {
+        credits.push({ value: agency.outlet, from: 'caption-credit' });
+        return;
       }
     }
+    const stamp = dateLineOf(line, new Date(0));
+    if (stamp) {
+      // Dates from the page's head and first paragraphs, or stated as "Published"/"Updated".
+      if (stamp.day && (raw.paragraphs.length <= 2 || stamp.kind !== 'date')) {
+        const underTitle = Boolean(title) || bodyStarted;
+        const from =
+          stamp.kind === 'published'
+            ? 'published-line'
+            : !underTitle
+              ? 'page-header-date'
+              : stamp.kind === 'updated'
+                ? 'updated-line'
+                : 'date-under-title';
+        dates.push({ value: stamp.day, from });
+      }
+      // "Jane Doe (@jdoe) Published …": the name before the stamp is the byline.
+      const name = stamp.before.replace(/\(?@[\w.]+\)?/g, '').trim();
+      const byline = name ? bylineFromLine(`By ${name}`) : null;
+      if (byline) raw.byline ??= { value: byline, from: 'byline-line' };
+      return;
+    }
+    if (!bodyStarted) {
+      const candidate = cleanTitle(line, outlets);
+      if (readsAsHeadline(candidate, !seenText) && !isNoTitle(candidate, outlets)) {
+        const words = wordCount(candidate);
+        // A label above the headline ("Russia Ukraine conflict") gives way to the headline.
+        if (!title || (title.words < 5 && words >= 5)) {
+          raw.title = { value: candidate, from: seenText ? 'header-line' : 'first-line' };
+          title = { value: candidate, words };
+          seenText = true;
+          return;
+        }
+      }
+    }
+    seenText = true;
+    if (repeated.has(index)) return;
+    if (title && sameText(cleanTitle(line, outlets), title.value)) return;
     const byline = bylineFromLine(line);
     if (byline) {
-      raw.byline ??= { value: byline, from: 'byline-line' };
+      const agency = outlets ? bylineCredit(byline, outlets) : null;
+      if (agency) credits.push({ value: agency.outlet, from: 'byline-credit' });
+      if (agency?.names) raw.byline ??= { value: agency.names, from: 'byline-line' };
+      else if (!agency) raw.byline ??= { value: byline, from: 'byline-line' };
       // "By the Regional Desk · 17 November 2026": the line's full date is the article's.
       const day = parseDay(line);
       if (day?.start.isCertain('year') && day.start.isCertain('day')) {
         const { start } = day;
         const pad = (n: number | null) => String(n ?? 1).padStart(2, '0');
-        raw.published ??= {
+        dates.push({
           value: `${start.get('year')}-${pad(start.get('month'))}-${pad(start.get('day'))}`,
           from: 'byline-line',
-        };
+        });
       }
-      continue;
+      return;
     }
     // Short lines without sentence punctuation are section labels or tag lines, not text.
-    if (wordCount(line) <= 8 && !terminalPunctuation.test(line)) continue;
+    if (wordCount(line) <= 8 && !terminalPunctuation.test(line)) return;
     raw.paragraphs.push(line);
-  }
+    lastKept = index;
+  });
+  if (credits.length) raw.credits = credits;
+  if (dates.length) raw.dates = dates;
   return raw;
+}
+
+/**
+ * "By REUTERS", "By Reuters Staff", "By Jane Doe | Reuters": a byline that credits an agency,
+ * with the names left when there are any.
+ */
+function bylineCredit(
+  byline: string,
+  outlets: OutletNames,
+): { outlet: string; names: string | null } | null {
+  const parts = byline.split(/\s*(?:\||,|\s[-–—]\s|\band\b)\s*/).filter(Boolean);
+  const staff =
+    /\s+(?:staff(?:\s+writers?)?|correspondents?|reporters?|bureau|desk|news desk|web desk|team)$/i;
+  let outlet: string | null = null;
+  const names: string[] = [];
+  for (const part of parts) {
+    const name = outlets.exact(part.replace(staff, ''));
+    if (name && !outlet) outlet = name;
+    else if (!name) names.push(part);
+  }
+  return outlet ? { outlet, names: names.length ? names.join(', ') : null } : null;
+}
+
+/** Indices of lines equal to the next or previous non-empty line (alt text and caption). */
+function repeatedLines(lines: string[]): Set<number> {
+  const repeated = new Set<number>();
+  let previous = -1;
+  lines.forEach((line, index) => {
+    if (!line.trim()) return;
+    const before = lines[previous];
+    if (previous >= 0 && before !== undefined && sameText(before, line)) {
+      repeated.add(previous);
+      repeated.add(index);
+    }
+    previous = index;
+  });
+  return repeated;
+}
+
+function sameText(a: string, b: string): boolean {
+  const key = (text: string) =>
+    text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  return key(a) === key(b);
 }
 
 function isFurniture(line: string): boolean {
@@ -91,15 +269,18 @@ function isFurniture(line: string): boolean {
   return crumbLines.has(lower) || shareLine.test(line) || tagLine.test(line);
 }
 
-/** A headline: a few words, no sentence-final full stop, starting like a title. */
-export function readsAsHeadline(line: string): boolean {
+/**
+ * A headline: a few words, no sentence-final full stop, starting like a title. The first line
+ * of a page may start in lower case ("russia targeted Odesa port …"), as some sites write.
+ */
+export function readsAsHeadline(line: string, firstLine = false): boolean {
   const words = wordCount(line);
   return (
     words >= 3 &&
     words <= 25 &&
     line.length <= 220 &&
     !/[.;,]$/.test(line) &&
-    /^[\p{Lu}\p{N}"“‘'«]/u.test(line)
+    (firstLine ? /^[\p{L}\p{N}"“‘'«]/u : /^[\p{Lu}\p{N}"“‘'«]/u).test(line)
   );
 }
 

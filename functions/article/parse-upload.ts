@@ -4,6 +4,7 @@ import { articleId } from './article-id';
 import { decodeText } from './decode';
 import { detectLanguage } from './detect-language';
 import { acceptedExtensions, binaryFormats, detectFormat, extensionOf } from './formats';
+import { type OutletNames, outletNames } from './outlet-names';
 import { parseDocx } from './parse-docx';
 import { parseEml } from './parse-eml';
 import { parseHtml } from './parse-html';
@@ -49,9 +50,17 @@ export async function parseUpload(
   const { key, reference } = context;
   switch (format) {
     case 'pdf':
-      return parsedOf(await parsePdf(bytes, key), format, context);
+      return parsedOf(
+        await parsePdf(bytes, key, outletNames(reference.outletsByHost)),
+        format,
+        context,
+      );
     case 'docx':
-      return parsedOf(await parseDocx(bytes, key), format, context);
+      return parsedOf(
+        await parseDocx(bytes, key, outletNames(reference.outletsByHost)),
+        format,
+        context,
+      );
     case 'eml': {
       const { text } = decodeText(bytes, key);
       return parsedOf(await parseEml(text, key, reference.outletsByHost), format, context);
@@ -72,7 +81,8 @@ export function parseTextUpload(bytes: Uint8Array, context: ParseContext): Parse
     throw new TypeError(`${key}: .${format} uploads are read by parseUpload, not parseTextUpload`);
   const { text } = decodeText(bytes, key);
   const actual = detectFormat(key, text) ?? format;
-  return parsedOf(parseByFormat(actual, text, key), actual, context);
+  const outlets = outletNames(context.reference.outletsByHost);
+  return parsedOf(parseByFormat(actual, text, key, outlets), actual, context);
 }
 
 /** The format an upload will be read as, or the rejection for an empty or unsupported file. */
@@ -129,15 +139,20 @@ function parsedOf(raw: RawArticle, format: ArticleFormat, context: ParseContext)
   };
 }
 
-function parseByFormat(format: ArticleFormat, text: string, key: string): RawArticle {
+function parseByFormat(
+  format: ArticleFormat,
+  text: string,
+  key: string,
+  outlets: OutletNames,
+): RawArticle {
   switch (format) {
     case 'html':
       return parseHtml(text);
     case 'json':
       return parseJson(text, key);
     case 'md':
-      return parsePlainText(text, true);
+      return parsePlainText(text, true, outlets);
     default:
-      return parsePlainText(text, false);
+      return parsePlainText(text, false, outlets);
   }
 }

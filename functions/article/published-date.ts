@@ -11,6 +11,11 @@ export interface PublishedDate {
 export interface DateEvidence {
   /** A full date from the upload's metadata, a "date" line, JSON-LD… */
   declared: Found | null;
+  /**
+   * Days the page's own date lines state (`published-line`, `updated-line`, `byline-line`,
+   * `date-under-title`, `page-header-date`), as `YYYY-MM-DD`.
+   */
+  dateLines?: Found[];
   url: string | null;
   /** The dateline's day, possibly without a year ("August 30"). */
   datelineDay: string | null;
@@ -21,11 +26,16 @@ export interface DateEvidence {
 
 const urlDatePath = /\/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:\/|$|[-_])/;
 
+/** The article's own date lines, most trustworthy first; a page header's date comes last. */
+const dateLineRank = ['published-line', 'updated-line', 'byline-line', 'date-under-title'];
+
 /**
- * The publication date, from the most to the least trustworthy evidence: declared metadata, a
- * date in the URL path, the dateline (a year-less dateline takes its year from the text's own
- * latest full date not after it, else the most recent such day before the upload, and is
- * marked inferred), then a full date in the lead. Never a day after the upload.
+ * The publication date, from the most to the least trustworthy evidence: declared metadata, the
+ * article's own date lines ("Published: …", "Updated: …", a byline's date, a date under the
+ * headline), a date in the URL path, the dateline (a year-less dateline takes its year from
+ * the page's date lines, else the text's own latest full date not after it, else the most
+ * recent such day before the upload, and is marked inferred), a date in the page's header
+ * unless the text says otherwise, then a full date in the lead. Never a day after the upload.
  */
 export function resolvePublishedDate(evidence: DateEvidence): PublishedDate | null {
   const latest = isoDay(evidence.receivedAt);
@@ -37,12 +47,30 @@ export function resolvePublishedDate(evidence: DateEvidence): PublishedDate | nu
   if (declared && evidence.declared) {
     return { value: declared, from: evidence.declared.from, inferred: false };
   }
+  const lines = (evidence.dateLines ?? []).filter((line) => notFuture(line.value));
+  for (const kind of dateLineRank) {
+    const line = lines.find((candidate) => candidate.from === kind);
+    if (line) return { value: line.value, from: line.from, inferred: false };
+  }
   const fromUrl = notFuture(urlDay(evidence.url));
   if (fromUrl) return { value: fromUrl, from: 'url-path', inferred: false };
 
   if (evidence.datelineDay) {
-    const dated = datelineDate(evidence.datelineDay, evidence.paragraphs, evidence.receivedAt);
+    const anchors = lines.map((line) => line.value);
+    const dated = datelineDate(
+      evidence.datelineDay,
+      evidence.paragraphs,
+      evidence.receivedAt,
+      anchors,
+    );
     if (dated && notFuture(dated.value)) return dated;
+  }
+  const textDays = fullDatesIn(evidence.paragraphs.join('\n'), evidence.receivedAt).filter(
+    (day) => isCalendarDay(day) && day <= latest,
+  );
+  const header = lines.find((line) => line.from === 'page-header-date');
+  if (header && !contradicted(header.value, textDays)) {
+    return { value: header.value, from: header.from, inferred: false };
   }
   for (const paragraph of evidence.paragraphs.slice(0, 3)) {
     const full = fullDatesIn(paragraph, evidence.receivedAt).find((day) => day <= latest);
@@ -51,10 +79,21 @@ export function resolvePublishedDate(evidence: DateEvidence): PublishedDate | nu
   return null;
 }
 
+/**
+ * A page header's date the text contradicts: the text's dates all fall in earlier years (the
+ * header shows the day the page was copied, a year after the article's "July 19, 2023").
+ */
+function contradicted(headerDay: string, textDays: string[]): boolean {
+  if (textDays.length === 0) return false;
+  const year = headerDay.slice(0, 4);
+  return textDays.every((day) => day.slice(0, 4) < year);
+}
+
 function datelineDate(
   dayText: string,
   paragraphs: string[],
   receivedAt: Date,
+  pageDays: string[] = [],
 ): PublishedDate | null {
   const parsed = parseDay(dayText, receivedAt);
   if (!parsed) return null;
@@ -65,12 +104,23 @@ function datelineDate(
     return { value: componentsDay(parsed.start), from: 'dateline', inferred: false };
   }
   const monthDay = `${pad(month)}-${pad(day)}`;
+  // A date line of the page with the same month and day gives the year ("July 25" + "July 25, 2023").
+  const sameDay = pageDays.find((candidate) => candidate.slice(5) === monthDay);
+  if (sameDay && sameDay <= isoDay(receivedAt)) {
+    return { value: sameDay, from: 'dateline+year-from-page', inferred: false };
+  }
   // Dates the text looks forward to ("elections on March 1, 2027") are no anchor.
   const textDates = fullDatesIn(paragraphs.join('\n'), receivedAt)
     .filter((day) => isCalendarDay(day) && day <= isoDay(receivedAt))
     .sort();
   const anchor = textDates[textDates.length - 1];
-  if (anchor) {
+  const uploadYear = receivedAt.getUTCFullYear();
+  const thisYear = `${uploadYear}-${monthDay}`;
+  const recent = thisYear <= isoDay(receivedAt) ? thisYear : `${uploadYear - 1}-${monthDay}`;
+  // A fresh upload: the day fell in the last weeks and after every date the text gives, so
+  // "MOSCOW, July 25" uploaded on August 5 is this July's, however old the deal it recalls.
+  const freshDays = (receivedAt.getTime() - Date.parse(`${recent}T00:00:00Z`)) / 86_400_000;
+  if (anchor && (freshDays > freshUploadDays || recent < anchor)) {
     const year = Number(anchor.slice(0, 4));
     // The dated day is not before the text's latest full date, so it falls in that year or the next.
     const candidate = `${anchor.slice(0, 4)}-${monthDay}`;
@@ -79,19 +129,31 @@ function datelineDate(
       return { value, from: 'dateline+year-from-text', inferred: true };
     }
   }
-  const uploadYear = receivedAt.getUTCFullYear();
-  const thisYear = `${uploadYear}-${monthDay}`;
-  const value = thisYear <= isoDay(receivedAt) ? thisYear : `${uploadYear - 1}-${monthDay}`;
-  return { value, from: 'dateline+year-from-upload', inferred: true };
+  return { value: recent, from: 'dateline+year-from-upload', inferred: true };
 }
 
-/** Every date in the text written with its year, as `YYYY-MM-DD`. */
+/** How recent a year-less dateline's day must be to be taken as this year's (see `datelineDate`). */
+const freshUploadDays = 45;
+
+/**
+ * Every date in the text written with its year, as `YYYY-MM-DD`. A relative expression
+ * ("today", "last week", "tonight") is no date of its own: chrono reads it as certain, but its
+ * day is only the reference date's, so a date must be written with its year.
+ */
 function fullDatesIn(text: string, receivedAt: Date): string[] {
   return chrono
     .parse(text, receivedAt)
-    .filter((result) => result.start.isCertain('year') && result.start.isCertain('day'))
+    .filter(
+      (result) =>
+        result.start.isCertain('year') &&
+        result.start.isCertain('day') &&
+        writtenYear.test(result.text),
+    )
     .map((result) => componentsDay(result.start));
 }
+
+/** A year written out: "2023", or the two-digit year of "17.07.23" or "7/17/23". */
+const writtenYear = /\b(?:19|20)\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2}\b/;
 
 function urlDay(url: string | null): string | null {
   const match = url ? urlDatePath.exec(url) : null;

@@ -26,6 +26,20 @@ export interface RawArticle {
   fallbackSource?: Found | null;
   /** A date to use only when the text itself gives none: when an e-mail was sent. */
   fallbackPublished?: Found | null;
+  /**
+   * Outlets the page names outside its prose, in the order met: a credit line ("Reuters"
+   * under the headline, "(Reporting by Reuters; …)"), a byline that is an agency ("By
+   * REUTERS"), the site's header ("The Jerusalem Post - Israel News …"), a caption's credit.
+   * `from` says which (`credit-line`, `byline-credit`, `page-header`, `caption-credit`).
+   */
+  credits?: Found[];
+  /**
+   * Days the page states in its own date lines, as `YYYY-MM-DD`: "Published: …"
+   * (`published-line`), "Updated: …" (`updated-line`), a byline's date (`byline-line`), a bare
+   * date under the headline (`date-under-title`), or above it (`page-header-date`: a site's
+   * header, which may be the day the page was copied).
+   */
+  dates?: Found[];
 }
 
 export const emptyRawArticle = (): RawArticle => ({

@@ -1,7 +1,10 @@
 import type { ArticleRecord, Provenance } from '../model/types';
 import { type Dateline, extractDateline } from './dateline';
+import { outletNames } from './outlet-names';
 import { resolvePublishedDate } from './published-date';
 import type { Found, RawArticle } from './raw-article';
+import { closingCredit, dropFurniture, reportingOutlet } from './text-credit';
+import { cleanTitle, isNoTitle, titleFromLead } from './title';
 
 export interface MetadataContext {
   receivedAt: Date;
@@ -24,23 +27,52 @@ export type ArticleMetadata = Pick<
   | 'provenance'
 > & { paragraphs: string[] };
 
+/** Where a source found in the text ranks, after the upload's own metadata and the URL. */
+const creditRank = ['byline-credit', 'credit-line', 'closing-credit', 'page-header'];
+
 /**
- * Applies the rules every format shares: the dateline is taken off the body, the source comes
- * from the upload's own metadata, else the agency credit, else the URL's host; the title from
- * the upload, else the URL slug, else the lead sentence.
+ * Applies the rules every format shares: furniture (captions, link lists, prompts…) is taken
+ * out of the body and the dateline off it; the source comes from the upload's own metadata,
+ * else the dateline's agency credit, else the URL's host, else the outlet the text credits
+ * (a byline or a line naming an agency, a closing credit, the site's header), else an e-mail
+ * sender's organisation, else the outlet the text says it reports from, else a caption's
+ * credit; the title from the upload if it is a title (not a date, a handle, a site or section
+ * name, a caption), else the URL slug, else the lead sentence.
  */
 export function resolveMetadata(raw: RawArticle, context: MetadataContext): ArticleMetadata {
-  const { dateline, paragraphs } = extractDateline(raw.paragraphs, context.isKnownPlace);
+  const outlets = outletNames(context.outletsByHost);
+  const cleaned = dropFurniture(raw.paragraphs, outlets);
+  const { dateline, paragraphs: afterDateline } = extractDateline(
+    cleaned.paragraphs,
+    context.isKnownPlace,
+    outlets,
+  );
+  const closing = closingCredit(afterDateline, outlets);
+  const paragraphs = closing.paragraphs;
   const url = raw.url && isHttpUrl(raw.url.value) ? raw.url : null;
+  const credits = [...(raw.credits ?? []), ...cleaned.credits];
+  if (closing.credit) credits.push(closing.credit);
+  const creditFrom = (...kinds: string[]) =>
+    kinds.map((kind) => credits.find((credit) => credit.from === kind)).find(Boolean) ?? null;
   const source =
     raw.source ??
     dateline?.credit ??
     outletFromUrl(url?.value ?? null, context) ??
+    creditFrom(...creditRank) ??
     raw.fallbackSource ??
+    reportingOutlet(paragraphs, outlets) ??
+    creditFrom('caption-credit') ??
     null;
-  const title = raw.title ?? titleFromUrl(url?.value ?? null) ?? titleFromLead(paragraphs);
+  const declaredTitle = raw.title
+    ? { value: cleanTitle(raw.title.value, outlets), from: raw.title.from }
+    : null;
+  const title =
+    (declaredTitle && !isNoTitle(declaredTitle.value, outlets) ? declaredTitle : null) ??
+    titleFromUrl(url?.value ?? null) ??
+    titleFromLead(paragraphs);
   const evidence = {
     declared: raw.published,
+    dateLines: raw.dates ?? [],
     url: url?.value ?? null,
     datelineDay: dateline?.dayText ?? null,
     paragraphs,
@@ -58,22 +90,24 @@ export function resolveMetadata(raw: RawArticle, context: MetadataContext): Arti
   note('url', url);
   note('published', published);
   note('byline', raw.byline);
-  if (dateline) provenance.dateline = 'lead';
+  const describedDateline = dateline ? describeDateline(dateline) : null;
+  if (describedDateline) provenance.dateline = 'lead';
   return {
     title: title?.value ?? 'Untitled article',
     source: source?.value.trim() || null,
     url: url?.value ?? null,
     published: published?.value ?? null,
     publishedInferred: published?.inferred ?? false,
-    dateline: dateline ? describeDateline(dateline) : null,
+    dateline: describedDateline,
     byline: raw.byline?.value ?? null,
     paragraphs,
     provenance,
   };
 }
 
-function describeDateline(dateline: Dateline): string {
-  return [dateline.place, dateline.dayText].filter(Boolean).join(', ');
+/** "LONDON, August 30"; null for a credit with neither place nor day ("(Reuters) -"). */
+function describeDateline(dateline: Dateline): string | null {
+  return [dateline.place, dateline.dayText].filter(Boolean).join(', ') || null;
 }
 
 export function isHttpUrl(value: string): boolean {
@@ -119,16 +153,4 @@ function decodePathSegment(segment: string): string {
   } catch {
     return segment;
   }
-}
-
-function titleFromLead(paragraphs: string[]): Found | null {
-  const lead = paragraphs[0];
-  if (!lead) return null;
-  // The first sentence with a word in it: a lead may open with a stray "." or "…".
-  const sentence = lead.split(/(?<=[.!?])\s+/).find((part) => /[\p{L}\p{N}]/u.test(part));
-  if (!sentence) return null;
-  const words = sentence.split(/\s+/);
-  const value =
-    words.length > 14 ? `${words.slice(0, 14).join(' ')}…` : sentence.replace(/[.]$/, '');
-  return { value, from: 'lead-sentence' };
 }

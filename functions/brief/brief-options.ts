@@ -23,6 +23,18 @@ export interface RankingWeights {
   opinion: number;
 }
 
+/**
+ * When an article is off-topic (functions/brief/off-topic.ts, cues in
+ * functions/data/off-topic.yaml): its heaviest off-topic kind weighs at least `minCues` and at
+ * least `ratio` times its diplomatic cues (theme cues of sentences in which an actor acts).
+ */
+export interface OffTopicOptions {
+  /** False lists nothing as off-topic: every article is used. */
+  enabled: boolean;
+  minCues: number;
+  ratio: number;
+}
+
 /** What a team may tune about its brief; every field has a default. */
 export interface BriefOptions {
   title: string;
@@ -40,6 +52,8 @@ export interface BriefOptions {
   maxItemsPerTheme: number;
   /** Sentences scoring below this are never quoted. */
   minSentenceScore: number;
+  /** Sentences (or quotations over several sentences) of more words than this are never quoted. */
+  maxItemWords: number;
   weights: RankingWeights;
   /** Extra weight of given actors, e.g. `{ RUS: 2 }` for a Russia desk; 1 when not set. */
   actorWeights: Record<string, number>;
@@ -48,6 +62,8 @@ export interface BriefOptions {
   /** Target length in pages; `auto` = about 4 pages for 20 articles, 10 for 200. */
   pages: number | 'auto';
   paper: 'a4' | 'letter';
+  /** Which uploads are listed as off-topic instead of used. */
+  offTopic: OffTopicOptions;
 }
 
 export const defaultBriefOptions: BriefOptions = {
@@ -59,11 +75,13 @@ export const defaultBriefOptions: BriefOptions = {
   maxItemsPerActor: 4,
   maxItemsPerTheme: 3,
   minSentenceScore: 0.5,
+  maxItemWords: 60,
   weights: { score: 1, sources: 1, prominence: 1, recency: 0.5, actors: 0.5, kind: 1, opinion: 1 },
   actorWeights: {},
   recencyHalfLifeDays: 2,
   pages: 'auto',
   paper: 'a4',
+  offTopic: { enabled: true, minCues: 6, ratio: 2 },
 };
 
 const weight = { type: 'number', minimum: 0, maximum: 100 } as const;
@@ -83,6 +101,7 @@ export const briefOptionsSchema = {
     maxItemsPerActor: count(1, 50),
     maxItemsPerTheme: count(0, 50),
     minSentenceScore: { type: 'number' },
+    maxItemWords: count(10, 500),
     weights: {
       type: 'object',
       additionalProperties: false,
@@ -104,6 +123,15 @@ export const briefOptionsSchema = {
     recencyHalfLifeDays: { type: 'number', exclusiveMinimum: 0 },
     pages: { anyOf: [count(1, 200), { const: 'auto' }] },
     paper: { enum: ['a4', 'letter'] },
+    offTopic: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        enabled: { type: 'boolean' },
+        minCues: { type: 'number', minimum: 0 },
+        ratio: { type: 'number', minimum: 0 },
+      },
+    },
   },
 } as const;
 
@@ -133,6 +161,7 @@ export function parseBriefOptions(raw: unknown, where = 'brief options'): BriefO
     ...defaultBriefOptions,
     ...partial,
     weights: { ...defaultBriefOptions.weights, ...partial.weights },
+    offTopic: { ...defaultBriefOptions.offTopic, ...partial.offTopic },
     actorWeights: { ...partial.actorWeights },
   };
 }

@@ -11,12 +11,15 @@ import type {
 } from '../model/types';
 import { noNewsValue } from '../reference/news-value';
 import type { ReferenceData } from '../reference/reference-data';
+import { splitAlsoMentioned } from './also-mentioned';
 import type { BriefOptions } from './brief-options';
 import { type Candidate, collectCandidates, toItem } from './candidate-items';
 import { cutToBudget } from './cut-to-budget';
 import { compareWithPrevious, type StoryChange } from './day-over-day';
 import { buildHeatmap } from './heatmap';
 import { autoPages } from './length-budget';
+import { splitOffTopic } from './off-topic';
+import { keepEnglishOnly, otherLanguageArticles } from './other-languages';
 import { rankActors } from './rank-actors';
 import { makeSalience, makeSalienceParts, type RankingContext, weighParts } from './rank-items';
 import { type RankedStory, rankStories, storyOfCandidate } from './rank-stories';
@@ -49,9 +52,21 @@ export interface BriefInput {
 export function buildBrief(input: BriefInput): BriefModel {
   const { reference, options } = input;
   const news = reference.newsValue ?? noNewsValue;
-  const articles = [...input.articles].sort((a, b) => a.key.localeCompare(b.key));
+  // Off-topic uploads (sport, entertainment…) are listed under Not included and used nowhere else.
+  const { kept: articles, offTopic } = splitOffTopic(
+    [...input.articles].sort((a, b) => a.key.localeCompare(b.key)),
+    reference,
+    options.offTopic,
+  );
   const byId = new Map(articles.map((article) => [article.id, article]));
-  const all = collectCandidates(articles, options.minSentenceScore);
+  const all = collectCandidates(articles, {
+    minScore: options.minSentenceScore,
+    maxWords: options.maxItemWords,
+    lexicon: reference.lexicon,
+  });
+  // Only English is quoted; articles in other languages still count for stories and actors.
+  keepEnglishOnly(all, byId);
+  const otherLanguages = otherLanguageArticles(articles, reference);
   const { storyOf, stories } = clusterStories(articles, all, news);
   const storyById = new Map(stories.map((story) => [story.id, story]));
   const actors = rankActors(articles, reference, options.actorWeights);
@@ -116,10 +131,13 @@ export function buildBrief(input: BriefInput): BriefModel {
     byActor,
     byTheme: themeSections,
     articles,
-    rejected: rejected.length,
+    // Not included and In other languages are lists of one line or so per entry.
+    rejected: rejected.length + offTopic.length + otherLanguages.length,
     salience: (item) => salienceOf.get(item.id) ?? 0,
     themeOrder: new Map(reference.themes.map((theme, index) => [theme.id, index])),
   });
+  // Actor sections only for actors with items of their own; the others are named on one line.
+  const sections = splitAlsoMentioned(cut.byActor, cut.byTheme, highlights, reference);
 
   return {
     edition: input.edition,
@@ -133,16 +151,19 @@ export function buildBrief(input: BriefInput): BriefModel {
     },
     articles: articles.map(toBriefArticle),
     highlights,
-    byActor: cut.byActor,
+    byActor: sections.byActor,
     byTheme: cut.byTheme,
-    heatmap: buildHeatmap(all, cut.byActor, cut.byTheme, reference),
+    heatmap: buildHeatmap(all, sections.byActor, cut.byTheme, reference),
     rejected,
-    inputsHash: inputsHash(articles, rejected, options, input.previous ?? null),
+    inputsHash: inputsHash([...articles, ...offTopic], rejected, options, input.previous ?? null),
     stories: listedStories(stories, highlights),
     ...(input.previous ? { previousEdition: input.previous.edition } : {}),
     omitted: cut.omitted,
     paper: options.paper,
     author: options.author,
+    otherLanguages,
+    offTopic,
+    alsoMentioned: sections.alsoMentioned,
   };
 }
 
@@ -274,7 +295,8 @@ function buildActorSections(
     const items = (buckets.get(id) ?? []).map(toItem);
     for (const item of items) printed.add(item.id);
     const seeHighlights = highlights.filter((h) => h.actors.includes(id)).map((h) => h.number);
-    if (items.length === 0 && seeHighlights.length === 0) continue;
+    // Only actors with items of their own get a section (the others: also-mentioned.ts).
+    if (items.length === 0) continue;
     const actor = input.reference.actors.get(id);
     sections.push({
       id,
@@ -316,7 +338,7 @@ function rejectedOfEdition(
 }
 
 function inputsHash(
-  articles: ArticleRecord[],
+  articles: Pick<ArticleRecord, 'id' | 'key'>[],
   rejected: { key: string; reason: string }[],
   options: BriefOptions,
   previous: BriefModel | null,

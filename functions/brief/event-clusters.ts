@@ -232,7 +232,7 @@ function termsOf(article: ArticleRecord): Map<string, number> {
     contentWords(text, article.language).filter(
       (word) => (word.length > 2 || /^\d+$/.test(word)) && !calendarWords.has(word),
     );
-  for (const word of words(article.title)) add(stemOf(word, article.language), titleWeight);
+  for (const word of words(headlineOf(article))) add(stemOf(word, article.language), titleWeight);
   for (const word of words(article.text).slice(0, leadWords))
     add(stemOf(word, article.language), 1);
   for (const actor of article.actors) add(`@${actor}`, 1);
@@ -266,7 +266,7 @@ function namesOf(article: ArticleRecord): Map<string, number> {
       add(lower.normalize('NFD').replace(/\p{M}/gu, ''), weight);
     }
   };
-  read(article.title, titleWeight);
+  read(headlineOf(article), titleWeight);
   read(body, 1);
   for (const actor of article.actors) add(`@${actor}`, 2);
   return counts;
@@ -285,6 +285,14 @@ function lettersOf(names: Map<string, number>): Map<string, number> {
     for (let k = 0; k + gramSize <= padded.length; k++) add(padded.slice(k, k + gramSize), weight);
   }
   return grams;
+}
+
+/**
+ * The title an upload gave, weighed as a headline; none when the title was cut from the lead
+ * (the lead is read as text already: counting it again would make it the whole article).
+ */
+function headlineOf(article: ArticleRecord): string {
+  return article.provenance.title === 'lead-sentence' ? '' : article.title;
 }
 
 function stemOf(word: string, language: string): string {

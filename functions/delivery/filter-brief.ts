@@ -59,7 +59,14 @@ function onlyTheirs(
     ...byActor.flatMap((s) => s.items),
     ...byTheme.flatMap((s) => s.items),
   ];
-  const cited = new Set(items.flatMap((item) => item.sources));
+  // Reports in other languages about the list's actors stay listed (and in Sources).
+  const otherLanguages = model.otherLanguages?.filter((entry) =>
+    entry.actors.some((actor) => actors.has(actor.id)),
+  );
+  const cited = new Set([
+    ...items.flatMap((item) => item.sources),
+    ...(otherLanguages ?? []).map((entry) => entry.id),
+  ]);
   const articles = model.articles
     .filter((article) => cited.has(article.id))
     .map((article, i) => ({ ...article, ref: i + 1 }));
@@ -86,6 +93,22 @@ function onlyTheirs(
         (c) => shownActors.has(c.actor) && shownThemes.has(c.theme),
       ),
     },
+    ...(model.otherLanguages ? { otherLanguages } : {}),
+    ...(model.alsoMentioned
+      ? {
+          alsoMentioned: model.alsoMentioned
+            .map((entry) => ({
+              ...entry,
+              seeHighlights: renumber.numbers(entry.seeHighlights),
+              seeActors: entry.seeActors.filter((a) => shownActors.has(a.id)),
+              seeThemes: entry.seeThemes.filter((t) => shownThemes.has(t.id)),
+            }))
+            .filter(
+              (entry) =>
+                entry.seeHighlights.length + entry.seeActors.length + entry.seeThemes.length > 0,
+            ),
+        }
+      : {}),
   };
 }
 
@@ -114,6 +137,13 @@ function theirsFirst(
       items: stablePartition(section.items, concerns),
       seeHighlights: renumber.numbers(section.seeHighlights),
     })),
+    ...(model.alsoMentioned
+      ? {
+          alsoMentioned: stablePartition(model.alsoMentioned, (entry) =>
+            entry.actors.some((actor) => actors.has(actor.id)),
+          ).map((entry) => ({ ...entry, seeHighlights: renumber.numbers(entry.seeHighlights) })),
+        }
+      : {}),
   };
 }
 

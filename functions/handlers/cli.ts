@@ -69,9 +69,12 @@ export async function runCli(
   const outDir = resolve(cwd, options.out);
   const files = await writeBriefFiles(deps, filing.edition, outDir);
   const ingested = outcomes.filter((outcome) => outcome.status === 'ingested').length;
+  const offTopic = model.offTopic?.length ? `, ${model.offTopic.length} off-topic` : '';
   console.log(
-    `Brief for ${filing.edition}: ${model.articles.length} articles (${ingested} new), ${model.rejected.length} rejected.`,
+    `Brief for ${filing.edition}: ${model.articles.length} articles (${ingested} new), ${model.rejected.length} rejected${offTopic}.`,
   );
+  for (const entry of model.offTopic ?? [])
+    console.log(`not included ${entry.key}: ${entry.reason}`);
   for (const file of files) console.log(`  ${file}`);
   if (!options.mailTo && !options.recipients) return 0;
   return mailBrief(deps, model, options, { cwd, outDir });

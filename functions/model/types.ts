@@ -1,4 +1,4 @@
-/** Actor ids follow DESIGN.md: ISO 3166-1 alpha-3 for states, acronyms for organisations, SNAKE_CASE for armed groups. */
+/** Actor ids follow docs/design.md: ISO 3166-1 alpha-3 for states, acronyms for organisations, SNAKE_CASE for armed groups. */
 export type ActorId = string;
 /** Lower-case theme slug from the taxonomy (`security`, `human-rights`, …). */
 export type ThemeId = string;
@@ -25,7 +25,17 @@ export interface SentenceRecord {
    * statement): the speaker as named (a person, "the Kremlin", "the foreign ministry") and the
    * actor they speak for, or null when the speaker is unattributed.
    */
-  speaker?: { name: string; actor: ActorId | null };
+  speaker?: {
+    name: string;
+    actor: ActorId | null;
+    /**
+     * Set when the sentence names its speaker only by a pronoun ("…,” he stressed): `name` when
+     * the name was carried from the sentences just before, which name that person (or, for
+     * "it"/"they", that institution); `actor` when only the actor they were about is known, so
+     * `name` is that actor's, not who spoke.
+     */
+    carried?: 'name' | 'actor';
+  };
   /** The quoted words, without quotation marks, when the sentence quotes its speaker. */
   quote?: string;
   /** For each theme of `themes`, the cues that fired, so a reader can see why. */
@@ -89,6 +99,11 @@ export interface BriefItem {
   sources: string[];
   /** Lead theme of the item, used for the theme sub-heading inside an actor section. */
   theme: ThemeId | null;
+  /**
+   * Who speaks, when the sentence names them only by a pronoun ("…,” he stressed) and the
+   * article named them just before ("Imran Khan"); shown as an attribution outside the quote.
+   */
+  speaker?: string;
 }
 
 export interface Highlight extends BriefItem {
@@ -184,6 +199,51 @@ export interface ThemeSection {
 
 export type ActorKind = 'state' | 'organisation' | 'armed-group';
 
+/** An article in a language other than English: listed, never quoted; its actors still count. */
+export interface OtherLanguageArticle {
+  /** Article id: the article is in `articles` (Sources) and may be cited as the same story. */
+  id: string;
+  key: string;
+  /** The title as written, in its language. */
+  title: string;
+  /** ISO 639-1 code (`fr`) and the language's English name (`French`). */
+  language: string;
+  languageName: string;
+  source: string | null;
+  /** Its most salient actors. */
+  actors: { id: ActorId; name: string }[];
+}
+
+/** An article left out of the brief as off-topic (a match report, a celebrity story). */
+export interface OffTopicArticle {
+  /** Article id; the article is not in `articles` and is used nowhere else. */
+  id: string;
+  key: string;
+  title: string;
+  source: string | null;
+  /** The kind of off-topic text (`sport`, `entertainment`, `lifestyle`). */
+  kind: string;
+  /** As printed under Not included: "off-topic: sport (no state or organisation acting)". */
+  reason: string;
+  /** The heaviest cues that fired, so a reader can see why ("goalkeeper", "world cup"). */
+  cues: string[];
+}
+
+/**
+ * Actors named only in passing (no item of their own), listed together on one line and
+ * pointing to where they appear: "Also in today's reports: Kazakhstan, Kyrgyzstan → Key
+ * development 3". One entry per set of places; actors in the same places share an entry.
+ */
+export interface AlsoMentioned {
+  actors: { id: ActorId; name: string }[];
+  /** Key developments that name them. */
+  seeHighlights: number[];
+  /** Actor sections holding items that name them. */
+  seeActors: { id: ActorId; name: string }[];
+  /** Theme sections holding items that name them. */
+  seeThemes: { id: ThemeId; name: string }[];
+}
+
 /** One cell of the actor × theme heat map. */
 export interface HeatCell {
   actor: ActorId;
@@ -225,6 +285,12 @@ export interface BriefModel {
   paper?: 'a4' | 'letter';
   /** PDF author metadata (the issuing team); absent for none. */
   author?: string | null;
+  /** Articles in other languages, listed under "In other languages" (by key). */
+  otherLanguages?: OtherLanguageArticle[];
+  /** Articles left out as off-topic, listed under "Not included" with the rejected uploads. */
+  offTopic?: OffTopicArticle[];
+  /** Actors without a section of their own, by the places that name them. */
+  alsoMentioned?: AlsoMentioned[];
 }
 
 /** The two renderings of a brief model, handed to the pipeline so it stays free of fonts and templates. */

@@ -1,6 +1,7 @@
 import { analyseArticle } from '../analysis/analyse-article';
 import type { ParsedArticle } from '../article/parse-upload';
 import type { ArticleRecord } from '../model/types';
+import { referenceForLanguage } from '../reference/language-aliases';
 import type { ReferenceData } from '../reference/reference-data';
 
 /**
@@ -9,7 +10,9 @@ import type { ReferenceData } from '../reference/reference-data';
  */
 export function recordArticle(parsed: ParsedArticle, reference: ReferenceData): ArticleRecord {
   const { article, paragraphs } = parsed;
-  const analysis = analyseArticle(article.title, paragraphs, reference);
+  // An article in another language is read with the names of actors in that language too.
+  const reading = referenceForLanguage(reference, article.language);
+  const analysis = analyseArticle(article.title, paragraphs, reading);
   const { provenance, ...fields } = article;
   return {
     ...fields,

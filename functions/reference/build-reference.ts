@@ -2,7 +2,8 @@ import Ajv from 'ajv';
 import countries from 'world-countries';
 import { ConfigError } from '../model/errors';
 import type { ActorKind } from '../model/types';
-import { aliasTokens } from '../text/tokenize';
+import { stemOf, wordParts } from '../text/stem';
+import { aliasTokens, tokenize } from '../text/tokenize';
 import { buildLexicon, type LexiconFile } from './lexicon';
 import type { Actor, Alias, AliasKind, ReferenceData, Theme, ThemeCue } from './reference-data';
 
@@ -40,6 +41,7 @@ export interface ThemesFile {
   threshold?: number;
   article_threshold?: number;
   article_share?: number;
+  article_sentences?: number;
   themes: Record<
     string,
     {
@@ -104,6 +106,7 @@ const validateThemes = ajv.compile({
     threshold: { type: 'number', exclusiveMinimum: 0 },
     article_threshold: { type: 'number', minimum: 0 },
     article_share: { type: 'number', minimum: 0, maximum: 1 },
+    article_sentences: { type: 'number', minimum: 0 },
     themes: {
       type: 'object',
       propertyNames: { pattern: '^[a-z][a-z0-9-]*$' },
@@ -257,16 +260,22 @@ function buildThemes(
   files: ThemesFile[],
 ): Pick<
   ReferenceData,
-  'themes' | 'themeThreshold' | 'themeArticleThreshold' | 'themeArticleShare'
+  | 'themes'
+  | 'themeThreshold'
+  | 'themeArticleThreshold'
+  | 'themeArticleShare'
+  | 'themeArticleSentences'
 > {
   const byId = new Map<string, Theme>();
   let threshold = 1;
   let articleThreshold = 2;
   let articleShare = 0.15;
+  let articleSentences = 2;
   for (const file of files) {
     threshold = file.threshold ?? threshold;
     articleThreshold = file.article_threshold ?? articleThreshold;
     articleShare = file.article_share ?? articleShare;
+    articleSentences = file.article_sentences ?? articleSentences;
     for (const [id, theme] of Object.entries(file.themes)) {
       byId.set(id, {
         id,
@@ -284,19 +293,20 @@ function buildThemes(
     themeThreshold: threshold,
     themeArticleThreshold: articleThreshold,
     themeArticleShare: articleShare,
+    themeArticleSentences: articleSentences,
   };
 }
 
+/**
+ * "negotiat*" matches any word starting "negotiat"; "=talks" only "talks" (not "talked"); any
+ * other word matches by its stem ("visit" matches "visits", "visiting", "visited").
+ */
 function compileCue(cue: string, weight: number): ThemeCue {
-  const prefix = cue.endsWith('*');
-  const words = (prefix ? cue.slice(0, -1) : cue).trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const body = words.replace(/\s+/g, '\\s+');
-  return {
-    cue,
-    weight,
-    pattern: new RegExp(
-      `(?<![\\p{L}\\p{N}])${body}${prefix ? '[\\p{L}\\p{N}-]*' : ''}(?![\\p{L}\\p{N}])`,
-      'giu',
-    ),
-  };
+  const exact = cue.startsWith('=');
+  const body = exact ? cue.slice(1) : cue;
+  const prefix = body.endsWith('*');
+  const words = tokenize(prefix ? body.slice(0, -1) : body).flatMap((token) =>
+    wordParts(token.lower),
+  );
+  return { cue, weight, words, stems: words.map(stemOf), prefix, exact };
 }

@@ -18,6 +18,13 @@ const keys = {
   titlesInNames: 'titles_in_names',
   speechVerbs: 'speech_verbs',
   speakerPhraseWords: 'speaker_phrase_words',
+  creditWords: 'credit_words',
+  agencyNames: 'agency_names',
+  linkWords: 'link_words',
+  timestampWords: 'timestamp_words',
+  bylineWords: 'byline_words',
+  promptVerbs: 'prompt_verbs',
+  promptObjects: 'prompt_objects',
 } as const satisfies Record<keyof Lexicon, string>;
 
 /** The shape of `functions/data/lexicon.yaml`: every list, each a list of single words. */

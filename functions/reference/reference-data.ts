@@ -24,10 +24,18 @@ export interface Actor {
   kind: ActorKind;
 }
 
+/**
+ * A theme cue as written ("foreign minister*", "=talks") and compiled: its words in lower case
+ * (hyphenated words split), their Porter2 stems, whether the last word is a prefix ("*") and
+ * whether the words must match as written ("=") rather than by stem.
+ */
 export interface ThemeCue {
-  pattern: RegExp;
   weight: number;
   cue: string;
+  words: string[];
+  stems: string[];
+  prefix: boolean;
+  exact: boolean;
 }
 
 export interface Theme {
@@ -58,6 +66,14 @@ export interface Lexicon {
   titlesInNames: ReadonlySet<string>;
   speechVerbs: ReadonlySet<string>;
   speakerPhraseWords: ReadonlySet<string>;
+  /** Page furniture the brief never quotes (functions/brief/quotable.ts). */
+  creditWords: ReadonlySet<string>;
+  agencyNames: ReadonlySet<string>;
+  linkWords: ReadonlySet<string>;
+  timestampWords: ReadonlySet<string>;
+  bylineWords: ReadonlySet<string>;
+  promptVerbs: ReadonlySet<string>;
+  promptObjects: ReadonlySet<string>;
 }
 
 /** A kind of event ("attack", "agreement") and the news value (0–1) it adds to a story. */
@@ -94,10 +110,36 @@ export interface ReferenceData {
   themeThreshold: number;
   /** An article carries a theme whose summed weight reaches this… */
   themeArticleThreshold: number;
-  /** …and this share of the article's strongest theme. */
+  /** …and this share of the article's strongest theme… */
   themeArticleShare: number;
+  /**
+   * …and is carried by at least this many sentences (each reaching `themeThreshold`), the title
+   * and the lead's sentences counting double: a passing mention is not a theme.
+   */
+  themeArticleSentences: number;
   outletsByHost: ReadonlyMap<string, string>;
   lexicon: Lexicon;
+  /**
+   * Names of actors in other languages, by ISO 639-1 code ("Russie", "Union africaine" under
+   * `fr`): read only for articles in that language (`referenceForLanguage`).
+   */
+  aliasesByLanguage?: ReadonlyMap<string, Alias[]>;
+  /** Cues of text that is no diplomatic news (sport, entertainment, lifestyle), per kind. */
+  offTopic?: OffTopicKind[];
   /** Event kinds, opinion and background cues, agencies; absent: none of them. */
   newsValue?: NewsValue;
+}
+
+/** One kind of off-topic text and its weighted cues (`functions/data/off-topic.yaml`). */
+export interface OffTopicKind {
+  id: string;
+  label: string;
+  cues: OffTopicCue[];
+}
+
+/** An off-topic cue as written ("premier league", "transfer*") and as a whole-word pattern. */
+export interface OffTopicCue {
+  weight: number;
+  cue: string;
+  pattern: RegExp;
 }

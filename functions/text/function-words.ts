@@ -110,3 +110,52 @@ export const calendarWords: ReadonlySet<string> = new Set([
   'november',
   'december',
 ]);
+
+/**
+ * Auxiliary, modal and copular verbs: a sentence holding one has a verb ("is", "will", "has
+ * been"), so a caption or a headline without one ("A view of the port at dusk.") stands out.
+ * Compare a token with its apostrophes removed.
+ */
+export const auxiliaryVerbs: ReadonlySet<string> = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'being',
+  'am',
+  'has',
+  'have',
+  'had',
+  'having',
+  'do',
+  'does',
+  'did',
+  'will',
+  'would',
+  'shall',
+  'should',
+  'can',
+  'could',
+  'may',
+  'might',
+  'must',
+  // Negated forms, written without their apostrophe ("isn’t" → "isnt").
+  'isnt',
+  'arent',
+  'wasnt',
+  'werent',
+  'hasnt',
+  'havent',
+  'hadnt',
+  'dont',
+  'doesnt',
+  'didnt',
+  'wont',
+  'wouldnt',
+  'cant',
+  'couldnt',
+  'shouldnt',
+  'mustnt',
+]);

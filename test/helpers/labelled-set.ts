@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse } from 'yaml';
 import type { ArticleRecord } from '../../functions/model/types';
@@ -46,6 +46,29 @@ export function loadLabelledSet(): LabelledArticle[] {
     ...entry,
     bytes: readFileSync(join(dir, entry.file)),
   }));
+}
+
+/**
+ * The held-out theme labels: the English on-topic pages of the real dev set
+ * (bench/editorial/devset.json, `themes` field; the page texts live outside the repository, in
+ * `pages`). Labelled before any cue was tuned and never tuned on. `core` holds the labelled
+ * main actors; no `mentioned` actors are labelled there, so only actor recall is meaningful.
+ * Empty when the pages folder is absent.
+ */
+export function loadHeldOutSet(pages = '/work/devset/pages'): LabelledArticle[] {
+  const labels = JSON.parse(
+    readFileSync(join(process.cwd(), 'bench', 'editorial', 'devset.json'), 'utf8'),
+  ) as { file: string; url?: string; actors: string[]; themes?: string[] }[];
+  return labels
+    .filter((label) => label.themes?.length && existsSync(join(pages, label.file)))
+    .map((label) => ({
+      file: label.file,
+      ...(label.url ? { url: label.url } : {}),
+      core: label.actors,
+      mentioned: [],
+      themes: label.themes ?? [],
+      bytes: readFileSync(join(pages, label.file)),
+    }));
 }
 
 export function analyseLabelled(article: LabelledArticle, reference: ReferenceData): ArticleRecord {

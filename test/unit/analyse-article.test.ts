@@ -154,6 +154,47 @@ describe('quotations and principal actors', () => {
     expect(sentences[0]?.quote).toBe('Attempts to demonize the Taliban must be rejected.');
   });
 
+  it('names the person a pronoun stands for ("…,” she said") from the sentences just before', () => {
+    const { sentences } = analyse([
+      "Italy's foreign minister Carla Benedetti said the talks had been useful.",
+      'She praised the hosts for their patience.',
+      '“We will come back in the spring with a firmer offer,” she said.',
+    ]);
+    expect(sentences[2]?.speaker).toEqual({
+      name: 'Carla Benedetti',
+      actor: 'ITA',
+      carried: 'name',
+    });
+  });
+
+  it('takes the person named last, not an earlier speaker, for "he said"', () => {
+    const { sentences } = analyse([
+      "Kenya's president Daniel Ochieng said the peace plan deserved attention.",
+      'The calls prompted Putin to defend the position of his government.',
+      'Responding to Ochieng, he said Moscow was grateful for the effort.',
+    ]);
+    expect(sentences[2]?.speaker).toMatchObject({ name: 'Vladimir Putin', carried: 'name' });
+  });
+
+  it('marks a pronoun speaker it cannot name as standing only for an actor', () => {
+    const { sentences } = analyse([
+      'The Kenyan government published the figures on Monday.',
+      'Officials met late into the night.',
+      'Nobody expected the vote.',
+      '“We are ready to talk,” he said.',
+    ]);
+    expect(sentences[3]?.speaker?.carried ?? 'none').not.toBe('name');
+  });
+
+  it('scores a line without a verb (a caption) below any quotable sentence', () => {
+    const { sentences } = analyse([
+      'Rescue workers at the site of the strike on the port of Odesa, Ukraine.',
+      'Ukraine’s plan includes the withdrawal of Russian troops from its territory.',
+    ]);
+    expect(sentences[0]?.score).toBeLessThanOrEqual(-1);
+    expect(sentences[1]?.score).toBeGreaterThan(0.5);
+  });
+
   it('takes the name set off by commas as the speaker, and names no one it cannot tell', () => {
     const { sentences } = analyse([
       "Carlineo's attorney, Sonya Zoghlin, said in an email that he never intended harm.",
@@ -200,5 +241,46 @@ describe('article actors and themes', () => {
       'One delegate mentioned the oil price in passing.',
     ]);
     expect(themes).toEqual(['diplomacy']);
+  });
+
+  // Sentences without any theme cue, to pad an article so that its lead is elsewhere.
+  const filler = [
+    'The weather in the capital was mild on Tuesday.',
+    'A local football team won its match on Sunday.',
+    'The museum will open a new wing next spring.',
+  ];
+
+  it('gives no theme from one weak word, however often it is repeated', () => {
+    const { themes } = analyse([
+      ...filler,
+      'The minister will visit the museum.',
+      'Her visit was short.',
+      'She visited the new wing.',
+      'The visit ended at noon.',
+      'Security at the museum was tight.',
+      'The security staff wore blue.',
+      'Security was praised.',
+    ]);
+    expect(themes).toEqual([]);
+  });
+
+  it('treats one strong cue in the body as a passing mention; the title or lead make a theme', () => {
+    const mention = 'The exhibition recalls the coup of 1971.';
+    expect(analyse([...filler, mention]).themes).toEqual([]);
+    expect(analyse([...filler, mention], 'The coup, fifty years on').themes).toEqual([
+      'governance',
+    ]);
+    const lead = 'Officers seized power in a coup on Monday.';
+    expect(analyse([...filler, lead]).themes).not.toContain('governance');
+    expect(analyse([lead, ...filler]).themes).toContain('governance');
+  });
+
+  it('gives the theme that two sentences of the body carry', () => {
+    const { themes } = analyse([
+      ...filler,
+      'Farmers said drug crops were spreading in the hills.',
+      'The police seized a ton of opium at a checkpoint.',
+    ]);
+    expect(themes).toEqual(['narcotics']);
   });
 });

@@ -24,8 +24,20 @@ describe('the hand-labelled set (test/fixtures/analysis/labels.yaml)', () => {
     expect(score.actorPrecision).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('finds the labelled themes (recall ≥ 0.80)', () => {
-    expect(score.themeRecall).toBeGreaterThanOrEqual(0.8);
+  it('finds the labelled themes (recall ≥ 0.90, precision ≥ 0.85)', () => {
+    expect(score.themeRecall).toBeGreaterThanOrEqual(0.9);
+    expect(score.themePrecision).toBeGreaterThanOrEqual(0.85);
+  });
+
+  // Misses reported on unseen articles (issue 10), reproduced in our own words.
+  it.each([
+    ['own-coup-president-detained.txt', ['governance', 'human-rights', 'security']],
+    ['own-defence-secretary-visit.txt', ['security', 'diplomacy']],
+    ['own-terrorism-narcotics-ministers.txt', ['security', 'narcotics', 'diplomacy']],
+    ['own-drug-crops-survey.txt', ['narcotics']],
+  ])('gives %s the themes a desk would: %j', (file, themes) => {
+    const article = score.articles.find((entry) => entry.file === file);
+    expect(article?.record.themes).toEqual(expect.arrayContaining(themes));
   });
 });
 

@@ -43,11 +43,12 @@ describe('the default length budget', () => {
   });
 });
 
-/** The actors a synthetic article's lead names: the two sides of the meeting it reports. */
+/** The states a synthetic article's lead names: the two sides of the meeting it reports. */
 const sides = new Map(
   records.map((record) => [
     record.id,
     [...new Set(record.sentences.filter((s) => s.paragraph === 0).flatMap((s) => s.actors))]
+      .filter((id) => reference().actors.get(id)?.kind === 'state')
       .sort()
       .join('+'),
   ]),

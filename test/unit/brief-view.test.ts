@@ -152,6 +152,29 @@ describe('the brief view of the fixture model', () => {
     expect(flat(out.pdfText)).toMatch(/Other • Russian officials .* Human rights • <script>/);
   });
 
+  it('names a pronoun-only speaker before the quote, alike in all three, adding nothing inside it', async () => {
+    const model = freshModel();
+    const quote = '“We will keep the channel open,” he stressed.';
+    Object.assign(model.byActor[0]?.items[0] ?? {}, { text: quote, speaker: 'the envoy Ana Ruiz' });
+    Object.assign(model.highlights[0] ?? {}, { text: quote, speaker: 'Ana Ruiz' });
+    const view = buildBriefView(model);
+    expect(view.actors[0]?.groups.flatMap((g) => g.items)[0]).toMatchObject({
+      text: quote,
+      attribution: 'The envoy Ana Ruiz:',
+    });
+    expect(view.actors[1]?.groups.flatMap((g) => g.items)[0]?.attribution).toBeNull();
+    const out = await renderAll(model);
+    const said = 'The envoy Ana Ruiz: “We will keep the channel open,” he stressed.';
+    expect(flat(out.html.replace(/<[^>]+>/g, ''))).toContain(said);
+    expect(out.html).toContain('<span class="speaker">The envoy Ana Ruiz:</span> “We will');
+    expect(flat(out.pdfText)).toContain(said);
+    expect(out.text).toContain(said);
+    expect(flat(out.pdfText)).toContain(
+      'Ana Ruiz: “We will keep the channel open,” he stressed. [',
+    );
+    expect(block(out.html, 'kd-1')).toContain('<span class="speaker">Ana Ruiz:</span> “We will');
+  });
+
   it('shades the heat map in five bands up to the largest count', () => {
     const heatmap = buildBriefView(freshModel()).heatmap;
     expect(heatmap?.legend.map((entry) => entry.label)).toEqual([

@@ -93,7 +93,11 @@ describe('stories across sources', () => {
         text: s.text.replace('1.2 billion', '3.4 billion'),
       })),
     };
-    const candidates = collectCandidates([original, altered], 0.5);
+    const candidates = collectCandidates([original, altered], {
+      minScore: 0.5,
+      maxWords: 60,
+      lexicon: reference().lexicon,
+    });
     const release = candidates.filter((c) => c.text.includes('Toktogul'));
     expect(release.map((c) => c.sources)).toEqual([[original.id], [altered.id]]);
     const same = candidates.find((c) => c.text.includes('joint commission'));

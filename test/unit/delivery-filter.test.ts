@@ -111,10 +111,13 @@ describe('a brief filtered for a distribution list (the five seeds)', () => {
       const firstOther = desk.highlights.findIndex((h) => !about(centralAsia)(h));
       const lastOwn = desk.highlights.map(about(centralAsia)).lastIndexOf(true);
       if (firstOther >= 0 && lastOwn >= 0) expect(lastOwn).toBeLessThan(firstOther);
+      // The five states are only named together in one statement: they have no section of
+      // their own but one "Also in today's reports" line, which comes first.
       const theirs = desk.byActor.findIndex(
         (s) => centralAsia.includes(s.id) || s.items.some(about(centralAsia)),
       );
-      expect(theirs).toBe(0);
+      if (theirs >= 0) expect(theirs).toBe(0);
+      expect(desk.alsoMentioned?.[0]?.actors.map((a) => a.id).sort()).toEqual(centralAsia);
       for (const section of desk.byActor) {
         const flags = section.items.map(about(centralAsia));
         expect(flags).toEqual([...flags].sort((a, b) => Number(b) - Number(a)));

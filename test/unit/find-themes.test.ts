@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findThemes } from '../../functions/analysis/find-themes';
+import { findThemes, weighThemes } from '../../functions/analysis/find-themes';
 import { reference } from '../helpers/reference';
 
 const themesOf = (sentence: string) =>
@@ -48,6 +48,31 @@ describe('theme tagging', () => {
     ['Police fired tear gas and live ammunition at the protesters.', 'security'],
   ])('tags "%s" with %s', (sentence, theme) => {
     expect(themesOf(sentence)).toContain(theme);
+  });
+
+  it('matches cue words by their stem ("talks", "agreements"), "=" cues only as written', () => {
+    expect(themesOf('The two countries signed agreements on fisheries.')).toContain('diplomacy');
+    expect(themesOf('Mediators met both delegations in Geneva.')).toContain('diplomacy');
+    expect(themesOf('Displacement camps are filling up.')).toContain('migration');
+    expect(themesOf('He talked to reporters about the weather.')).not.toContain('diplomacy');
+    expect(themesOf('Workers were forced out and the relatives related the story.')).toEqual([]);
+  });
+
+  it('fires one cue of a theme per word: "visits" is not also "visit" and "visited"', () => {
+    const [match] = weighThemes('The minister visits Paris.', reference());
+    expect(match).toMatchObject({ theme: 'diplomacy', weight: 0.6, cues: ['visit'] });
+  });
+
+  it('never tags a sentence from a single weak word of the taxonomy', () => {
+    const weak = reference().themes.flatMap((theme) =>
+      theme.cues
+        .filter((cue) => cue.weight < reference().themeThreshold && cue.words.length === 1)
+        .map((cue) => [theme.id, cue.words[0] ?? ''] as const),
+    );
+    expect(weak.length).toBeGreaterThan(50);
+    for (const [theme, word] of weak) {
+      expect(themesOf(`They spoke of the ${word} on Monday.`), word).not.toContain(theme);
+    }
   });
 
   it('has a label, a description and cues for every theme docs/design.md names', () => {

@@ -132,3 +132,133 @@ describe('a dateline without a year', () => {
     expect(record.provenance.published).toBe('dateline+year-from-upload');
   });
 });
+
+describe('the source of copied text without a URL', () => {
+  const body = lead.repeat(3);
+
+  it('is the agency of a credit line under the headline, found in the text', () => {
+    const text = `Ministers meet in Astana on water\n\nReuters\n\n${body}`;
+    const record = parseUpload(utf8(text), 'incoming/copied.txt');
+    expect(record.source).toBe('Reuters');
+    expect(record.provenance.source).toBe('credit-line');
+    expect(record.text).not.toMatch(/^Reuters$/m);
+  });
+
+  it('is the agency a byline names, which is then no byline', () => {
+    const text = `Ministers meet in Astana on water\n\nBy REUTERS\n\n${body}`;
+    const record = parseUpload(utf8(text), 'incoming/copied.txt');
+    expect(record.source).toBe('Reuters');
+    expect(record.provenance.source).toBe('byline-credit');
+    expect(record.byline).toBeNull();
+  });
+
+  it('prefers the dateline’s agency to a caption’s photo agency', () => {
+    const text = `Ministers meet in Astana on water\n\nThe ministers arrive in Astana. Photo: Reuters\n\nASTANA (AP) — ${body}`;
+    const record = parseUpload(utf8(text), 'incoming/copied.txt');
+    expect(record.source).toBe('AP');
+    expect(record.provenance.source).toBe('dateline-credit');
+    expect(record.text).not.toContain('Photo: Reuters');
+  });
+
+  it('is the agency the text closes with, taken off the last paragraph', () => {
+    const text = `Ministers meet in Astana on water\n\n${body}\n\nThe ministers will meet again in May. — Xinhua`;
+    const record = parseUpload(utf8(text), 'incoming/copied.txt');
+    expect(record.source).toBe('Xinhua');
+    expect(record.provenance.source).toBe('closing-credit');
+    expect(record.text).toMatch(/meet again in May\.$/);
+  });
+
+  it('is still the URL’s host when the upload has a URL', () => {
+    const text = `https://www.theguardian.com/world/2026/nov/20/ministers-meet-in-astana\n\nMinisters meet in Astana on water\n\nReuters\n\n${body}`;
+    const record = parseUpload(utf8(text), 'incoming/copied.txt');
+    expect(record.source).toBe('The Guardian');
+    expect(record.provenance.source).toBe('url-host');
+  });
+});
+
+describe('dates of copied text', () => {
+  const body = lead.repeat(3);
+
+  it('prefers a "Published" line to the page header’s date', () => {
+    const text = `Thursday, November 19, 2026\n\nMinisters meet in Astana on water\n\nPublished: November 17, 2026 09:10\n\n${body}`;
+    const record = parseUpload(utf8(text), 'incoming/copied.txt');
+    expect(record.published).toBe('2026-11-17');
+    expect(record.provenance.published).toBe('published-line');
+  });
+
+  it('does not take a header’s date of a later year the text contradicts', () => {
+    const text = `Last update: November 20, 2026 07:15\n\nMinisters meet in Astana on water\n\nThe ministers met on March 4, 2025, in Astana. ${body}`;
+    const record = parseUpload(utf8(text), 'incoming/copied.txt');
+    expect(record.published).toBe('2025-03-04');
+    expect(record.provenance.published).toBe('lead-date');
+  });
+
+  it('reads no date from "today" or "last week"', () => {
+    const text = `Ministers meet in Astana on water\n\nThe ministers met today, a week after last week's talks. ${body}`;
+    const record = parseUpload(utf8(text), 'incoming/copied.txt');
+    expect(record.published).toBeNull();
+  });
+
+  it('gives a recent year-less dateline the upload’s year, however old the dates it recalls', () => {
+    const text = `ASTANA, November 12. /TASS/. The ministers recalled the accord of July 22, 2022. ${body}`;
+    const record = parseUpload(utf8(text), 'incoming/tass.txt');
+    expect(record.published).toBe('2026-11-12');
+    expect(record.provenance.published).toBe('dateline+year-from-upload');
+    expect(record.publishedInferred).toBe(true);
+  });
+
+  it('reads the date of a byline that runs into it', () => {
+    const text = `Ministers meet in Astana on water\n\nBy Aigerim Sadykova November 18, 2026\n\n${body}`;
+    const record = parseUpload(utf8(text), 'incoming/copied.txt');
+    expect(record.byline).toBe('Aigerim Sadykova');
+    expect(record.published).toBe('2026-11-18');
+    expect(record.provenance.published).toBe('byline-line');
+  });
+});
+
+describe('the title of copied text', () => {
+  const body = lead.repeat(3);
+
+  it('is the headline under a date, a reading time and a handle, not them', () => {
+    const text = `Monday, November 16, 2026\n2 mins read\n(@DeskEditor)\n\nMinisters meet in Astana on water\n\n${body}`;
+    const record = parseUpload(utf8(text), 'incoming/copied.txt');
+    expect(record.title).toBe('Ministers meet in Astana on water');
+  });
+
+  it('is the headline after a short topic label above it', () => {
+    const text = `Central Asia water talks\n\nMinisters of five states meet in Astana on water sharing\n\n${body}`;
+    const record = parseUpload(utf8(text), 'incoming/copied.txt');
+    expect(record.title).toBe('Ministers of five states meet in Astana on water sharing');
+    expect(record.provenance.title).toBe('header-line');
+  });
+
+  it('is derived from the lead, and says so, when the page shows only a date and a section', () => {
+    const text = `1 hour ago\n\nWorld\n\n${body}`;
+    const record = parseUpload(utf8(text), 'incoming/copied.txt');
+    expect(record.title).toMatch(/^The foreign ministers of the five Central Asian states met/);
+    expect(record.provenance.title).toBe('lead-sentence');
+  });
+
+  it('drops the headline’s crumb and a repeat of it in the text', () => {
+    const text = `- Ministers meet in Astana on water\n\nMinisters meet in Astana on water\n\n${body}`;
+    const record = parseUpload(utf8(text), 'incoming/copied.txt');
+    expect(record.title).toBe('Ministers meet in Astana on water');
+    expect(record.text).not.toContain('Ministers meet in Astana on water');
+  });
+});
+
+describe('an embedded post in copied text', () => {
+  it('drops the post and its "— Name (@handle) date" signature', () => {
+    const text = [
+      'Ministers meet in Astana on water',
+      lead.repeat(3),
+      '#Astana | The ministers have signed the water accord 🇰🇿🇺🇿',
+      '— Foreign Ministry (@ministry_example) November 18, 2026',
+      'The accord will be ratified by the five parliaments next year.',
+    ].join('\n\n');
+    const record = parseUpload(utf8(text), 'incoming/copied.txt');
+    expect(record.text).not.toContain('#Astana');
+    expect(record.text).not.toContain('@ministry_example');
+    expect(record.text).toContain('ratified by the five parliaments');
+  });
+});

@@ -12,6 +12,8 @@ export interface LinkView {
 
 export interface ItemHtml {
   text: string;
+  /** "Imran Khan:" before the text when the quote names its speaker only by a pronoun. */
+  attribution: string | null;
   /** Article ids, for the `citations` helper. */
   sources: string[];
   actors: LinkView[];
@@ -46,6 +48,28 @@ export interface SourceHtml extends SourceView {
   anchor: string;
 }
 
+/** An "In other languages" entry: the title keeps its own language (`lang`). */
+export interface OtherLanguageHtml {
+  title: string;
+  language: string;
+  /** For `lang=""` on the title; '' when the code is not one. */
+  languageCode: string;
+  outlet: string | null;
+  actors: LinkView[];
+  /** The article id, for the `citations` helper. */
+  sources: string[];
+}
+
+/** An "Also in today's reports" line: the actors, then links to where they appear. */
+export interface AlsoMentionedHtml {
+  actors: LinkView[];
+  /** "Key development" or "Key developments"; '' when no key development names them. */
+  highlightsLabel: string;
+  seeHighlights: LinkView[];
+  /** Actor and theme sections that name them. */
+  seeSections: LinkView[];
+}
+
 /** What the templates take from the brief view as it is. */
 type MastheadField =
   | 'title'
@@ -55,6 +79,7 @@ type MastheadField =
   | 'handling'
   | 'stats'
   | 'rejected'
+  | 'notIncluded'
   | 'omittedNote'
   | 'continuing';
 
@@ -70,6 +95,8 @@ export interface HtmlView extends Pick<BriefView, MastheadField> {
   themes: ThemeSectionHtml[];
   heatmap: HeatmapSvg | null;
   sources: SourceHtml[];
+  otherLanguages: OtherLanguageHtml[];
+  alsoMentioned: AlsoMentionedHtml[];
   /** CSS `@page` size for printing: the model's paper. */
   pageSize: 'A4' | 'letter';
 }
@@ -94,6 +121,7 @@ const highlightLinks = (numbers: number[]): LinkView[] =>
 
 const itemHtml = (item: ItemView): ItemHtml => ({
   text: item.text,
+  attribution: item.attribution,
   sources: item.sources,
   actors: item.actors.map(actorLink),
 });
@@ -134,8 +162,32 @@ function tableOfContents(view: BriefView): LinkView[] {
     { label: 'Actors × themes', href: '#actors-themes' },
     { label: 'Sources', href: '#sources' },
   ];
-  if (view.rejected.length > 0) toc.push({ label: 'Not included', href: '#not-included' });
+  if (view.otherLanguages.length > 0)
+    toc.splice(4, 0, { label: 'In other languages', href: '#other-languages' });
+  if (view.notIncluded.length > 0) toc.push({ label: 'Not included', href: '#not-included' });
   return toc;
+}
+
+function otherLanguages(view: BriefView): OtherLanguageHtml[] {
+  return view.otherLanguages.map((entry) => ({
+    title: entry.title,
+    language: entry.language,
+    languageCode: entry.languageCode,
+    outlet: entry.outlet,
+    actors: entry.actors.map(actorLink),
+    sources: [entry.id],
+  }));
+}
+
+function alsoMentioned(view: BriefView): AlsoMentionedHtml[] {
+  return view.alsoMentioned.map((entry) => ({
+    actors: entry.actors.map(actorLink),
+    highlightsLabel: entry.seeHighlights.length
+      ? `Key development${entry.seeHighlights.length === 1 ? '' : 's'}`
+      : '',
+    seeHighlights: highlightLinks(entry.seeHighlights),
+    seeSections: [...entry.seeActors.map(actorLink), ...entry.seeThemes.map(themeLink)],
+  }));
 }
 
 /** Lays the brief view out for the HTML templates; pure, so it can be tested without them. */
@@ -148,6 +200,7 @@ export function buildHtmlView(view: BriefView): HtmlView {
     handling,
     stats,
     rejected,
+    notIncluded,
     omittedNote,
     continuing,
   } = view;
@@ -160,6 +213,7 @@ export function buildHtmlView(view: BriefView): HtmlView {
     handling,
     stats,
     rejected,
+    notIncluded,
     omittedNote,
     continuing,
     toc: tableOfContents(view),
@@ -168,6 +222,8 @@ export function buildHtmlView(view: BriefView): HtmlView {
     themes: themeSections(view),
     heatmap: view.heatmap && heatmapSvg(view.heatmap),
     sources: view.sources.map((source) => ({ ...source, anchor: `src-${source.ref}` })),
+    otherLanguages: otherLanguages(view),
+    alsoMentioned: alsoMentioned(view),
     pageSize: view.paper === 'letter' ? 'letter' : 'A4',
   };
 }

@@ -4,7 +4,6 @@ import type { HeatmapView } from '../view/heatmap-view';
 import { type Block, type GraphicBlock, run, sectionHeading, smallParagraph } from './blocks';
 import type { FontBook } from './font-book';
 import { COLORS, CONTENT_HEIGHT, CONTENT_WIDTH } from './style';
-import { fitText, layoutRuns } from './text-layout';
 
 type Named = { id: string; name: string };
 
@@ -26,9 +25,15 @@ interface Grid {
   labelWidth: number;
   colWidth: number;
   headerHeight: number;
-  /** Theme labels: up to three horizontal lines each, or one vertical line when columns are narrow. */
+  /**
+   * Theme labels: up to three horizontal lines each, broken only at spaces, or one vertical
+   * line when a word would not fit a column even at `MIN_LABEL_SIZE`. Never broken inside a
+   * word ("Governanc e"); a vertical label too long for `MAX_VERTICAL` ends at a whole word.
+   */
   columnLabels: string[][];
   vertical: boolean;
+  /** Type size of the column labels: `LABEL_SIZE`, or smaller so that whole words fit. */
+  columnSize: number;
 }
 
 const LABEL_SIZE = 7.5;
@@ -37,6 +42,10 @@ const MAX_COL_WIDTH = 64;
 /** Narrower columns get their labels turned a quarter turn. */
 const MIN_HORIZONTAL_COL = 44;
 const MAX_HEADER_LINES = 3;
+/** Column labels may shrink to this size to keep their words whole on horizontal lines. */
+const MIN_LABEL_SIZE = 6;
+/** Longest vertical column label, in points; a longer one is cut after a whole word. */
+const MAX_VERTICAL = 110;
 /** Height kept free above a chunk so the first one fits one page with the heading and legend. */
 const HEADING_AND_LEGEND = 70;
 
@@ -76,35 +85,77 @@ function measureGrid(actors: Named[], themes: Named[], book: FontBook): Grid {
   const names = actors.map((a) => book.width(book.clean(a.name, 'regular'), 'regular', LABEL_SIZE));
   const labelWidth = Math.max(60, Math.min(Math.max(...names) + 10, CONTENT_WIDTH * 0.32));
   const colWidth = Math.min(MAX_COL_WIDTH, (CONTENT_WIDTH - labelWidth) / themes.length);
-  const vertical = colWidth < MIN_HORIZONTAL_COL;
-  if (vertical) {
-    const columnLabels = themes.map((t) => [fitText(t.name, 'regular', LABEL_SIZE, 100, book)]);
+  const room = colWidth - 4;
+  const columnSize = colWidth < MIN_HORIZONTAL_COL ? null : horizontalSize(themes, room, book);
+  if (columnSize === null) {
+    const columnLabels = themes.map((t) => [fitWords(t.name, LABEL_SIZE, MAX_VERTICAL, book)]);
     const longest = Math.max(
       ...columnLabels.map(([l]) => book.width(l ?? '', 'regular', LABEL_SIZE)),
     );
-    return { labelWidth, colWidth, columnLabels, vertical, headerHeight: longest + 8 };
+    return {
+      labelWidth,
+      colWidth,
+      columnLabels,
+      vertical: true,
+      columnSize: LABEL_SIZE,
+      headerHeight: longest + 8,
+    };
   }
-  const columnLabels = themes.map((t) => wrapLabel(t.name, colWidth - 4, book));
+  const columnLabels = themes.map((t) => wrapAtSpaces(t.name, columnSize, room, book));
   const lines = Math.max(...columnLabels.map((l) => l.length));
   return {
     labelWidth,
     colWidth,
     columnLabels,
-    vertical,
-    headerHeight: lines * (LABEL_SIZE + 1.5) + 5,
+    vertical: false,
+    columnSize,
+    headerHeight: lines * (columnSize + 1.5) + 5,
   };
 }
 
-function wrapLabel(text: string, width: number, book: FontBook): string[] {
-  const lines = layoutRuns([run(text)], LABEL_SIZE, width, book).map((l) =>
-    l.fragments.map((f) => f.text).join(' '),
-  );
-  if (lines.length <= MAX_HEADER_LINES) return lines;
-  const rest = lines.slice(MAX_HEADER_LINES - 1).join(' ');
-  return [
-    ...lines.slice(0, MAX_HEADER_LINES - 1),
-    fitText(rest, 'regular', LABEL_SIZE, width, book),
-  ];
+/**
+ * The largest size, from `LABEL_SIZE` down to `MIN_LABEL_SIZE`, at which every word of every
+ * label fits `width` and every label takes at most `MAX_HEADER_LINES` lines; null when none
+ * does (the labels are then set vertically).
+ */
+function horizontalSize(themes: Named[], width: number, book: FontBook): number | null {
+  for (let size = LABEL_SIZE; size >= MIN_LABEL_SIZE; size -= 0.25) {
+    const fits = themes.every((theme) => {
+      const words = book.clean(theme.name, 'regular').split(/\s+/).filter(Boolean);
+      if (words.some((word) => book.width(word, 'regular', size) > width)) return false;
+      return wrapAtSpaces(theme.name, size, width, book).length <= MAX_HEADER_LINES;
+    });
+    if (fits) return size;
+  }
+  return null;
+}
+
+/** A label on lines of at most `width`, broken only at spaces (a word wider stays whole). */
+function wrapAtSpaces(text: string, size: number, width: number, book: FontBook): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of book.clean(text, 'regular').split(/\s+/).filter(Boolean)) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (line && book.width(candidate, 'regular', size) > width) {
+      lines.push(line);
+      line = word;
+    } else line = candidate;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** The label cut after its last whole word that fits `width`, with "…"; whole if it fits. */
+function fitWords(text: string, size: number, width: number, book: FontBook): string {
+  const clean = book.clean(text, 'regular').trim();
+  if (book.width(clean, 'regular', size) <= width) return clean;
+  const words = clean.split(/\s+/);
+  let out = words[0] ?? '';
+  for (const word of words.slice(1)) {
+    if (book.width(`${out} ${word}…`, 'regular', size) > width) break;
+    out = `${out} ${word}`;
+  }
+  return `${out}…`;
 }
 
 /** Rows of the grid with their cells' colours, row by row as the view lists the cells. */
@@ -116,11 +167,18 @@ function chunkBlock(
   book: FontBook,
 ): GraphicBlock {
   const font = book.font('regular');
-  const text = (page: PDFPage, value: string, x: number, y: number, rotate = 0) =>
+  const text = (
+    page: PDFPage,
+    value: string,
+    x: number,
+    y: number,
+    rotate = 0,
+    size = LABEL_SIZE,
+  ) =>
     page.drawText(value, {
       x,
       y,
-      size: LABEL_SIZE,
+      size,
       font,
       color: COLORS.text,
       rotate: degrees(rotate),
@@ -140,15 +198,16 @@ function chunkBlock(
         return;
       }
       const bottom = top - grid.headerHeight + 4;
+      const size = grid.columnSize;
       lines.forEach((line, k) => {
-        const width = book.width(line, 'regular', LABEL_SIZE);
-        const y = bottom + (lines.length - 1 - k) * (LABEL_SIZE + 1.5);
-        text(page, line, colLeft + (grid.colWidth - width) / 2, y);
+        const width = book.width(line, 'regular', size);
+        const y = bottom + (lines.length - 1 - k) * (size + 1.5);
+        text(page, line, colLeft + (grid.colWidth - width) / 2, y, 0, size);
       });
     });
     rows.forEach((actor, i) => {
       const rowTop = top - grid.headerHeight - i * ROW_HEIGHT;
-      const label = fitText(actor.name, 'regular', LABEL_SIZE, grid.labelWidth - 8, book);
+      const label = fitWords(actor.name, LABEL_SIZE, grid.labelWidth - 8, book);
       text(page, label, x, rowTop - ROW_HEIGHT / 2 - LABEL_SIZE * 0.35);
       themes.forEach((_theme, j) => {
         const color = colors[i * themes.length + j] ?? EMPTY_CELL;

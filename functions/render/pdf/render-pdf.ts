@@ -10,6 +10,7 @@ import { addOutline } from './outline';
 import { flowBlocks } from './page-flow';
 import { actorBlocks } from './section-actors';
 import { highlightBlocks, mastheadBlocks } from './section-front';
+import { alsoMentionedBlocks, otherLanguageBlocks } from './section-more';
 import { rejectedBlocks, sourceBlocks } from './section-sources';
 import { themeBlocks } from './section-themes';
 import { pageGeometry } from './style';
@@ -17,8 +18,8 @@ import { pageGeometry } from './style';
 export type { PdfFonts } from './font-book';
 
 /**
- * Renders a brief model as a PDF for print (A4, or US Letter when `model.paper` says so): masthead, Key developments, By actor, By theme,
- * the actor × theme heat map, Sources and Not included, with page numbers, bookmarks, links
+ * Renders a brief model as a PDF for print (A4, or US Letter when `model.paper` says so): masthead, Key developments, By actor (ending with Also in today's reports), By theme,
+ * the actor × theme heat map, In other languages, Sources and Not included, with page numbers, bookmarks, links
  * from citations to sources and (http/https only) web links.
  *
  * Pure: no file system, no clock — the creation date is `model.generatedAt`, so the same model
@@ -46,8 +47,10 @@ function briefBlocks(view: BriefView, book: FontBook): Block[] {
     ...mastheadBlocks(view),
     ...highlightBlocks(view),
     ...actorBlocks(view),
+    ...alsoMentionedBlocks(view),
     ...themeBlocks(view),
     ...heatmapBlocks(view, book),
+    ...otherLanguageBlocks(view),
     ...sourceBlocks(view),
     ...rejectedBlocks(view),
   ];

@@ -10,6 +10,7 @@ import {
   smallParagraph,
 } from './blocks';
 import { citationRuns, highlightAnchor } from './cross-refs';
+import { attributionRuns } from './items';
 import { COLORS, INDENT, TYPE } from './style';
 
 /** Title, edition date, coverage and handling line: what the reader sees first. */
@@ -20,9 +21,10 @@ export function mastheadBlocks(view: BriefView): Block[] {
   }
   blocks.push(line([run(view.title, 'bold', COLORS.accent)], TYPE.title, 2));
   blocks.push(line([run(view.date, 'bold')], TYPE.masthead, 1));
-  const { articles, sources, rejected } = view.stats;
+  const { articles, sources } = view.stats;
   const coverage = [`${plural(articles, 'article')} from ${plural(sources, 'source')}`];
-  if (rejected > 0) coverage.push(`${plural(rejected, 'upload')} not included`);
+  const notIncluded = view.notIncluded.length;
+  if (notIncluded > 0) coverage.push(`${plural(notIncluded, 'upload')} not included`);
   const note = view.omittedNote;
   blocks.push(
     line([run(coverage.join(' · '), 'regular', COLORS.muted)], TYPE.masthead, note ? 2 : 6),
@@ -59,6 +61,7 @@ function highlightBlock(item: HighlightView): ParagraphBlock {
   const runs: Run[] = [];
   if (item.statusText) runs.push(run(`${item.statusText} `, 'bold', COLORS.accent));
   if (item.headlineText) runs.push(run(`${item.headlineText} `, 'bold'));
+  runs.push(...attributionRuns(item));
   if (item.text) runs.push(run(item.text));
   runs.push(...citationRuns(item.refs));
   const also = item.alsoRefs;

@@ -14,12 +14,18 @@ export function sourceBlocks(view: BriefView): Block[] {
   return blocks;
 }
 
-/** "Not included": uploads that did not become articles, and why; nothing when there are none. */
+/**
+ * "Not included": uploads that did not become articles and off-topic articles, and why;
+ * nothing when there are none.
+ */
 export function rejectedBlocks(view: BriefView): Block[] {
-  if (view.rejected.length === 0) return [];
+  if (view.notIncluded.length === 0) return [];
   const blocks: Block[] = [sectionHeading('Not included')];
-  for (const { key, reason } of view.rejected) {
-    const runs = [run(key, 'bold'), run(` — ${reason}`)];
+  for (const { key, title, outlet, reason } of view.notIncluded) {
+    const runs = [run(key, 'bold')];
+    if (title) runs.push(run(' — '), run(title, 'italic'));
+    if (outlet) runs.push(run(` (${outlet})`));
+    runs.push(run(` — ${reason}`));
     blocks.push(bodyParagraph(runs, { label: run('•', 'regular', COLORS.muted), labelWidth: 12 }));
   }
   return blocks;

@@ -9,7 +9,8 @@ export interface BriefLink {
 
 /**
  * The plain-text alternative of the e-mail: the same brief as the HTML (key developments, by
- * actor with its theme groups, by theme, sources), for mail clients that show no HTML and for
+ * actor with its theme groups and the actors also in today's reports, by theme, in other
+ * languages, sources, not included), for mail clients that show no HTML and for
  * screen readers. Citations keep the HTML's [n] numbers; lines are not wrapped (format=flowed
  * is not assumed).
  */
@@ -20,12 +21,15 @@ export function briefToText(model: BriefModel, link: BriefLink | null): string {
   if (link) out.push('', `Read it in a browser: ${link.url}${until(link.expires)}`);
   out.push(
     '',
-    `${view.stats.articles} articles from ${view.stats.sources} sources.`,
+    `${view.stats.articles} articles from ${view.stats.sources} sources.${view.notIncluded.length ? ` ${view.notIncluded.length} uploads not included.` : ''}`,
     '',
     ...highlightLines(view),
     ...actorLines(view),
+    ...alsoMentionedLines(view),
     ...themeLines(view),
+    ...otherLanguageLines(view),
     ...sourceLines(view),
+    ...notIncludedLines(view),
   );
   return `${out
     .join('\n')
@@ -34,7 +38,7 @@ export function briefToText(model: BriefModel, link: BriefLink | null): string {
 }
 
 const line = (item: ItemView) =>
-  `${item.text} ${item.refs.map((ref) => `[${ref}]`).join('')}`.trimEnd();
+  `${item.attribution ? `${item.attribution} ` : ''}${item.text} ${item.refs.map((ref) => `[${ref}]`).join('')}`.trimEnd();
 
 const see = (numbers: number[]) =>
   numbers.length > 0 ? [`  → Key developments ${numbers.join(', ')}`] : [];
@@ -63,6 +67,34 @@ function actorLines(view: BriefView): string[] {
       out.push(`  ${group.theme.name}:`, ...group.items.map((item) => `  - ${line(item)}`));
     }
     out.push(...see(section.seeHighlights), '');
+  }
+  return out;
+}
+
+function alsoMentionedLines(view: BriefView): string[] {
+  if (view.alsoMentioned.length === 0) return [];
+  return ["Also in today's reports:", ...view.alsoMentioned.map((entry) => `- ${entry.text}`), ''];
+}
+
+function otherLanguageLines(view: BriefView): string[] {
+  if (view.otherLanguages.length === 0) return [];
+  const out = [heading('In other languages')];
+  for (const entry of view.otherLanguages) {
+    const actors = entry.actors.map((actor) => actor.name).join(', ');
+    const refs = entry.refs.map((ref) => `[${ref}]`).join('');
+    out.push(
+      `- ${entry.title} — ${entry.language} — ${entry.outlet ?? 'unknown source'}${actors ? ` — ${actors}` : ''} ${refs}`.trimEnd(),
+    );
+  }
+  return [...out, ''];
+}
+
+function notIncludedLines(view: BriefView): string[] {
+  if (view.notIncluded.length === 0) return [];
+  const out = ['', heading('Not included')];
+  for (const entry of view.notIncluded) {
+    const title = entry.title ? ` — ${entry.title}${entry.outlet ? ` (${entry.outlet})` : ''}` : '';
+    out.push(`- ${entry.key}${title} — ${entry.reason}`);
   }
   return out;
 }

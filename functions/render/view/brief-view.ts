@@ -9,6 +9,14 @@ import type {
 import { type CiteOf, citationIndex } from './citations';
 import { formatIsoDate, formatUtcTime } from './format-date';
 import { type HeatmapView, heatmapView } from './heatmap-view';
+import {
+  type AlsoMentionedView,
+  alsoMentionedView,
+  type NotIncludedView,
+  notIncludedView,
+  type OtherLanguageView,
+  otherLanguagesView,
+} from './more-sections';
 import { type ActorRef, displayName, type NameBook, nameBook, type ThemeRef } from './names';
 import { omittedNote } from './omitted-note';
 import { plural } from './plural';
@@ -21,6 +29,12 @@ export interface ItemView {
   id: string;
   /** The quoted sentence, trimmed. */
   text: string;
+  /**
+   * Who speaks, when the sentence names them only by a pronoun ("…,” he stressed") and the
+   * article named them just before: "Imran Khan:", printed before `text`, outside the quote
+   * (no word is added inside it); null otherwise.
+   */
+  attribution: string | null;
   /** Article ids the item is taken from (for templates that resolve them themselves). */
   sources: string[];
   /** Citation numbers of `sources`, ascending, each once. */
@@ -107,6 +121,12 @@ export interface BriefView {
   heatmap: HeatmapView | null;
   sources: SourceView[];
   rejected: BriefModel['rejected'];
+  /** Articles in other languages: listed (title, language, source, actors), never quoted. */
+  otherLanguages: OtherLanguageView[];
+  /** Rejected uploads and off-topic articles with their reasons, by key. */
+  notIncluded: NotIncludedView[];
+  /** Actors without a section of their own, one line per set of places that name them. */
+  alsoMentioned: AlsoMentionedView[];
   /** Citation numbers of any list of article ids, the same look-up the items were built with. */
   citeOf: CiteOf;
 }
@@ -128,12 +148,20 @@ function itemView(item: BriefItem, { names, citeOf }: ItemContext): ItemView {
   return {
     id: item.id,
     text: item.text.trim(),
+    attribution: attributionOf(item.speaker),
     sources: item.sources,
     refs,
     missingSource: missing,
     actors: item.actors.map(names.actor),
     theme: names.theme(item.theme),
   };
+}
+
+/** "the foreign ministry" → "The foreign ministry:"; null for no speaker. */
+function attributionOf(speaker: string | undefined): string | null {
+  const name = speaker?.replace(/\s+/g, ' ').trim();
+  if (!name) return null;
+  return `${name.charAt(0).toUpperCase()}${name.slice(1)}:`;
 }
 
 function highlightView(highlight: Highlight, context: ItemContext, shown: boolean): HighlightView {
@@ -262,6 +290,9 @@ export function buildBriefView(model: BriefModel): BriefView {
     heatmap: heatmapView(model.heatmap),
     sources: sourcesView(model.articles),
     rejected: rejectedView(model.rejected),
+    otherLanguages: otherLanguagesView(model, context.names, context.citeOf),
+    notIncluded: notIncludedView(model),
+    alsoMentioned: alsoMentionedView(model, context.names),
     citeOf: context.citeOf,
   };
 }

@@ -38,12 +38,15 @@ export interface NameBook {
 
 /**
  * Collects every name the model gives an actor or a theme. An actor section's name wins over a
- * "see" pointer's, which wins over the heat map's; a theme section's name wins over the heat
+ * "see" pointer's, which wins over the heat map's, which wins over "Also in today's reports"
+ * and "In other languages"; a theme section's name wins over the heat
  * map's. An actor without a name shows its id, a theme its slug made readable.
  */
 export function nameBook(model: BriefModel): NameBook {
   const actorNames = new Map<string, string>();
   const themeNames = new Map<string, string>();
+  for (const entry of [...(model.otherLanguages ?? []), ...(model.alsoMentioned ?? [])])
+    for (const actor of entry.actors) actorNames.set(actor.id, actor.name);
   for (const actor of model.heatmap.actors) actorNames.set(actor.id, actor.name);
   for (const theme of model.byTheme) {
     themeNames.set(theme.id, theme.name);

@@ -1,0 +1,69 @@
+import type * as chrono from 'chrono-node';
+import { dayParsers } from './parse-day';
+
+/**
+ * A line of a page that is only a date or a time stamp, maybe after "Published", "Updated",
+ * "Posted" or "Last update" and an author's name: "Monday, July 17, 2023", "Jul 18, 2023",
+ * "Published : 18 July 2023, 10:14 AM", "Posted at 8:35 AM, Jul 18, 2023",
+ * "2023-08-06 | 12:00", "Updated 12:30 GMT", "Jane Doe (@jdoe) Published July 17, 2023".
+ */
+export interface DateLine {
+  /** `published` for "Published", "Posted", "Date"; `updated` for "Updated", "Last update". */
+  kind: 'published' | 'updated' | 'date';
+  /** The day as `YYYY-MM-DD` when the line writes it with its year; null for a time alone. */
+  day: string | null;
+  /** Words before the keyword (an author's name), or ''. */
+  before: string;
+}
+
+const published =
+  '(?:first\\s+published|published(?:\\s+on)?|posted(?:\\s+on|\\s+at)?|date|publié(?:\\s+le)?|publicado(?:\\s+el)?|veröffentlicht(?:\\s+am)?|pubblicato(?:\\s+il)?|опубликовано)';
+const updated =
+  '(?:last\\s+updated?(?:\\s+on|\\s+at)?|updated(?:\\s+on|\\s+at)?|modified|mis\\s+à\\s+jour(?:\\s+le)?|actualizado(?:\\s+el)?|aktualisiert(?:\\s+am)?|aggiornato(?:\\s+il)?|обновлено)';
+const keyword = new RegExp(
+  `(?<![\\p{L}])(?:(${published})|(${updated}))(?![\\p{L}])\\s*:?\\s*`,
+  'iu',
+);
+
+/** Words that may stand around a date in a stamp: weekdays, "at", time zones, "am"/"pm". */
+const filler =
+  /(?<![\p{L}])(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|at|on|le|el|am|um|uhr|à|a\.m\.|p\.m\.|am|pm|hrs?|gmt|utc|est|edt|cst|cdt|pst|pdt|ist|bst|cet|cest|eet|eest|msk|pkt|wat|cat|eat|sast|et|local time|time)(?![\p{L}])|[+-]\d{2}:?\d{2}\b|\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?|\b\d{1,2}\s*(?:am|pm)\b/giu;
+
+const writtenYear = /\b(?:19|20)\d{2}\b/;
+
+/** The line read as a date line, or null when it holds anything else. */
+export function dateLineOf(line: string, reference: Date): DateLine | null {
+  const text = line.trim();
+  if (!text || text.length > 140 || !/\d/.test(text)) return null;
+  const key = keyword.exec(text);
+  const before = key ? text.slice(0, key.index).trim() : '';
+  // An author's name may come before "Published"; anything longer is a sentence.
+  if (before.split(/\s+/).filter(Boolean).length > 8) return null;
+  const stamp = key ? text.slice(key.index + key[0].length) : text;
+  const kind = key?.[1] ? 'published' : key?.[2] ? 'updated' : 'date';
+  for (const parser of dayParsers) {
+    const results = parser.parse(stamp, reference);
+    if (results.length === 0) continue;
+    let rest = stamp;
+    for (const result of results) rest = rest.replace(result.text, ' ');
+    rest = rest.replace(filler, ' ');
+    if (/[\p{L}\p{N}]/u.test(rest)) continue;
+    return { kind, day: dayOf(results), before };
+  }
+  // A time stamp with no day chrono reads ("Updated 12:30 GMT").
+  if (key && !/[\p{L}\p{N}]/u.test(stamp.replace(filler, ' '))) return { kind, day: null, before };
+  return null;
+}
+
+function dayOf(results: chrono.ParsedResult[]): string | null {
+  const dated = results.find(
+    (result) =>
+      result.start.isCertain('year') &&
+      result.start.isCertain('day') &&
+      writtenYear.test(result.text),
+  );
+  if (!dated) return null;
+  const pad = (n: number | null) => String(n ?? 1).padStart(2, '0');
+  const { start } = dated;
+  return `${start.get('year')}-${pad(start.get('month'))}-${pad(start.get('day'))}`;
+}
