@@ -9,9 +9,12 @@
  * articles/_ids/<id>.json                  the claim on an article id (conditional write)
  * articles/_pending/<edition>.json         the draft marker: an upload changed the edition
  * rejected/<upload key>.json               why an upload was not used
- * briefs/<edition>/brief.{json,html,pdf}   an edition's brief
+ * briefs/<edition>/builds/<build>/brief.{json,html,pdf}  one build of an edition (never rewritten)
+ * briefs/<edition>/manifest.json           the edition's published build (compare-and-swap)
+ * briefs/latest-manifest.json              the newest edition's published build (compare-and-swap)
+ * briefs/<edition>/brief.{json,html,pdf}   copies of the edition's published build
  * briefs/<edition>/draft-state.json        the draft marker the last draft build consumed
- * briefs/latest.{json,html,pdf}            the newest edition's brief
+ * briefs/latest.{json,html,pdf}            copies of the newest edition's published build
  * deliveries/<edition>/<list>.json         a list's delivery of an edition (once only)
  * deliveries/<edition>/<list>.failed.json  the last failed delivery to a list
  * deliveries/<edition>/published-<hash>.json  the "brief published" announcement of one brief
@@ -85,6 +88,35 @@ export const latestKeys: BriefKeys = {
   html: `${briefsPrefix}latest.html`,
   pdf: `${briefsPrefix}latest.pdf`,
 };
+
+/**
+ * One build of an edition: `briefs/<edition>/builds/<build>/brief.<format>`, where `build` is
+ * a hash of the build's JSON. Written once, before the manifest that may point at it.
+ */
+export const briefBuildKeys = (edition: string, build: string): BriefKeys => ({
+  json: `${briefsPrefix}${edition}/builds/${build}/brief.json`,
+  html: `${briefsPrefix}${edition}/builds/${build}/brief.html`,
+  pdf: `${briefsPrefix}${edition}/builds/${build}/brief.pdf`,
+});
+
+/** The folder of a build's files, which also holds the filtered briefs of its lists. */
+export const briefBuildPrefix = (edition: string, build: string): string =>
+  `${briefsPrefix}${edition}/builds/${build}/`;
+
+/** A distribution list's own (filtered) brief of one build: `…/builds/<build>/lists/<list>.<format>`. */
+export const listBriefKey = (
+  edition: string,
+  build: string,
+  list: string,
+  format: BriefFormat,
+): string => `${briefBuildPrefix(edition, build)}lists/${list}.${format}`;
+
+/** The manifest of an edition: which build is its published brief (see pipeline/publish.ts). */
+export const editionManifestKey = (edition: string): string =>
+  `${briefsPrefix}${edition}/manifest.json`;
+
+/** The manifest of the newest edition: a copy of that edition's manifest. */
+export const latestManifestKey = `${briefsPrefix}latest-manifest.json`;
 
 /** What the last draft build of an edition consumed: the marker's content when it started. */
 export const draftStateKey = (edition: string): string =>
