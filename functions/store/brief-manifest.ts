@@ -67,10 +67,10 @@ export async function readManifest(
 export async function publishedBriefKeys(
   store: Store,
   edition: string,
-): Promise<{ build: string; keys: BriefKeys } | null> {
+): Promise<{ build: string; inputsHash: string; keys: BriefKeys } | null> {
   const read = await readManifest(store, edition);
   if (!read) return null;
-  const { files, build } = read.manifest;
+  const { files, build, inputsHash } = read.manifest;
   const keys = Object.fromEntries(briefFormats.map((format) => [format, files[format].key]));
-  return { build, keys: keys as BriefKeys };
+  return { build, inputsHash, keys: keys as BriefKeys };
 }

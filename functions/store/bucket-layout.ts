@@ -16,6 +16,7 @@
  * briefs/<edition>/draft-state.json        the draft marker the last draft build consumed
  * briefs/latest.{json,html,pdf}            copies of the newest edition's published build
  * deliveries/<edition>/<list>.json         a list's delivery of an edition (once only)
+ * deliveries/<edition>/<list>.claim.json   the claim taken before sending (compare-and-swap)
  * deliveries/<edition>/<list>.failed.json  the last failed delivery to a list
  * deliveries/<edition>/published-<hash>.json  the "brief published" announcement of one brief
  * deliveries/<edition>/published.failed.json  the last failed announcement
@@ -125,6 +126,13 @@ export const draftStateKey = (edition: string): string =>
 /** The record of a list's delivery of an edition; its existence means "sent". */
 export const deliveryKey = (edition: string, list: string): string =>
   `${deliveriesPrefix}${edition}/${list}.json`;
+
+/**
+ * The claim on a list's delivery of an edition, taken (conditionally) before the message is
+ * sent, so that two runs cannot both send it.
+ */
+export const deliveryClaimKey = (edition: string, list: string): string =>
+  `${deliveriesPrefix}${edition}/${list}.claim.json`;
 
 /** The record of the last failed delivery of an edition to a list. */
 export const deliveryFailureKey = (edition: string, list: string): string =>
