@@ -1,8 +1,10 @@
 import { buildBrief } from '../brief/build-brief';
 import type { ArticleRecord, BriefModel, RejectionRecord } from '../model/types';
 import { readManifest } from '../store/brief-manifest';
-import { editionArticlesPrefix, rejectedPrefix } from '../store/bucket-layout';
+import { carriersPrefix, editionArticlesPrefix, rejectedPrefix } from '../store/bucket-layout';
 import type { Store } from '../store/store';
+import type { CarrierRecord } from './ingest';
+import { newestUploads } from './newest-uploads';
 import type { PipelineDeps } from './pipeline-deps';
 import { type BriefFiles, publish, repair } from './publish';
 
@@ -29,7 +31,7 @@ export interface CompileOptions {
 interface EditionInputs {
   articles: ArticleRecord[];
   rejected: RejectionRecord[];
-  /** How many record objects were read: never fewer in a later read (see publish.ts). */
+  /** How many record objects were read (records, carriers, rejections): never fewer in a later read (see publish.ts). */
   count: number;
 }
 
@@ -64,11 +66,20 @@ export async function compile(
   return { status: 'superseded', edition, model: winner ?? model, keys: result.keys };
 }
 
-/** The read stage: the edition's article and rejection records. */
+/**
+ * The read stage: the edition's article records, carriers and rejection records, and what
+ * each upload key holds now (its newest upload: `newestUploads`).
+ */
 async function read(store: Store, edition: string): Promise<EditionInputs> {
-  const articles = await readArticles(store, edition);
-  const rejected = await readRejections(store, edition);
-  return { ...articles, rejected, count: articles.count + rejected.length };
+  const records = await readJsonUnder<ArticleRecord>(store, editionArticlesPrefix(edition));
+  const carriers = await readJsonUnder<CarrierRecord>(store, carriersPrefix(edition));
+  const rejections = await readRejections(store, edition);
+  const newest = newestUploads({ records, carriers, rejections });
+  return {
+    articles: newest.articles,
+    rejected: newest.rejected,
+    count: records.length + carriers.length + rejections.length,
+  };
 }
 
 /** The build stage: the brief model of the edition. */
@@ -98,22 +109,15 @@ async function readPublished(store: Store, edition: string) {
   return { manifest: published.manifest, model };
 }
 
-/** When a file was fixed and uploaded again, its newest record wins. */
-async function readArticles(
-  store: Store,
-  edition: string,
-): Promise<{ articles: ArticleRecord[]; count: number }> {
-  const byKey = new Map<string, ArticleRecord>();
-  let count = 0;
-  for (const key of await store.list(editionArticlesPrefix(edition))) {
+/** Every JSON object under `prefix`. */
+async function readJsonUnder<T>(store: Store, prefix: string): Promise<T[]> {
+  const records: T[] = [];
+  for (const key of await store.list(prefix)) {
     if (!key.endsWith('.json')) continue;
-    count++;
-    const record = await readJson<ArticleRecord>(store, key);
-    if (!record) continue;
-    const existing = byKey.get(record.key);
-    if (!existing || existing.receivedAt < record.receivedAt) byKey.set(record.key, record);
+    const record = await readJson<T>(store, key);
+    if (record) records.push(record);
   }
-  return { articles: [...byKey.values()], count };
+  return records;
 }
 
 async function readRejections(store: Store, edition: string): Promise<RejectionRecord[]> {

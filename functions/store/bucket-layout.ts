@@ -7,6 +7,7 @@
  * incoming/<name>                          an upload, as uploaded (never touched)
  * articles/<edition>/<id>.json             an article record
  * articles/_ids/<id>.json                  the claim on an article id (conditional write)
+ * articles/_carriers/<edition>/<id>/<h>.json  another upload of an edition carrying article <id>
  * articles/_pending/<edition>.json         the draft marker: an upload changed the edition
  * rejected/<upload key>.json               why an upload was not used
  * briefs/<edition>/builds/<build>/brief.{json,html,pdf}  one build of an edition (never rewritten)
@@ -62,6 +63,17 @@ export const articleKey = (edition: string, id: string): string =>
 
 /** The claim on an article id, written once by whoever ingests that text first. */
 export const articleClaimKey = (id: string): string => `${articlesPrefix}_ids/${id}.json`;
+
+/** The carriers of an edition (the prefix to list them). */
+export const carriersPrefix = (edition: string): string => `${articlesPrefix}_carriers/${edition}/`;
+
+/**
+ * A carrier: an upload of the edition whose text is article `id`, recorded in
+ * `articles/<edition>/<id>.json` under another upload (or an earlier upload of the same key).
+ * `event` is a hash naming the upload event, so a redelivered event writes nothing new.
+ */
+export const carrierKey = (edition: string, id: string, event: string): string =>
+  `${carriersPrefix(edition)}${id}/${event}.json`;
 
 /**
  * The draft marker of an edition, rewritten whenever an upload changes it. It lives under
