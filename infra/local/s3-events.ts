@@ -113,12 +113,34 @@ export interface DispatchResult {
   keys: string[];
   result?: unknown;
   error?: unknown;
+  /** How many times the handler was invoked for this notification (1 + retries). */
+  attempts?: number;
+}
+
+export interface DispatchOptions {
+  prefix: string;
+  onResult?: (outcome: DispatchResult) => void;
+  /**
+   * Retries of a failed invocation, as Lambda retries an asynchronous invocation (twice by
+   * default in AWS; 0 here unless set).
+   */
+  retries?: number;
+  /** Wait before retry `n` (1-based); Lambda waits about a minute, then two. */
+  retryDelayMs?: (retry: number) => number;
+  /** Told each retry, with the error that caused it. */
+  onRetry?: (event: AwsS3Event, error: unknown, retry: number) => void;
+  /**
+   * Given the event and the last error once every attempt failed: what Lambda's on-failure
+   * destination (the failure queue) receives. Awaited before the result is settled.
+   */
+  onFailure?: (event: AwsS3Event, error: unknown, attempts: number) => Promise<void> | void;
 }
 
 /**
  * Invokes a handler for each object-created notification under `prefix` (the filter of the
- * bucket notification), without waiting, as S3 invokes Lambda asynchronously. `waitFor(key)`
- * resolves with the handler's result for the next notification about that key.
+ * bucket notification), without waiting, as S3 invokes Lambda asynchronously: a failed
+ * invocation is retried `retries` times, then handed to `onFailure`. `waitFor(key)` resolves
+ * with the handler's result for the next notification about that key.
  */
 export class EventDispatcher {
   private readonly waiters = new Map<string, ((outcome: DispatchResult) => void)[]>();
@@ -126,7 +148,7 @@ export class EventDispatcher {
 
   constructor(
     private readonly invoke: (event: AwsS3Event) => Promise<unknown>,
-    private readonly options: { prefix: string; onResult?: (outcome: DispatchResult) => void },
+    private readonly options: DispatchOptions,
   ) {}
 
   dispatch(event: AwsS3Event): void {
@@ -139,14 +161,37 @@ export class EventDispatcher {
     const keys = records.map((record) => decodeKey(record.s3.object.key));
     // Never throw into the caller (a server's event emitter): a handler that fails, even
     // synchronously, settles the waiters with its error.
-    const run = Promise.resolve()
-      .then(() => this.invoke({ Records: records }))
-      .then(
-        (result) => this.settle({ keys, result }),
-        (error: unknown) => this.settle({ keys, error }),
-      );
+    const run = this.attempt({ Records: records }).then((outcome) =>
+      this.settle({ keys, ...outcome }),
+    );
     this.running.add(run);
     void run.finally(() => this.running.delete(run));
+  }
+
+  private async attempt(
+    event: AwsS3Event,
+  ): Promise<{ result?: unknown; error?: unknown; attempts: number }> {
+    const retries = this.options.retries ?? 0;
+    let error: unknown;
+    for (let attempt = 1; attempt <= retries + 1; attempt++) {
+      try {
+        return { result: await this.invoke(event), attempts: attempt };
+      } catch (caught) {
+        error = caught;
+      }
+      if (attempt <= retries) {
+        this.options.onRetry?.(event, error, attempt);
+        await new Promise((resolve) =>
+          setTimeout(resolve, this.options.retryDelayMs?.(attempt) ?? 0),
+        );
+      }
+    }
+    try {
+      await this.options.onFailure?.(event, error, retries + 1);
+    } catch {
+      // The failure record is best effort; the error below still reaches the waiters.
+    }
+    return { error, attempts: retries + 1 };
   }
 
   /** The result of the handler run for the next notification about `key`. */
@@ -178,6 +223,33 @@ export class EventDispatcher {
       next?.(outcome);
     }
   }
+}
+
+/**
+ * The record Lambda's on-failure destination receives for an asynchronous invocation whose
+ * retries are exhausted (the failure queue's message body), for a local failures folder.
+ */
+export function failureRecord(
+  event: AwsS3Event,
+  error: unknown,
+  attempts: number,
+  functionArn: string,
+  now = new Date(),
+): Record<string, unknown> {
+  const err = error instanceof Error ? error : new Error(String(error));
+  return {
+    version: '1.0',
+    timestamp: now.toISOString(),
+    requestContext: {
+      requestId: `local-${now.getTime().toString(36)}`,
+      functionArn,
+      condition: 'RetriesExhausted',
+      approximateInvokeCount: attempts,
+    },
+    requestPayload: event,
+    responseContext: { statusCode: 200, executedVersion: '$LATEST', functionError: 'Unhandled' },
+    responsePayload: { errorType: err.name, errorMessage: err.message },
+  };
 }
 
 function decodeKey(key: string): string {
