@@ -44,7 +44,7 @@ export class S3Store implements Store {
       return isOtherVersion(version, out.ETag) ? null : body;
     } catch (err) {
       if (isNotFound(err) || (version && isVersionGone(err))) return null;
-      throw this.fail('get', key, err);
+      return this.missingOrFail('get', key, err);
     }
   }
 
@@ -55,7 +55,7 @@ export class S3Store implements Store {
       return { body, etag: bareEtag(out.ETag) ?? md5(body) };
     } catch (err) {
       if (isNotFound(err)) return null;
-      throw this.fail('get', key, err);
+      return this.missingOrFail('get', key, err);
     }
   }
 
@@ -125,7 +125,7 @@ export class S3Store implements Store {
       };
     } catch (err) {
       if (isNotFound(err) || (version && isVersionGone(err))) return null;
-      throw this.fail('head', key, err);
+      return this.missingOrFail('head', key, err);
     }
   }
 
@@ -150,6 +150,26 @@ export class S3Store implements Store {
     }
     // S3 already sorts; servers that do not (or sort by UTF-16) are brought in line.
     return keys.sort(compareUtf8);
+  }
+
+  /**
+   * S3 answers 403 instead of 404 for a missing key unless the caller may list the bucket
+   * where the key would be; the functions may list only their own prefixes
+   * (`s3:ListBucket` with an `s3:prefix` condition), so a 403 is checked by listing the key
+   * itself: absent, it is "no such key" (null); present, the 403 stands.
+   */
+  private async missingOrFail(operation: string, key: string, err: unknown): Promise<null> {
+    if (httpStatus(err) !== 403) throw this.fail(operation, key, err);
+    let listed: { Contents?: { Key?: string }[] } | undefined;
+    try {
+      listed = await this.client.send(
+        new ListObjectsV2Command({ Bucket: this.bucket, Prefix: key, MaxKeys: 1 }),
+      );
+    } catch {
+      listed = undefined;
+    }
+    if (!listed || listed.Contents?.[0]?.Key === key) throw this.fail(operation, key, err);
+    return null;
   }
 
   private putInput(key: string, body: Uint8Array | string, contentType: string | undefined) {
