@@ -145,6 +145,8 @@ export interface DispatchOptions {
 export class EventDispatcher {
   private readonly waiters = new Map<string, ((outcome: DispatchResult) => void)[]>();
   private readonly running = new Set<Promise<void>>();
+  /** Notifications handled so far (each settled once, after its retries). */
+  handled = 0;
 
   constructor(
     private readonly invoke: (event: AwsS3Event) => Promise<unknown>,
@@ -215,6 +217,7 @@ export class EventDispatcher {
   }
 
   private settle(outcome: DispatchResult): void {
+    this.handled += outcome.keys.length;
     this.options.onResult?.(outcome);
     for (const key of outcome.keys) {
       const list = this.waiters.get(key);
