@@ -30,6 +30,7 @@ export interface AwsS3Event {
 /** What s3rver and radosgw send: the AWS layout, with their own key encoding and extra fields. */
 export interface ServerS3Event {
   Records?: {
+    eventSource?: string;
     eventTime?: string;
     eventName?: string;
     awsRegion?: string;
@@ -101,12 +102,29 @@ export function toAwsS3Event(event: ServerS3Event, region = 'us-east-1'): AwsS3E
           ...(object.size !== undefined ? { size: object.size } : {}),
           ...(object.eTag ? { eTag: object.eTag.replace(/"/g, '') } : {}),
           ...(object.versionId ? { versionId: object.versionId } : {}),
-          sequencer: object.sequencer ?? Date.now().toString(16).toUpperCase(),
+          sequencer: orderedSequencer(record.eventSource, object.sequencer),
         },
       },
     });
   }
   return { Records: records };
+}
+
+/**
+ * A sequencer that orders the events of one key as AWS's do (greater hex = later). radosgw's
+ * is the hex of its timestamp's bytes in memory (`utime_t`: seconds, then nanoseconds, each a
+ * little-endian 32-bit integer), which does not sort; it is re-encoded big-endian, seconds
+ * then nanoseconds. s3rver sends none: the time of the notification stands in.
+ */
+export function orderedSequencer(
+  source: string | undefined,
+  sequencer: string | undefined,
+): string {
+  if (!sequencer) return Date.now().toString(16).toUpperCase().padStart(16, '0');
+  if (source !== 'ceph:s3' || !/^[0-9A-Fa-f]{16}$/.test(sequencer)) return sequencer;
+  const bytes = Buffer.from(sequencer, 'hex');
+  const hex = (n: number) => n.toString(16).toUpperCase().padStart(8, '0');
+  return hex(bytes.readUInt32LE(0)) + hex(bytes.readUInt32LE(4));
 }
 
 export interface DispatchResult {
