@@ -90,7 +90,7 @@ export class S3Store implements Store {
     const current = await this.head(key);
     if (etag === null ? current !== null : current?.etag !== bareEtag(etag)) return null;
     // The bare ETag: radosgw 16.2 compares If-Match on PUT without unquoting (a quoted ETag
-    // never matches there); AWS accepts it either way.
+    // never matches there). AWS compares ETags without the quotes (to be confirmed on a real bucket).
     const condition = etag === null ? { IfNoneMatch: '*' } : { IfMatch: bareEtag(etag) };
     for (let attempt = 1; ; attempt++) {
       try {
