@@ -1,6 +1,6 @@
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { BriefModel } from '../model/types';
-import { type BriefLink, briefToText } from '../render/text/plain-text';
+import { type BriefLink, briefToText, linkLifetime } from '../render/text/plain-text';
 import { formatIsoDate } from '../render/view/format-date';
 
 export interface MessageInput {
@@ -79,9 +79,8 @@ export async function composeMessage(input: MessageInput): Promise<ComposedMessa
 /** The link line, right after `<body…>`; the rest of the brief is left exactly as rendered. */
 function withLink(html: string, link: BriefLink | null): string {
   if (!link) return html;
-  const until = link.expires
-    ? ` (link valid until ${link.expires.toISOString().slice(0, 16).replace('T', ' ')} UTC)`
-    : '';
+  const lifetime = linkLifetime(link);
+  const until = lifetime && !link.mayEndSooner ? ` (link valid ${lifetime.slice(2)}` : lifetime;
   const line = `<p style="margin:0 0 1em;font:14px/1.4 sans-serif"><a href="${escapeAttribute(link.url)}">Open the full brief in a browser</a>${until}</p>`;
   const body = /<body[^>]*>/i.exec(html);
   if (!body) return `${line}${html}`;

@@ -1,6 +1,7 @@
 import type { BriefModel, Renderers } from '../model/types';
 import type { BriefLink } from '../render/text/plain-text';
-import { briefKey } from '../store/bucket-layout';
+import { publishedBriefKeys } from '../store/brief-manifest';
+import { type BriefKeys, briefKeys, listBriefKey } from '../store/bucket-layout';
 import { type AnnouncementStatus, announce } from './announce';
 import { type ComposedMessage, composeMessage } from './compose-message';
 import type { DeliveryConfig, DistributionList } from './delivery-config';
@@ -28,7 +29,8 @@ export interface DeliveryDeps extends DeliveryContext {
 
 export interface ListReport {
   list: string;
-  status: 'sent' | 'already-sent' | 'composed' | 'failed';
+  /** `in-progress`: another run holds the list's claim and is sending it now. */
+  status: 'sent' | 'already-sent' | 'in-progress' | 'composed' | 'failed';
   recipients: number;
   attempts: number;
   messageId?: string | null;
@@ -63,7 +65,9 @@ interface RenderedBrief {
 interface Run {
   model: BriefModel;
   from: string;
-  /** The full brief in the store, linked from each message. */
+  /** The published build of the brief (its id and keys), or null when none is published. */
+  published: { build: string; keys: BriefKeys } | null;
+  /** The full brief in the store (the published build's HTML), linked from unfiltered messages. */
   link: BriefLink | null;
   /** The full brief's rendering, read (or made) once for all the lists that get it. */
   full: () => Promise<RenderedBrief>;
@@ -73,7 +77,9 @@ interface Run {
 /**
  * Delivers a compiled edition: one e-mail per distribution list, then the "brief published"
  * announcement. Only once: a list whose `deliveries/<edition>/<list>.json` exists is skipped
- * unless `resend`; the record is written (conditionally) right after the send succeeds. The
+ * unless `resend`; before sending, a run claims the list with a conditional write
+ * (`deliveries/<edition>/<list>.claim.json`), so two runs at once cannot both send it; the
+ * record is written right after the send succeeds. The
  * announcement is made once per distinct brief (its inputs hash). A failed send is retried
  * `retry.attempts` times unless the failure is permanent; then it is logged, recorded in
  * `deliveries/<edition>/<list>.failed.json` and returned in `failures` (the caller decides
@@ -92,11 +98,17 @@ export async function deliverBrief(
   };
   const lists = options.mail === false ? [] : (deps.config?.lists ?? []);
   if (lists.length > 0) {
+    // The published build of this very model (a later one may have been published since).
+    const manifest = await publishedBriefKeys(deps.store, model.edition);
+    const published = manifest?.inputsHash === model.inputsHash ? manifest : null;
+    const keys = published?.keys ?? briefKeys(model.edition);
     const run: Run = {
       model,
       from: senderAddress(deps),
-      link: deps.linkTo ? await deps.linkTo(briefKey(model.edition, 'html')) : null,
-      full: once(() => storedBrief(deps, model)),
+      published,
+      // The build's own key: the page linked is the brief e-mailed, whatever is published later.
+      link: deps.linkTo ? await deps.linkTo(keys.html) : null,
+      full: once(() => storedBrief(deps, keys, model)),
       resend: options.resend === true,
     };
     for (const list of lists) {
@@ -146,12 +158,21 @@ async function deliverToList(
   if (!deps.sender) return unsent('composed', recipients);
   const sent = await sendToList(deps, deps.sender, { ...run, list, message });
   const base = { list: list.name, recipients, attempts: sent.attempts };
-  return sent.status === 'sent'
-    ? { listReport: { ...base, status: 'sent', messageId: sent.messageId } }
-    : { listReport: { ...base, status: 'failed', error: sent.error.message }, error: sent.error };
+  if (sent.status === 'sent')
+    return { listReport: { ...base, status: 'sent', messageId: sent.messageId } };
+  if (sent.status === 'failed')
+    return {
+      listReport: { ...base, status: 'failed', error: sent.error.message },
+      error: sent.error,
+    };
+  return { listReport: { ...base, status: sent.status } };
 }
 
-/** The list's message: its brief (filtered when the list has a filter), rendered and composed. */
+/**
+ * The list's message: its brief (filtered when the list has a filter), rendered and composed.
+ * A filtered brief is also stored beside its build (`…/builds/<build>/lists/<list>.html`),
+ * and the message links to it: a desk's link opens the desk's brief.
+ */
 async function composeFor(
   deps: DeliveryDeps,
   run: Run,
@@ -159,6 +180,7 @@ async function composeFor(
 ): Promise<ComposedMessage> {
   const brief = filterBrief(run.model, list);
   const rendered = brief === run.model ? await run.full() : await render(deps, brief);
+  const link = brief === run.model ? run.link : await filteredLink(deps, run, list, rendered);
   return composeMessage({
     from: run.from,
     replyTo: deps.config?.replyTo,
@@ -168,17 +190,37 @@ async function composeFor(
     model: brief,
     html: rendered.html,
     pdf: rendered.pdf,
-    link: run.link,
+    link,
     date: deps.clock(),
   });
 }
 
-/** The edition's HTML and PDF as compile stored them; rendered afresh only if missing. */
-async function storedBrief(deps: DeliveryDeps, model: BriefModel): Promise<RenderedBrief> {
-  const [html, pdf] = await Promise.all([
-    deps.store.get(briefKey(model.edition, 'html')),
-    deps.store.get(briefKey(model.edition, 'pdf')),
-  ]);
+/** Stores a list's filtered brief beside its build and links to it (null: no link at all). */
+async function filteredLink(
+  deps: DeliveryDeps,
+  run: Run,
+  list: DistributionList,
+  rendered: RenderedBrief,
+): Promise<BriefLink | null> {
+  if (!deps.linkTo || !run.published) return null;
+  const { edition } = run.model;
+  const key = listBriefKey(edition, run.published.build, list.name, 'html');
+  await deps.store.put(key, rendered.html, 'text/html; charset=utf-8');
+  await deps.store.put(
+    listBriefKey(edition, run.published.build, list.name, 'pdf'),
+    rendered.pdf,
+    'application/pdf',
+  );
+  return deps.linkTo(key);
+}
+
+/** The edition's HTML and PDF as compile stored them (its published build); rendered afresh only if missing. */
+async function storedBrief(
+  deps: DeliveryDeps,
+  keys: BriefKeys,
+  model: BriefModel,
+): Promise<RenderedBrief> {
+  const [html, pdf] = await Promise.all([deps.store.get(keys.html), deps.store.get(keys.pdf)]);
   if (html && pdf) return { html: new TextDecoder().decode(html), pdf };
   return render(deps, model);
 }

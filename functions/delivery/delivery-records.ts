@@ -2,6 +2,7 @@ import type { BriefModel } from '../model/types';
 import {
   announcementFailureKey,
   announcementKey,
+  deliveryClaimKey,
   deliveryFailureKey,
   deliveryKey,
 } from '../store/bucket-layout';
@@ -59,6 +60,97 @@ export interface AnnouncementFailureRecord {
 
 const json = 'application/json';
 const pretty = (record: object) => JSON.stringify(record, null, 2);
+
+/**
+ * The claim a run takes on a list's delivery before it sends (`deliveries/<edition>/<list>.claim.json`):
+ * `sending` until `leaseUntil`, then `sent` or `failed`. Taken and changed only by
+ * compare-and-swap, so of two runs at once exactly one sends; the other sees `sending` and
+ * leaves the list alone. A run that died while sending leaves a `sending` claim whose lease
+ * runs out: the next run takes it over and sends (at least once, rather than never).
+ */
+export interface DeliveryClaim {
+  edition: string;
+  list: string;
+  status: 'sending' | 'sent' | 'failed';
+  /** Who holds it: a random id per run and list. */
+  owner: string;
+  at: string;
+  leaseUntil: string;
+  inputsHash: string;
+  resend: boolean;
+}
+
+/** A claim held by this run, with the ETag its next change must match. */
+export interface HeldClaim {
+  claim: DeliveryClaim;
+  etag: string;
+}
+
+export type ClaimResult =
+  | { claimed: true; held: HeldClaim }
+  | { claimed: false; reason: 'already-sent' | 'in-progress'; holder: DeliveryClaim | null };
+
+/** A claim's lease: longer than a compile (300 s) with all its send retries. */
+export const claimLeaseMs = 15 * 60 * 1000;
+
+/**
+ * Claims the list's delivery for this run. Refused while another run's `sending` lease lasts,
+ * and when the list was sent already (unless `resend`); a `failed` claim, or a lapsed one, is
+ * taken over.
+ */
+export async function claimDelivery(
+  store: Store,
+  request: { edition: string; list: string; inputsHash: string; resend: boolean; now: Date },
+  owner: string,
+): Promise<ClaimResult> {
+  const key = deliveryClaimKey(request.edition, request.list);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const current = await store.getWithEtag(key);
+    const holder = current ? parseClaim(current.body) : null;
+    if (holder?.status === 'sending' && Date.parse(holder.leaseUntil) > request.now.getTime())
+      return { claimed: false, reason: 'in-progress', holder };
+    if (holder?.status === 'sent' && !request.resend)
+      return { claimed: false, reason: 'already-sent', holder };
+    const claim: DeliveryClaim = {
+      edition: request.edition,
+      list: request.list,
+      status: 'sending',
+      owner,
+      at: request.now.toISOString(),
+      leaseUntil: new Date(request.now.getTime() + claimLeaseMs).toISOString(),
+      inputsHash: request.inputsHash,
+      resend: request.resend,
+    };
+    const etag = await store.putIfMatch(key, pretty(claim), current?.etag ?? null, json);
+    if (etag) return { claimed: true, held: { claim, etag } };
+  }
+  const holder = parseClaim((await store.get(key)) ?? new Uint8Array());
+  return { claimed: false, reason: 'in-progress', holder };
+}
+
+/**
+ * Ends this run's claim as `sent` or `failed`. False when the claim is no longer this run's
+ * (its lease ran out and another run took it over).
+ */
+export async function settleClaim(
+  store: Store,
+  held: HeldClaim,
+  status: 'sent' | 'failed',
+  now: Date,
+): Promise<boolean> {
+  const claim: DeliveryClaim = { ...held.claim, status, at: now.toISOString() };
+  const key = deliveryClaimKey(held.claim.edition, held.claim.list);
+  return (await store.putIfMatch(key, pretty(claim), held.etag, json)) !== null;
+}
+
+function parseClaim(body: Uint8Array): DeliveryClaim | null {
+  try {
+    return JSON.parse(new TextDecoder().decode(body)) as DeliveryClaim;
+  } catch {
+    // An unreadable claim is treated as a lapsed one: it is taken over.
+    return null;
+  }
+}
 
 export async function wasSent(store: Store, edition: string, list: string): Promise<boolean> {
   return (await store.head(deliveryKey(edition, list))) !== null;

@@ -1,8 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import type { BriefModel } from '../model/types';
 import type { ComposedMessage } from './compose-message';
 import type { DistributionList } from './delivery-config';
 import type { DeliveryContext } from './delivery-context';
-import { recordSendFailure, recordSent } from './delivery-records';
+import {
+  claimDelivery,
+  type HeldClaim,
+  recordSendFailure,
+  recordSent,
+  settleClaim,
+} from './delivery-records';
 import type { DeliveryError } from './errors';
 import type { MailSender } from './mail-sender';
 import { withRetries } from './retry';
@@ -20,29 +27,66 @@ export interface Sending {
 
 export type SendOutcome =
   | { status: 'sent'; messageId: string | null; attempts: number }
-  | { status: 'failed'; error: DeliveryError; attempts: number };
+  | { status: 'failed'; error: DeliveryError; attempts: number }
+  /** Another run holds the list's claim (sending now), or has sent it: nothing was sent. */
+  | { status: 'already-sent' | 'in-progress'; attempts: 0 };
 
 /**
- * Sends one list its message, retried as the policy says, and records the outcome: the
- * delivery record after a success (so the list is not sent the edition again), the failure
- * record and an error line after the last failed attempt.
+ * Sends one list its message: claims the delivery first (a conditional write, see
+ * `claimDelivery`), so that of two runs at once only one sends; then sends, retried as the
+ * policy says; then records the outcome: the delivery record after a success (so the list is
+ * not sent the edition again) and the claim as `sent`, or the failure record, an error line
+ * and the claim as `failed` (so that the next run may try again).
  */
 export async function sendToList(
   context: DeliveryContext,
   sender: MailSender,
   sending: Sending,
 ): Promise<SendOutcome> {
-  const { list, message, from } = sending;
+  const { list, message, from, model } = sending;
+  const claim = await claimDelivery(
+    context.store,
+    {
+      edition: model.edition,
+      list: list.name,
+      inputsHash: model.inputsHash,
+      resend: sending.resend,
+      now: context.clock(),
+    },
+    randomUUID(),
+  );
+  if (!claim.claimed) {
+    context.logger.info(`list ${list.name} not sent ${model.edition}: ${claim.reason}`, {
+      edition: model.edition,
+      list: list.name,
+      holder: claim.holder?.owner,
+    });
+    return { status: claim.reason, attempts: 0 };
+  }
   const outgoing = { raw: message.raw, from, to: list.to, cc: list.cc, bcc: list.bcc };
   const result = await withRetries(context.retry, () => sender.send(outgoing));
   const at = context.clock().toISOString();
   if (!result.ok) {
     await sendFailed(context, sender, sending, { ...result, at });
+    await settle(context, claim.held, 'failed');
     return { status: 'failed', error: result.error, attempts: result.attempts };
   }
   const sent = { messageId: result.value.messageId, attempts: result.attempts };
   await sendSucceeded(context, sender, sending, { ...sent, at });
+  await settle(context, claim.held, 'sent');
   return { status: 'sent', ...sent };
+}
+
+async function settle(
+  { store, logger, clock }: DeliveryContext,
+  held: HeldClaim,
+  status: 'sent' | 'failed',
+): Promise<void> {
+  if (!(await settleClaim(store, held, status, clock())))
+    logger.warn(
+      `the claim on list ${held.claim.list} of ${held.claim.edition} lapsed while sending; another run took it over`,
+      { edition: held.claim.edition, list: held.claim.list },
+    );
 }
 
 async function sendFailed(

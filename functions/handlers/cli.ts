@@ -10,6 +10,7 @@ import { type IngestOutcome, ingest } from '../pipeline/ingest';
 import type { PipelineDeps } from '../pipeline/pipeline-deps';
 import { type CliSettings, cliSettingsFromEnv, configForCli } from '../setup/config';
 import { makeDeps } from '../setup/make-deps';
+import { publishedBriefKeys } from '../store/brief-manifest';
 import { briefKeys, uploadName } from '../store/bucket-layout';
 import { FsStore } from '../store/fs-store';
 import { collectInputs, type InputFile } from './collect-inputs';
@@ -164,7 +165,8 @@ async function writeBriefFiles(
   outDir: string,
 ): Promise<string[]> {
   await mkdir(outDir, { recursive: true });
-  const keys = briefKeys(edition);
+  // Through the manifest: the three files of one build, whatever the copies say.
+  const keys = (await publishedBriefKeys(deps.store, edition))?.keys ?? briefKeys(edition);
   const files = { 'brief.html': keys.html, 'brief.pdf': keys.pdf, 'brief.json': keys.json };
   for (const [name, key] of Object.entries(files)) {
     const bytes = await deps.store.get(key);

@@ -10,7 +10,12 @@ import { makeBucketStore } from '../setup/make-store';
 
 /** The part of an S3 notification the handler reads (AWS and S3-compatible servers alike). */
 export interface S3Event {
-  Records: { eventTime?: string; s3: { object: { key: string } } }[];
+  Records: {
+    eventTime?: string;
+    s3: {
+      object: { key: string; versionId?: string | null; eTag?: string; sequencer?: string };
+    };
+  }[];
 }
 
 /** S3 event keys are URL-encoded with '+' for spaces. */
@@ -34,10 +39,17 @@ export const makeIngestHandler =
       const edition = editionOf(receivedAt, deps.settings.timeZone);
       const outcome = await withLogKeys({ key, edition }, async (addKeys) => {
         try {
-          const outcome = await ingest(deps, key, { receivedAt });
+          const { versionId, eTag, sequencer } = record.s3.object;
+          // The version this event names: a late or repeated event records what it names.
+          const version = {
+            ...(versionId ? { versionId } : {}),
+            ...(eTag ? { etag: eTag } : {}),
+            ...(sequencer ? { sequencer } : {}),
+          };
+          const outcome = await ingest(deps, key, { receivedAt, version });
           if ('id' in outcome) addKeys({ articleId: outcome.id });
           if ('edition' in outcome) addKeys({ edition: outcome.edition });
-          if (outcome.status === 'ingested' || outcome.status === 'rejected')
+          if (outcome.status !== 'skipped')
             await markEditionChanged(deps.store, outcome.edition, key, receivedAt);
           const { status, ...fields } = outcome;
           const level = status === 'rejected' || status === 'skipped' ? 'warn' : 'info';

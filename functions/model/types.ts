@@ -42,12 +42,24 @@ export interface SentenceRecord {
   cues?: Record<ThemeId, string[]>;
 }
 
+/**
+ * Which version of an upload a record is of, as the S3 event named it: its version id
+ * (versioned buckets), its ETag, and the event's sequencer (which orders the events of one key).
+ */
+export interface UploadVersion {
+  versionId?: string;
+  etag?: string;
+  sequencer?: string;
+}
+
 /** `articles/<edition>/<id>.json` in the store. */
 export interface ArticleRecord {
   id: string;
   key: string;
   edition: string;
   receivedAt: string;
+  /** The version of the upload this record is of (absent in records written before it was kept). */
+  upload?: UploadVersion;
   format: ArticleFormat;
   title: string;
   source: string | null;
@@ -73,6 +85,8 @@ export interface RejectionRecord {
   reason: string;
   at: string;
   edition: string;
+  /** The version of the upload that was rejected. */
+  upload?: UploadVersion;
 }
 
 export interface BriefArticle {

@@ -1,23 +1,26 @@
 import { buildBrief } from '../brief/build-brief';
 import type { ArticleRecord, BriefModel, RejectionRecord } from '../model/types';
-import {
-  type BriefFormat,
-  type BriefKeys,
-  briefFormats,
-  briefKey,
-  briefKeys,
-  briefsPrefix,
-  editionArticlesPrefix,
-  editionOfBriefKey,
-  latestKeys,
-  rejectedPrefix,
-} from '../store/bucket-layout';
+import { readManifest } from '../store/brief-manifest';
+import { carriersPrefix, editionArticlesPrefix, rejectedPrefix } from '../store/bucket-layout';
 import type { Store } from '../store/store';
+import type { CarrierRecord } from './ingest';
+import { newestUploads } from './newest-uploads';
 import type { PipelineDeps } from './pipeline-deps';
+import { type BriefFiles, publish, repair } from './publish';
 
-export type CompileOutcome =
-  | { status: 'built'; edition: string; model: BriefModel; keys: string[] }
-  | { status: 'unchanged'; edition: string; model: BriefModel; keys: string[] };
+/**
+ * `built`: this compile published its build. `unchanged`: the published build has the same
+ * inputs, and the copies and latest manifest were in order. `repaired`: the same, but a
+ * publish had been left undone (a copy or the latest manifest) and was finished.
+ * `superseded`: a build of as many or more records was published meanwhile (a concurrent
+ * compile); this one's stays unpublished. `model` is always the published brief.
+ */
+export type CompileOutcome = {
+  status: 'built' | 'unchanged' | 'repaired' | 'superseded';
+  edition: string;
+  model: BriefModel;
+  keys: string[];
+};
 
 export interface CompileOptions {
   /** Rebuild even when the inputs have not changed since the last build. */
@@ -28,24 +31,22 @@ export interface CompileOptions {
 interface EditionInputs {
   articles: ArticleRecord[];
   rejected: RejectionRecord[];
-  /** The brief of the most recent earlier edition, for day over day; null when none. */
+  /** How many record objects were read (records, carriers, rejections): never fewer in a later read (see publish.ts). */
+  count: number;
+  /** The published brief of the most recent earlier edition, for day over day; null when none. */
   previous: BriefModel | null;
 }
 
-/** A brief in every format, ready to be written. */
-type BriefFiles = Record<BriefFormat, string | Uint8Array>;
-
-const contentTypes: Record<BriefFormat, string> = {
-  json: 'application/json',
-  html: 'text/html; charset=utf-8',
-  pdf: 'application/pdf',
-};
+/** How many days back the previous edition is looked for: a week's gap (a holiday) is bridged. */
+const previousDays = 7;
 
 /**
- * Compiles one edition. The stages: read its article and rejection records, build the brief
- * model, render it to HTML and PDF, publish `briefs/<edition>/brief.{json,html,pdf}` and
- * `briefs/latest.*` (unless a newer edition is already there). With unchanged inputs nothing
- * is rendered or rewritten, so a repeated schedule or event changes nothing.
+ * Compiles one edition. The stages: read its article and rejection records (and the previous
+ * edition's published brief, for day over day), build the brief
+ * model, render it to HTML and PDF, publish it (pipeline/publish.ts: the build under its own
+ * keys, then the edition's manifest by compare-and-swap, then `latest`, then the copies
+ * `briefs/<edition>/brief.*` and `briefs/latest.*`). With the inputs of the published build,
+ * nothing is rendered; what an earlier publish left undone is repaired.
  */
 export async function compile(
   deps: PipelineDeps,
@@ -55,36 +56,53 @@ export async function compile(
   const { store } = deps;
   const inputs = await read(store, edition);
   const model = build(deps, edition, inputs);
-  const keys = briefKeys(edition);
-  const previous = await readJson<BriefModel>(store, keys.json);
-  if (!options.force && previous?.inputsHash === model.inputsHash) {
-    return { status: 'unchanged', edition, model: previous, keys: keyList(keys) };
+  const published = await readPublished(store, edition);
+  if (published?.model && !options.force && published.manifest.inputsHash === model.inputsHash) {
+    const keys = await repair(store, published.manifest);
+    const status = keys.length > 0 ? 'repaired' : 'unchanged';
+    return { status, edition, model: published.model, keys };
   }
+  // A manifest whose build is gone is replaced even by a build of the same inputs.
+  const force = options.force === true || (published !== null && published.model === null);
   const files = await render(deps, model);
-  return { status: 'built', edition, model, keys: await publish(store, model, files) };
+  const now = deps.clock();
+  const result = await publish(store, { model, files, inputs: inputs.count, force, now });
+  if (result.status === 'published') return { status: 'built', edition, model, keys: result.keys };
+  const winner = await readJson<BriefModel>(store, result.manifest.files.json.key);
+  return { status: 'superseded', edition, model: winner ?? model, keys: result.keys };
 }
 
-/** The read stage: the edition's article and rejection records, and the previous brief. */
+/**
+ * The read stage: the edition's article records, carriers and rejection records, and what
+ * each upload key holds now (its newest upload: `newestUploads`).
+ */
 async function read(store: Store, edition: string): Promise<EditionInputs> {
+  const records = await readJsonUnder<ArticleRecord>(store, editionArticlesPrefix(edition));
+  const carriers = await readJsonUnder<CarrierRecord>(store, carriersPrefix(edition));
+  const rejections = await readRejections(store, edition);
+  const newest = newestUploads({ records, carriers, rejections });
   return {
-    articles: await readArticles(store, edition),
-    rejected: await readRejections(store, edition),
+    articles: newest.articles,
+    rejected: newest.rejected,
+    count: records.length + carriers.length + rejections.length,
     previous: await readPreviousBrief(store, edition),
   };
 }
 
 /**
- * The brief of the most recent edition before this one (`briefs/<edition>/brief.json`): one
- * listing of `briefs/` (four keys an edition) and one read, in the folder store and the bucket
- * alike. Null when there is none.
+ * The published brief of the most recent edition before this one, for day over day: the
+ * manifest of each day before, back to `previousDays` (one small read a day, the first hit
+ * ends it; the same in the folder store and the bucket), then its build's `brief.json`.
  */
 async function readPreviousBrief(store: Store, edition: string): Promise<BriefModel | null> {
-  const earlier = (await store.list(briefsPrefix))
-    .map((key) => editionOfBriefKey(key))
-    .filter((other): other is string => other !== null && other < edition)
-    .sort();
-  const last = earlier[earlier.length - 1];
-  return last ? readJson<BriefModel>(store, briefKey(last, 'json')) : null;
+  const day = Date.parse(`${edition}T00:00:00Z`);
+  if (Number.isNaN(day)) return null;
+  for (let back = 1; back <= previousDays; back++) {
+    const earlier = new Date(day - back * 86_400_000).toISOString().slice(0, 10);
+    const published = await readManifest(store, earlier);
+    if (published) return readJson<BriefModel>(store, published.manifest.files.json.key);
+  }
+  return null;
 }
 
 /** The build stage: the brief model of the edition. */
@@ -92,7 +110,9 @@ function build(deps: PipelineDeps, edition: string, inputs: EditionInputs): Brie
   return buildBrief({
     edition,
     generatedAt: deps.clock(),
-    ...inputs,
+    articles: inputs.articles,
+    rejected: inputs.rejected,
+    previous: inputs.previous,
     reference: deps.reference,
     options: deps.settings.brief,
   });
@@ -105,37 +125,23 @@ async function render(deps: PipelineDeps, model: BriefModel): Promise<BriefFiles
   return { json: JSON.stringify(model, null, 2), html, pdf };
 }
 
-/**
- * The publish stage: writes the edition's brief, and `briefs/latest.*` unless a newer edition
- * is there. Returns the keys written.
- */
-async function publish(store: Store, model: BriefModel, files: BriefFiles): Promise<string[]> {
-  const keys = briefKeys(model.edition);
-  await writeBrief(store, keys, files);
-  const latest = await readJson<BriefModel>(store, latestKeys.json);
-  if (latest && latest.edition > model.edition) return keyList(keys);
-  await writeBrief(store, latestKeys, files);
-  return [...keyList(keys), ...keyList(latestKeys)];
+/** The edition's published manifest and its model (null if its build is gone), or null. */
+async function readPublished(store: Store, edition: string) {
+  const published = await readManifest(store, edition);
+  if (!published) return null;
+  const model = await readJson<BriefModel>(store, published.manifest.files.json.key);
+  return { manifest: published.manifest, model };
 }
 
-async function writeBrief(store: Store, keys: BriefKeys, files: BriefFiles): Promise<void> {
-  for (const format of briefFormats)
-    await store.put(keys[format], files[format], contentTypes[format]);
-}
-
-const keyList = (keys: BriefKeys): string[] => briefFormats.map((format) => keys[format]);
-
-/** When a file was fixed and uploaded again, its newest record wins. */
-async function readArticles(store: Store, edition: string): Promise<ArticleRecord[]> {
-  const byKey = new Map<string, ArticleRecord>();
-  for (const key of await store.list(editionArticlesPrefix(edition))) {
+/** Every JSON object under `prefix`. */
+async function readJsonUnder<T>(store: Store, prefix: string): Promise<T[]> {
+  const records: T[] = [];
+  for (const key of await store.list(prefix)) {
     if (!key.endsWith('.json')) continue;
-    const record = await readJson<ArticleRecord>(store, key);
-    if (!record) continue;
-    const existing = byKey.get(record.key);
-    if (!existing || existing.receivedAt < record.receivedAt) byKey.set(record.key, record);
+    const record = await readJson<T>(store, key);
+    if (record) records.push(record);
   }
-  return [...byKey.values()];
+  return records;
 }
 
 async function readRejections(store: Store, edition: string): Promise<RejectionRecord[]> {

@@ -1,10 +1,12 @@
+import { createHash } from 'node:crypto';
 import { type ParsedArticle, parseUpload } from '../article/parse-upload';
 import { editionOf } from '../model/edition';
 import { ArticleRejectedError } from '../model/errors';
-import type { ArticleRecord, RejectionRecord } from '../model/types';
+import type { ArticleRecord, RejectionRecord, UploadVersion } from '../model/types';
 import {
   articleClaimKey,
   articleKey,
+  carrierKey,
   isUploadKey,
   rejectionKey,
   uploadsPrefix,
@@ -12,6 +14,7 @@ import {
 import type { Store } from '../store/store';
 import type { PipelineDeps } from './pipeline-deps';
 import { recordArticle } from './record-article';
+import { compareUploads, sameUpload, type UploadEvent } from './upload-order';
 
 export type IngestOutcome =
   | { status: 'ingested'; key: string; id: string; edition: string; title: string }
@@ -24,18 +27,42 @@ export interface IngestOptions {
   receivedAt?: Date;
   /** Put the article in this edition instead of the day it arrived. */
   edition?: string;
+  /**
+   * The version the event names (`s3.object.versionId`, `eTag`, `sequencer`): that version is
+   * read, not whatever the key holds by the time the event is handled.
+   */
+  version?: UploadVersion;
 }
 
-/** One upload being ingested: its key, and the edition and time it is filed under. */
+/** One upload being ingested: its key, version, and the edition and time it is filed under. */
 interface Upload {
   key: string;
   edition: string;
   receivedAt: Date;
+  version: UploadVersion;
 }
 
+/**
+ * `articles/_ids/<id>.json`: the first upload that carried the text. `etag` is the ETag of the
+ * version read, so a later upload of the same text can tell whether the claimer still
+ * carries it (or was overwritten since).
+ */
 interface IdClaim {
   key: string;
   edition: string;
+  recordKey: string;
+  receivedAt?: string;
+  upload?: UploadVersion;
+}
+
+/** `articles/_carriers/<edition>/<id>/<event>.json`: another upload of the edition carrying the text. */
+export interface CarrierRecord {
+  id: string;
+  key: string;
+  edition: string;
+  receivedAt: string;
+  upload?: UploadVersion;
+  /** The record of the text in this edition. */
   recordKey: string;
 }
 
@@ -57,16 +84,26 @@ export async function ingest(
   if (!isUploadKey(key)) return { status: 'skipped', key, reason: `not under ${uploadsPrefix}` };
   const receivedAt = options.receivedAt ?? deps.clock();
   const edition = options.edition ?? editionOf(receivedAt, deps.settings.timeZone);
-  const upload: Upload = { key, edition, receivedAt };
+  const upload: Upload = { key, edition, receivedAt, version: { ...options.version } };
   try {
     const parsed = await parse(deps, upload);
-    if (!parsed) return { status: 'skipped', key, reason: 'the object no longer exists' };
-    const record = recordArticle(parsed, deps.reference);
+    if (!parsed) return { status: 'skipped', key, reason: goneReason(options.version) };
+    const record: ArticleRecord = {
+      ...recordArticle(parsed, deps.reference),
+      upload: upload.version,
+    };
     return await recordOnce(deps.store, upload, record);
   } catch (error) {
     if (!(error instanceof ArticleRejectedError)) throw error;
     return reject(deps.store, upload, error.message);
   }
+}
+
+function goneReason(version: UploadVersion | undefined): string {
+  if (version?.versionId) return `version ${version.versionId} no longer exists`;
+  if (version?.etag)
+    return 'the object was overwritten since this event (an unversioned bucket keeps no older version); the newer upload is ingested by its own event';
+  return 'the object no longer exists';
 }
 
 /**
@@ -75,14 +112,18 @@ export async function ingest(
  */
 async function parse(deps: PipelineDeps, upload: Upload): Promise<ParsedArticle | null> {
   const { store, settings } = deps;
-  const head = await store.head(upload.key);
+  const named = upload.version.versionId || upload.version.etag ? upload.version : undefined;
+  const head = await store.head(upload.key, named);
   if (!head) return null;
+  // The ETag of what is read: how a later upload of the same text tells whether this one still
+  // carries it.
+  if (head.etag && !upload.version.etag) upload.version.etag = head.etag;
   if (head.size > settings.maxBytes) {
     throw new ArticleRejectedError(
       `${upload.key}: too large (${megabytes(head.size)}; the limit is ${megabytes(settings.maxBytes)}); upload the article text alone`,
     );
   }
-  const bytes = await store.get(upload.key);
+  const bytes = await store.get(upload.key, named);
   if (!bytes) return null;
   return parseUpload(bytes, {
     ...upload,
@@ -92,9 +133,14 @@ async function parse(deps: PipelineDeps, upload: Upload): Promise<ParsedArticle 
 }
 
 /**
- * The record stage: claims the article id, then writes the record. A text already claimed by
- * another upload is a duplicate; claimed by this same upload, it finishes a write an earlier
- * attempt may have left undone.
+ * The record stage: claims the article id, then writes the record. The first upload of a text
+ * claims it and writes `articles/<edition>/<id>.json`. Another upload of the same text in the
+ * same edition (another key, or the same key uploaded again later) writes a small carrier
+ * beside it (`articles/_carriers/…`), so that compile knows that upload carries the text too:
+ * when the first upload is overwritten, the text stays in the brief through the others, and
+ * each key's newest upload decides what it holds. In another edition, the same text is a
+ * duplicate while the upload that claimed it still carries it; once that upload was
+ * overwritten, the text is recorded anew in this edition and the claim passes to this upload.
  */
 async function recordOnce(
   store: Store,
@@ -102,54 +148,125 @@ async function recordOnce(
   record: ArticleRecord,
 ): Promise<IngestOutcome> {
   const { key, edition } = upload;
+  const ingested = (at: string): IngestOutcome => ({
+    status: 'ingested',
+    key,
+    id: record.id,
+    edition: at,
+    title: record.title,
+  });
   const recordKey = articleKey(edition, record.id);
   const claimKey = articleClaimKey(record.id);
-  const claim: IdClaim = { key, edition, recordKey };
+  const event: UploadEvent = {
+    receivedAt: upload.receivedAt.toISOString(),
+    upload: upload.version,
+  };
+  const claim: IdClaim = { key, edition, recordKey, ...event };
   if (await store.putIfAbsent(claimKey, JSON.stringify(claim), json)) {
     await writeRecord(store, recordKey, record);
-    return { status: 'ingested', key, id: record.id, edition, title: record.title };
+    return ingested(edition);
   }
-  const original = await readClaim(store, claimKey);
-  if (original && original.key !== key) {
+  const original = await store.getWithEtag(claimKey);
+  const claimed = original
+    ? (JSON.parse(new TextDecoder().decode(original.body)) as IdClaim)
+    : null;
+  if (!claimed) return recordOnce(store, upload, record);
+  const claimEvent: UploadEvent = { receivedAt: claimed.receivedAt ?? '', upload: claimed.upload };
+  if (claimed.key === key && (sameUpload(claimEvent, event) || !claimed.receivedAt)) {
+    // The same upload again (a redelivered event, a retry): finish what it may have left undone.
+    await writeRecord(store, claimed.recordKey, record);
+    return ingested(claimed.edition);
+  }
+  if (claimed.edition === edition) {
+    await writeCarrier(store, upload, record.id, claimed.recordKey);
+    if (claimed.key === key) return ingested(edition);
+    return { status: 'duplicate', key, id: record.id, edition, original: claimed.key };
+  }
+  if (claimed.key !== key && (await stillCarries(store, claimed))) {
     return {
       status: 'duplicate',
       key,
       id: record.id,
-      edition: original.edition,
-      original: original.key,
+      edition: claimed.edition,
+      original: claimed.key,
     };
   }
-  await writeRecord(store, original?.recordKey ?? recordKey, record);
-  return {
-    status: 'ingested',
-    key,
-    id: record.id,
-    edition: original?.edition ?? edition,
-    title: record.title,
-  };
+  // The text's first upload was in another edition and no longer carries it (or it is this
+  // key, uploaded again on another day): the text is recorded in this edition, by this upload.
+  if (!(await store.putIfAbsent(recordKey, JSON.stringify(record, null, 2), json)))
+    await writeCarrier(store, upload, record.id, recordKey);
+  await store.putIfMatch(claimKey, JSON.stringify(claim), original?.etag ?? null, json);
+  return ingested(edition);
+}
+
+/** True when the upload that claimed a text still holds the version it was claimed with. */
+async function stillCarries(store: Store, claimed: IdClaim): Promise<boolean> {
+  const etag = claimed.upload?.etag;
+  if (!etag) return true; // a claim written before versions were kept: assume it does
+  const head = await store.head(claimed.key);
+  return head?.etag === etag;
 }
 
 async function writeRecord(store: Store, recordKey: string, record: ArticleRecord): Promise<void> {
   await store.putIfAbsent(recordKey, JSON.stringify(record, null, 2), json);
 }
 
-/** Writes `rejected/<key>.json` unless the same reason is already recorded (idempotent). */
-async function reject(store: Store, upload: Upload, reason: string): Promise<IngestOutcome> {
-  const { key, edition, receivedAt } = upload;
-  const rejection: RejectionRecord = { key, reason, at: receivedAt.toISOString(), edition };
-  const recordKey = rejectionKey(key);
-  const existing = await store.get(recordKey);
-  const previous = existing
-    ? (JSON.parse(new TextDecoder().decode(existing)) as RejectionRecord)
-    : null;
-  if (previous?.reason !== reason)
-    await store.put(recordKey, JSON.stringify(rejection, null, 2), json);
-  return { status: 'rejected', key, edition, reason };
+/** Records that `upload` carries the text recorded at `recordKey` (once per upload event). */
+async function writeCarrier(
+  store: Store,
+  upload: Upload,
+  id: string,
+  recordKey: string,
+): Promise<void> {
+  const receivedAt = upload.receivedAt.toISOString();
+  const carrier: CarrierRecord = {
+    id,
+    key: upload.key,
+    edition: upload.edition,
+    receivedAt,
+    upload: upload.version,
+    recordKey,
+  };
+  const event = createHash('sha256')
+    .update(
+      [upload.key, receivedAt, upload.version.sequencer ?? '', upload.version.versionId ?? ''].join(
+        '\n',
+      ),
+    )
+    .digest('hex')
+    .slice(0, 16);
+  await store.putIfAbsent(carrierKey(upload.edition, id, event), JSON.stringify(carrier), json);
 }
 
-async function readClaim(store: Store, claimKey: string): Promise<IdClaim | null> {
-  const bytes = await store.get(claimKey);
-  return bytes ? (JSON.parse(new TextDecoder().decode(bytes)) as IdClaim) : null;
+/**
+ * Writes `rejected/<key>.json`, unless a later upload of the key was rejected already (a late
+ * event never hides a newer rejection) or the same reason of the same upload is recorded.
+ * A compare-and-swap, so of two rejections of one key at once the later upload's stays.
+ */
+async function reject(store: Store, upload: Upload, reason: string): Promise<IngestOutcome> {
+  const { key, edition, receivedAt } = upload;
+  const rejection: RejectionRecord = {
+    key,
+    reason,
+    at: receivedAt.toISOString(),
+    edition,
+    upload: upload.version,
+  };
+  const recordKey = rejectionKey(key);
+  const event: UploadEvent = { receivedAt: rejection.at, upload: upload.version };
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const existing = await store.getWithEtag(recordKey);
+    const previous = existing
+      ? (JSON.parse(new TextDecoder().decode(existing.body)) as RejectionRecord)
+      : null;
+    if (previous) {
+      const order = compareUploads({ receivedAt: previous.at, upload: previous.upload }, event);
+      if (order > 0 || (order === 0 && previous.reason === reason)) break;
+    }
+    const body = JSON.stringify(rejection, null, 2);
+    if (await store.putIfMatch(recordKey, body, existing?.etag ?? null, json)) break;
+  }
+  return { status: 'rejected', key, edition, reason };
 }
 
 function megabytes(bytes: number): string {

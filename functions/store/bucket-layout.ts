@@ -7,12 +7,17 @@
  * incoming/<name>                          an upload, as uploaded (never touched)
  * articles/<edition>/<id>.json             an article record
  * articles/_ids/<id>.json                  the claim on an article id (conditional write)
+ * articles/_carriers/<edition>/<id>/<h>.json  another upload of an edition carrying article <id>
  * articles/_pending/<edition>.json         the draft marker: an upload changed the edition
  * rejected/<upload key>.json               why an upload was not used
- * briefs/<edition>/brief.{json,html,pdf}   an edition's brief
+ * briefs/<edition>/builds/<build>/brief.{json,html,pdf}  one build of an edition (never rewritten)
+ * briefs/<edition>/manifest.json           the edition's published build (compare-and-swap)
+ * briefs/latest-manifest.json              the newest edition's published build (compare-and-swap)
+ * briefs/<edition>/brief.{json,html,pdf}   copies of the edition's published build
  * briefs/<edition>/draft-state.json        the draft marker the last draft build consumed
- * briefs/latest.{json,html,pdf}            the newest edition's brief
+ * briefs/latest.{json,html,pdf}            copies of the newest edition's published build
  * deliveries/<edition>/<list>.json         a list's delivery of an edition (once only)
+ * deliveries/<edition>/<list>.claim.json   the claim taken before sending (compare-and-swap)
  * deliveries/<edition>/<list>.failed.json  the last failed delivery to a list
  * deliveries/<edition>/published-<hash>.json  the "brief published" announcement of one brief
  * deliveries/<edition>/published.failed.json  the last failed announcement
@@ -59,6 +64,17 @@ export const articleKey = (edition: string, id: string): string =>
 /** The claim on an article id, written once by whoever ingests that text first. */
 export const articleClaimKey = (id: string): string => `${articlesPrefix}_ids/${id}.json`;
 
+/** The carriers of an edition (the prefix to list them). */
+export const carriersPrefix = (edition: string): string => `${articlesPrefix}_carriers/${edition}/`;
+
+/**
+ * A carrier: an upload of the edition whose text is article `id`, recorded in
+ * `articles/<edition>/<id>.json` under another upload (or an earlier upload of the same key).
+ * `event` is a hash naming the upload event, so a redelivered event writes nothing new.
+ */
+export const carrierKey = (edition: string, id: string, event: string): string =>
+  `${carriersPrefix(edition)}${id}/${event}.json`;
+
 /**
  * The draft marker of an edition, rewritten whenever an upload changes it. It lives under
  * `articles/` because that is where ingest may write (least privilege).
@@ -79,21 +95,41 @@ export const briefKeys = (edition: string): BriefKeys => ({
   pdf: briefKey(edition, 'pdf'),
 });
 
-/**
- * The edition whose brief in `format` a key holds (`briefs/2026-11-21/brief.json` →
- * "2026-11-21"), or null for any other key (`briefs/latest.json`, a draft marker).
- */
-export const editionOfBriefKey = (key: string, format: BriefFormat = 'json'): string | null => {
-  const match = /^briefs\/(\d{4}-\d{2}-\d{2})\/brief\.(\w+)$/.exec(key);
-  return match && match[2] === format ? (match[1] as string) : null;
-};
-
 /** The newest edition's brief, in every format. */
 export const latestKeys: BriefKeys = {
   json: `${briefsPrefix}latest.json`,
   html: `${briefsPrefix}latest.html`,
   pdf: `${briefsPrefix}latest.pdf`,
 };
+
+/**
+ * One build of an edition: `briefs/<edition>/builds/<build>/brief.<format>`, where `build` is
+ * a hash of the build's JSON. Written once, before the manifest that may point at it.
+ */
+export const briefBuildKeys = (edition: string, build: string): BriefKeys => ({
+  json: `${briefsPrefix}${edition}/builds/${build}/brief.json`,
+  html: `${briefsPrefix}${edition}/builds/${build}/brief.html`,
+  pdf: `${briefsPrefix}${edition}/builds/${build}/brief.pdf`,
+});
+
+/** The folder of a build's files, which also holds the filtered briefs of its lists. */
+export const briefBuildPrefix = (edition: string, build: string): string =>
+  `${briefsPrefix}${edition}/builds/${build}/`;
+
+/** A distribution list's own (filtered) brief of one build: `…/builds/<build>/lists/<list>.<format>`. */
+export const listBriefKey = (
+  edition: string,
+  build: string,
+  list: string,
+  format: BriefFormat,
+): string => `${briefBuildPrefix(edition, build)}lists/${list}.${format}`;
+
+/** The manifest of an edition: which build is its published brief (see pipeline/publish.ts). */
+export const editionManifestKey = (edition: string): string =>
+  `${briefsPrefix}${edition}/manifest.json`;
+
+/** The manifest of the newest edition: a copy of that edition's manifest. */
+export const latestManifestKey = `${briefsPrefix}latest-manifest.json`;
 
 /** What the last draft build of an edition consumed: the marker's content when it started. */
 export const draftStateKey = (edition: string): string =>
@@ -102,6 +138,13 @@ export const draftStateKey = (edition: string): string =>
 /** The record of a list's delivery of an edition; its existence means "sent". */
 export const deliveryKey = (edition: string, list: string): string =>
   `${deliveriesPrefix}${edition}/${list}.json`;
+
+/**
+ * The claim on a list's delivery of an edition, taken (conditionally) before the message is
+ * sent, so that two runs cannot both send it.
+ */
+export const deliveryClaimKey = (edition: string, list: string): string =>
+  `${deliveriesPrefix}${edition}/${list}.claim.json`;
 
 /** The record of the last failed delivery of an edition to a list. */
 export const deliveryFailureKey = (edition: string, list: string): string =>

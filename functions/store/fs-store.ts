@@ -1,25 +1,35 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Dirent } from 'node:fs';
 import { link, mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { StoreError } from '../model/errors';
-import type { Store } from './store';
+import { bareEtag, type ObjectInfo, type ObjectVersion, type Store } from './store';
 
-/** Files being written start with this; `list` skips them and keys may not use it. */
+/** Files being written (and locks) start with this; `list` skips them. */
 const TEMP_PREFIX = '.fsstore-tmp-';
+/** A stored name starting with this is an encoded key segment (see `encodeSegment`). */
+const ESCAPE = '%';
+/** A lock older than this was left by a crashed writer and is broken. */
+const STALE_LOCK_MS = 10_000;
+/** How long `putIfMatch` waits for another writer's lock. */
+const LOCK_WAIT_MS = 15_000;
 
 /**
- * The embedded store: a folder laid out exactly like the bucket (`incoming/a.txt` is
+ * The embedded store: a folder laid out like the bucket (`incoming/a.txt` is
  * `<root>/incoming/a.txt`), so a folder can be copied to S3 as it is and back.
+ *
+ * Keys are opaque, as in S3, and can never name a file outside the root: a segment that is
+ * not a plain file name (`..`, `.`, empty, with a backslash or NUL, starting with `%` or the
+ * temp prefix) is stored percent-encoded behind a `%` (`incoming/../x.json` is the file
+ * `<root>/incoming/%%2E%2E/x.json`) and listed back under its key.
  *
  * Writes are atomic (a temp file in the same folder, then a rename), so a reader never sees
  * half an object. `putIfAbsent` hard-links the finished temp file to the key, which fails when
- * the key exists, so two writers racing on one key cannot both win.
- *
- * Keys are checked before any file is touched: no `..` or `.` segments, no empty segments, no
- * leading `/`, no backslash, no NUL. A key can therefore never name a file outside the root.
- * Unlike S3, a folder cannot hold both an object `a` and an object `a/b`: writing the second
- * fails with a `StoreError`.
+ * the key exists, so two writers racing on one key cannot both win; `putIfMatch` compares the
+ * ETag (the MD5 of the bytes, as S3 computes it) and renames under a lock file, so one of
+ * concurrent compare-and-swaps wins. Unlike S3, a folder cannot hold both an object `a` and
+ * an object `a/b` (writing the second fails with a `StoreError`), and it keeps one version of
+ * an object: a `versionId` asked for is not checked, an `etag` is.
  */
 export class FsStore implements Store {
   readonly root: string;
@@ -28,14 +38,21 @@ export class FsStore implements Store {
     this.root = path.resolve(root);
   }
 
-  async get(key: string): Promise<Uint8Array | null> {
+  async get(key: string, version?: ObjectVersion): Promise<Uint8Array | null> {
     const file = this.fileOf(key);
     try {
-      return new Uint8Array(await readFile(file));
+      const bytes = new Uint8Array(await readFile(file));
+      if (version?.etag && md5(bytes) !== bareEtag(version.etag)) return null;
+      return bytes;
     } catch (err) {
       if (isMissing(err)) return null;
       throw this.fail('get', key, err);
     }
+  }
+
+  async getWithEtag(key: string): Promise<{ body: Uint8Array; etag: string } | null> {
+    const body = await this.get(key);
+    return body ? { body, etag: md5(body) } : null;
   }
 
   async put(key: string, body: Uint8Array | string, _contentType?: string): Promise<void> {
@@ -67,12 +84,45 @@ export class FsStore implements Store {
     }
   }
 
-  async head(key: string): Promise<{ size: number; modified: Date } | null> {
+  async putIfMatch(
+    key: string,
+    body: Uint8Array | string,
+    etag: string | null,
+    contentType?: string,
+  ): Promise<string | null> {
+    const tag = md5(typeof body === 'string' ? Buffer.from(body, 'utf8') : body);
+    if (etag === null) return (await this.putIfAbsent(key, body, contentType)) ? tag : null;
+    const file = this.fileOf(key);
+    const temp = await this.writeTemp(key, file, body);
+    let unlock: (() => Promise<void>) | undefined;
+    try {
+      unlock = await this.lock(key, file);
+      const current = await readFile(file).then(
+        (bytes) => md5(bytes),
+        (err: unknown) => {
+          if (isMissing(err)) return null;
+          throw err;
+        },
+      );
+      if (current !== bareEtag(etag)) return null;
+      await rename(temp, file);
+      return tag;
+    } catch (err) {
+      throw err instanceof StoreError ? err : this.fail('putIfMatch', key, err);
+    } finally {
+      await unlock?.();
+      await removeQuietly(temp);
+    }
+  }
+
+  async head(key: string, version?: ObjectVersion): Promise<ObjectInfo | null> {
     const file = this.fileOf(key);
     try {
       const info = await stat(file);
       if (!info.isFile()) return null;
-      return { size: info.size, modified: info.mtime };
+      const etag = md5(await readFile(file));
+      if (version?.etag && etag !== bareEtag(version.etag)) return null;
+      return { size: info.size, modified: info.mtime, etag };
     } catch (err) {
       if (isMissing(err)) return null;
       throw this.fail('head', key, err);
@@ -89,28 +139,31 @@ export class FsStore implements Store {
     const folder = slash < 0 ? '' : prefix.slice(0, slash + 1);
     const keys: string[] = [];
     try {
-      await this.walk(folder, prefix, keys);
+      await this.walk(this.folderOf(folder), folder, prefix, keys);
     } catch (err) {
       throw this.fail('list', prefix, err);
     }
     return keys.sort(compareUtf8);
   }
 
-  private async walk(folder: string, prefix: string, into: string[]): Promise<void> {
+  private async walk(dir: string, folder: string, prefix: string, into: string[]): Promise<void> {
     let entries: Dirent[];
     try {
-      entries = await readdir(path.join(this.root, folder), { withFileTypes: true });
+      entries = await readdir(dir, { withFileTypes: true });
     } catch (err) {
       if (isMissing(err)) return;
       throw err;
     }
     for (const entry of entries) {
       if (entry.name.startsWith(TEMP_PREFIX)) continue;
-      const key = folder + entry.name;
+      const name = decodeSegment(entry.name);
+      if (name === null) continue;
+      const key = folder + name;
       if (entry.isDirectory()) {
         const sub = `${key}/`;
         // Descend only where keys can still match the prefix.
-        if (sub.startsWith(prefix) || prefix.startsWith(sub)) await this.walk(sub, prefix, into);
+        if (sub.startsWith(prefix) || prefix.startsWith(sub))
+          await this.walk(path.join(dir, entry.name), sub, prefix, into);
       } else if (entry.isFile() && key.startsWith(prefix)) {
         into.push(key);
       }
@@ -131,9 +184,42 @@ export class FsStore implements Store {
     }
   }
 
+  /**
+   * Takes the lock of one key (a file created exclusively beside it) and returns its release.
+   * Other processes using the same folder see the same lock; a lock left by a crashed writer
+   * is broken after STALE_LOCK_MS.
+   */
+  private async lock(key: string, file: string): Promise<() => Promise<void>> {
+    const name = createHash('sha1').update(path.basename(file)).digest('hex').slice(0, 16);
+    const lockFile = path.join(path.dirname(file), `${TEMP_PREFIX}lock-${name}`);
+    const deadline = Date.now() + LOCK_WAIT_MS;
+    for (let wait = 2; ; wait = Math.min(wait * 2, 50)) {
+      try {
+        await writeFile(lockFile, String(process.pid), { flag: 'wx' });
+        return () => removeQuietly(lockFile);
+      } catch (err) {
+        if (errorCode(err) !== 'EEXIST') throw err;
+      }
+      const age = await stat(lockFile).then(
+        (info) => Date.now() - info.mtimeMs,
+        () => 0,
+      );
+      if (age > STALE_LOCK_MS) await removeQuietly(lockFile);
+      if (Date.now() > deadline)
+        throw new StoreError(`putIfMatch ${key} in folder store ${this.root}: its lock is held`);
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+
   private fileOf(key: string): string {
     checkKey(key, { allowPrefix: false });
-    return path.join(this.root, ...key.split('/'));
+    return path.join(this.root, ...key.split('/').map(encodeSegment));
+  }
+
+  /** The folder of a key folder (`""` or ending in `/`). */
+  private folderOf(folder: string): string {
+    if (folder === '') return this.root;
+    return path.join(this.root, ...folder.slice(0, -1).split('/').map(encodeSegment));
   }
 
   private fail(operation: string, key: string, err: unknown): StoreError {
@@ -157,8 +243,36 @@ export class FsStore implements Store {
 }
 
 /**
- * Throws a StoreError unless `key` is a safe relative key. With `allowPrefix`, the empty
- * string and a trailing `/` are accepted (list prefixes); object keys need neither.
+ * A key segment as a file name: itself when it is a plain name, else `%` + its percent-encoding
+ * (with dots encoded too), so that no key can name `..`, `.` or an absolute path. Also used by
+ * the local S3 server of `npm run dev` (infra/local/s3rver-store.ts).
+ */
+export function encodeSegment(segment: string): string {
+  const plain =
+    segment !== '' &&
+    segment !== '.' &&
+    segment !== '..' &&
+    !segment.startsWith(ESCAPE) &&
+    !segment.startsWith(TEMP_PREFIX) &&
+    !/[\\\0]/.test(segment);
+  if (plain) return segment;
+  return ESCAPE + encodeURIComponent(segment).replace(/\./g, '%2E');
+}
+
+/** The key segment a file name stands for; null for a name no key encodes to. */
+export function decodeSegment(name: string): string | null {
+  if (!name.startsWith(ESCAPE)) return name;
+  try {
+    return decodeURIComponent(name.slice(ESCAPE.length));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Throws a StoreError unless `key` can be a key: a non-empty string of well-formed Unicode
+ * (S3 keys are UTF-8). With `allowPrefix`, the empty string is accepted (list everything).
+ * Anything else is stored, encoded where it would not be a plain file name.
  */
 function checkKey(key: string, { allowPrefix }: { allowPrefix: boolean }): void {
   const what = allowPrefix ? 'prefix' : 'key';
@@ -166,21 +280,13 @@ function checkKey(key: string, { allowPrefix }: { allowPrefix: boolean }): void 
     throw new StoreError(`invalid store ${what} ${JSON.stringify(key)}: ${why}`);
   };
   if (typeof key !== 'string') reject('it must be a string');
-  if (key === '') {
-    if (allowPrefix) return;
-    reject('it is empty');
-  }
-  if (key.includes('\0')) reject('it contains a NUL character');
-  if (key.includes('\\')) reject('it contains a backslash; use "/" between folders');
-  if (key.startsWith('/')) reject('it is absolute; keys are relative, like "incoming/a.txt"');
-  const segments = key.split('/');
-  if (allowPrefix && segments.at(-1) === '') segments.pop();
-  for (const segment of segments) {
-    if (segment === '') reject('it has an empty segment ("//" or a trailing "/")');
-    if (segment === '.' || segment === '..') reject(`"${segment}" segments are not allowed`);
-    if (segment.startsWith(TEMP_PREFIX))
-      reject(`names starting with "${TEMP_PREFIX}" are reserved`);
-  }
+  if (key === '' && !allowPrefix) reject('it is empty');
+  if (Buffer.from(key, 'utf8').toString('utf8') !== key)
+    reject('it is not well-formed Unicode (a lone surrogate)');
+}
+
+function md5(bytes: Uint8Array): string {
+  return createHash('md5').update(bytes).digest('hex');
 }
 
 /** S3 lists keys in UTF-8 byte order, which differs from JS string order for astral characters. */

@@ -6,15 +6,24 @@
  * edition's draft is rebuilt by the real compile handler, as the draft schedule does in AWS,
  * so `briefs/<edition>/` and `briefs/latest.*` follow within seconds. Ctrl-C stops it all.
  *
+ * It behaves like S3 where s3rver alone would not (infra/local/s3rver-store.ts): keys are
+ * keys, not paths (`incoming/../articles/x.json` stays under `incoming/`), and writes to one
+ * key are atomic. Like Lambda, a failed ingest is retried twice (1 s, then 2 s later), then
+ * its event is written to the failures folder in the shape the failure queue receives
+ * (`npm run redrive -- --local` replays them).
+ *
  * Environment: BRIEF_DEV_PORT (4569; 0 picks a free port), BRIEF_BUCKET (daily-brief-local),
- * BRIEF_DEV_DIR (.dev-s3, where the server keeps the bucket), BRIEF_LOG (warn), and every
- * variable the handlers read (BRIEF_TIME_ZONE…).
+ * BRIEF_DEV_DIR (.dev-s3, where the server keeps the bucket), BRIEF_DEV_FAILURES_DIR
+ * (`<BRIEF_DEV_DIR>-failures`), BRIEF_DEV_RETRY_MS (1000: the first retry's wait, doubled
+ * for the second), BRIEF_LOG (warn), and every variable the handlers read (BRIEF_TIME_ZONE…).
+ * For tests, BRIEF_DEV_FAULTS (`<key>=<n>,…`) makes the first n ingests of a key fail.
  */
+import { randomBytes } from 'node:crypto';
 import type { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import S3rver from 's3rver';
 import type { CompileEvent, CompileSummary } from '../../functions/handlers/compile';
 import type { IngestOutcome } from '../../functions/pipeline/ingest';
 import {
@@ -23,19 +32,28 @@ import {
   uploadKey,
   uploadsPrefix,
 } from '../../functions/store/bucket-layout';
-import { type AwsS3Event, EventDispatcher, type ServerS3Event, toAwsS3Event } from './s3-events';
+import {
+  type AwsS3Event,
+  EventDispatcher,
+  failureRecord,
+  type ServerS3Event,
+  toAwsS3Event,
+} from './s3-events';
+import { makeLocalS3rver } from './s3rver-store';
 
 const root = path.resolve(__dirname, '..', '..');
 const host = '127.0.0.1';
 const port = Number(process.env.BRIEF_DEV_PORT ?? 4569);
 const bucket = process.env.BRIEF_BUCKET || 'daily-brief-local';
 const directory = path.resolve(process.env.BRIEF_DEV_DIR ?? path.join(root, '.dev-s3'));
+const failuresDir = path.resolve(process.env.BRIEF_DEV_FAILURES_DIR ?? `${directory}-failures`);
+const retryMs = Number(process.env.BRIEF_DEV_RETRY_MS ?? 1000);
 /** Uploads arriving within this window are built into one draft. */
 const draftDelayMs = 500;
 
 async function main(): Promise<void> {
   mkdirSync(directory, { recursive: true });
-  const server = new S3rver({
+  const server = makeLocalS3rver({
     address: host,
     port,
     silent: true,
@@ -55,9 +73,11 @@ async function main(): Promise<void> {
     AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
     BRIEF_LOG: process.env.BRIEF_LOG ?? 'warn',
   });
-  const ingest: (event: AwsS3Event) => Promise<IngestOutcome[]> = (
-    await import('../../functions/handlers/ingest')
-  ).handler;
+  const ingest = withFaults(
+    (await import('../../functions/handlers/ingest')).handler as (
+      event: AwsS3Event,
+    ) => Promise<IngestOutcome[]>,
+  );
   const compile: (event: CompileEvent) => Promise<CompileSummary> = (
     await import('../../functions/handlers/compile')
   ).handler;
@@ -84,6 +104,23 @@ async function main(): Promise<void> {
   };
   const dispatcher = new EventDispatcher(ingest, {
     prefix: uploadsPrefix,
+    // As Lambda does with an asynchronous invocation: two retries, then the failure queue.
+    retries: 2,
+    retryDelayMs: (retry) => retryMs * 2 ** (retry - 1),
+    onRetry: (event, error, retry) =>
+      say(
+        `ingest ${keysOf(event)} failed (${(error as Error).message}); retry ${retry} of 2 in ${retryMs * 2 ** (retry - 1)} ms`,
+      ),
+    onFailure: async (event, error, attempts) => {
+      mkdirSync(failuresDir, { recursive: true });
+      const file = path.join(
+        failuresDir,
+        `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}.json`,
+      );
+      const record = failureRecord(event, error, attempts, 'local:daily-brief-dev-ingest');
+      await writeFile(file, `${JSON.stringify(record, null, 2)}\n`);
+      say(`ingest ${keysOf(event)} failed ${attempts} times: event kept in ${file}`);
+    },
     onResult: ({ keys, result, error }) => {
       if (error) {
         say(`ingest ${keys.join(', ')} failed: ${(error as Error).message}`);
@@ -127,6 +164,38 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+function keysOf(event: AwsS3Event): string {
+  return event.Records.map((record) =>
+    decodeURIComponent(record.s3.object.key.replace(/\+/g, ' ')),
+  ).join(', ');
+}
+
+/**
+ * BRIEF_DEV_FAULTS=`incoming/a.txt=2,incoming/b.txt=9`: the first 2 ingests of a.txt and the
+ * first 9 of b.txt fail, as a store outage would (for the tests of retries and the failures
+ * folder). Unset: the handler as it is.
+ */
+function withFaults(
+  handler: (event: AwsS3Event) => Promise<IngestOutcome[]>,
+): (event: AwsS3Event) => Promise<IngestOutcome[]> {
+  const faults = new Map<string, number>();
+  for (const entry of (process.env.BRIEF_DEV_FAULTS ?? '').split(',')) {
+    const at = entry.lastIndexOf('=');
+    if (at > 0) faults.set(entry.slice(0, at), Number(entry.slice(at + 1)));
+  }
+  if (faults.size === 0) return handler;
+  return async (event) => {
+    for (const key of keysOf(event).split(', ')) {
+      const left = faults.get(key) ?? 0;
+      if (left > 0) {
+        faults.set(key, left - 1);
+        throw new Error(`injected fault for ${key} (BRIEF_DEV_FAULTS)`);
+      }
+    }
+    return handler(event);
+  };
 }
 
 function describe(outcome: IngestOutcome): string {

@@ -30,6 +30,7 @@ export interface AwsS3Event {
 /** What s3rver and radosgw send: the AWS layout, with their own key encoding and extra fields. */
 export interface ServerS3Event {
   Records?: {
+    eventSource?: string;
     eventTime?: string;
     eventName?: string;
     awsRegion?: string;
@@ -101,7 +102,7 @@ export function toAwsS3Event(event: ServerS3Event, region = 'us-east-1'): AwsS3E
           ...(object.size !== undefined ? { size: object.size } : {}),
           ...(object.eTag ? { eTag: object.eTag.replace(/"/g, '') } : {}),
           ...(object.versionId ? { versionId: object.versionId } : {}),
-          sequencer: object.sequencer ?? Date.now().toString(16).toUpperCase(),
+          sequencer: orderedSequencer(record.eventSource, object.sequencer),
         },
       },
     });
@@ -109,24 +110,65 @@ export function toAwsS3Event(event: ServerS3Event, region = 'us-east-1'): AwsS3E
   return { Records: records };
 }
 
+/**
+ * A sequencer that orders the events of one key as AWS's do (greater hex = later). radosgw's
+ * is the hex of its timestamp's bytes in memory (`utime_t`: seconds, then nanoseconds, each a
+ * little-endian 32-bit integer), which does not sort; it is re-encoded big-endian, seconds
+ * then nanoseconds. s3rver sends none: the time of the notification stands in.
+ */
+export function orderedSequencer(
+  source: string | undefined,
+  sequencer: string | undefined,
+): string {
+  if (!sequencer) return Date.now().toString(16).toUpperCase().padStart(16, '0');
+  if (source !== 'ceph:s3' || !/^[0-9A-Fa-f]{16}$/.test(sequencer)) return sequencer;
+  const bytes = Buffer.from(sequencer, 'hex');
+  const hex = (n: number) => n.toString(16).toUpperCase().padStart(8, '0');
+  return hex(bytes.readUInt32LE(0)) + hex(bytes.readUInt32LE(4));
+}
+
 export interface DispatchResult {
   keys: string[];
   result?: unknown;
   error?: unknown;
+  /** How many times the handler was invoked for this notification (1 + retries). */
+  attempts?: number;
+}
+
+export interface DispatchOptions {
+  prefix: string;
+  onResult?: (outcome: DispatchResult) => void;
+  /**
+   * Retries of a failed invocation, as Lambda retries an asynchronous invocation (twice by
+   * default in AWS; 0 here unless set).
+   */
+  retries?: number;
+  /** Wait before retry `n` (1-based); Lambda waits about a minute, then two. */
+  retryDelayMs?: (retry: number) => number;
+  /** Told each retry, with the error that caused it. */
+  onRetry?: (event: AwsS3Event, error: unknown, retry: number) => void;
+  /**
+   * Given the event and the last error once every attempt failed: what Lambda's on-failure
+   * destination (the failure queue) receives. Awaited before the result is settled.
+   */
+  onFailure?: (event: AwsS3Event, error: unknown, attempts: number) => Promise<void> | void;
 }
 
 /**
  * Invokes a handler for each object-created notification under `prefix` (the filter of the
- * bucket notification), without waiting, as S3 invokes Lambda asynchronously. `waitFor(key)`
- * resolves with the handler's result for the next notification about that key.
+ * bucket notification), without waiting, as S3 invokes Lambda asynchronously: a failed
+ * invocation is retried `retries` times, then handed to `onFailure`. `waitFor(key)` resolves
+ * with the handler's result for the next notification about that key.
  */
 export class EventDispatcher {
   private readonly waiters = new Map<string, ((outcome: DispatchResult) => void)[]>();
   private readonly running = new Set<Promise<void>>();
+  /** Notifications handled so far (each settled once, after its retries). */
+  handled = 0;
 
   constructor(
     private readonly invoke: (event: AwsS3Event) => Promise<unknown>,
-    private readonly options: { prefix: string; onResult?: (outcome: DispatchResult) => void },
+    private readonly options: DispatchOptions,
   ) {}
 
   dispatch(event: AwsS3Event): void {
@@ -139,14 +181,37 @@ export class EventDispatcher {
     const keys = records.map((record) => decodeKey(record.s3.object.key));
     // Never throw into the caller (a server's event emitter): a handler that fails, even
     // synchronously, settles the waiters with its error.
-    const run = Promise.resolve()
-      .then(() => this.invoke({ Records: records }))
-      .then(
-        (result) => this.settle({ keys, result }),
-        (error: unknown) => this.settle({ keys, error }),
-      );
+    const run = this.attempt({ Records: records }).then((outcome) =>
+      this.settle({ keys, ...outcome }),
+    );
     this.running.add(run);
     void run.finally(() => this.running.delete(run));
+  }
+
+  private async attempt(
+    event: AwsS3Event,
+  ): Promise<{ result?: unknown; error?: unknown; attempts: number }> {
+    const retries = this.options.retries ?? 0;
+    let error: unknown;
+    for (let attempt = 1; attempt <= retries + 1; attempt++) {
+      try {
+        return { result: await this.invoke(event), attempts: attempt };
+      } catch (caught) {
+        error = caught;
+      }
+      if (attempt <= retries) {
+        this.options.onRetry?.(event, error, attempt);
+        await new Promise((resolve) =>
+          setTimeout(resolve, this.options.retryDelayMs?.(attempt) ?? 0),
+        );
+      }
+    }
+    try {
+      await this.options.onFailure?.(event, error, retries + 1);
+    } catch {
+      // The failure record is best effort; the error below still reaches the waiters.
+    }
+    return { error, attempts: retries + 1 };
   }
 
   /** The result of the handler run for the next notification about `key`. */
@@ -170,6 +235,7 @@ export class EventDispatcher {
   }
 
   private settle(outcome: DispatchResult): void {
+    this.handled += outcome.keys.length;
     this.options.onResult?.(outcome);
     for (const key of outcome.keys) {
       const list = this.waiters.get(key);
@@ -178,6 +244,33 @@ export class EventDispatcher {
       next?.(outcome);
     }
   }
+}
+
+/**
+ * The record Lambda's on-failure destination receives for an asynchronous invocation whose
+ * retries are exhausted (the failure queue's message body), for a local failures folder.
+ */
+export function failureRecord(
+  event: AwsS3Event,
+  error: unknown,
+  attempts: number,
+  functionArn: string,
+  now = new Date(),
+): Record<string, unknown> {
+  const err = error instanceof Error ? error : new Error(String(error));
+  return {
+    version: '1.0',
+    timestamp: now.toISOString(),
+    requestContext: {
+      requestId: `local-${now.getTime().toString(36)}`,
+      functionArn,
+      condition: 'RetriesExhausted',
+      approximateInvokeCount: attempts,
+    },
+    requestPayload: event,
+    responseContext: { statusCode: 200, executedVersion: '$LATEST', functionError: 'Unhandled' },
+    responsePayload: { errorType: err.name, errorMessage: err.message },
+  };
 }
 
 function decodeKey(key: string): string {

@@ -140,6 +140,40 @@ describe('the packaged Lambda zip', () => {
     expect(rules.find((rule) => rule.Prefix === 'incoming/')?.ExpirationInDays).toBe(365);
   });
 
+  it('limits listing by prefix, lets uploaders write only incoming/, and only the functions write records and briefs', () => {
+    const resources = template.Resources;
+    // biome-ignore lint/suspicious/noExplicitAny: IAM statements are free-form JSON.
+    const statementsOf = (role: string): any[] =>
+      resources[role]?.Properties.Policies.flatMap(
+        // biome-ignore lint/suspicious/noExplicitAny: as above.
+        (policy: any) => policy.PolicyDocument.Statement,
+      );
+    for (const [role, prefixes] of [
+      ['IngestIamRoleLambdaExecution', ['incoming/*', 'articles/*', 'rejected/*']],
+      ['CompileIamRoleLambdaExecution', ['articles/*', 'rejected/*', 'briefs/*', 'deliveries/*']],
+    ] as const) {
+      const lists = statementsOf(role).filter((s) => [s.Action].flat().includes('s3:ListBucket'));
+      expect(lists.length, `${role} lists`).toBeGreaterThan(0);
+      for (const statement of lists)
+        expect(statement.Condition?.StringLike?.['s3:prefix'], `${role} lists by prefix`).toEqual(
+          expect.arrayContaining([...prefixes]),
+        );
+    }
+    const uploader = resources.UploaderPolicy?.Properties.PolicyDocument.Statement;
+    // biome-ignore lint/suspicious/noExplicitAny: as above.
+    const puts = uploader.filter((s: any) => [s.Action].flat().includes('s3:PutObject'));
+    expect(JSON.stringify(puts)).toContain('/incoming/*');
+    expect(JSON.stringify(puts)).not.toMatch(/articles|briefs|deliveries|rejected/);
+    const policy = resources.BriefBucketPolicy?.Properties.PolicyDocument.Statement;
+    // biome-ignore lint/suspicious/noExplicitAny: as above.
+    const denies = policy.filter((s: any) => s.Effect === 'Deny' && s.Condition?.ArnNotEquals);
+    const guarded = JSON.stringify(denies);
+    for (const prefix of ['/articles/*', '/rejected/*', '/briefs/*', '/deliveries/*'])
+      expect(guarded).toContain(prefix);
+    expect(guarded).toContain('IngestIamRoleLambdaExecution');
+    expect(guarded).toContain('CompileIamRoleLambdaExecution');
+  });
+
   it('ingests an upload and compiles the edition, from the unzipped folder alone', async () => {
     await store.put(
       'incoming/000_4c66cd66b4ac9d7a.txt',

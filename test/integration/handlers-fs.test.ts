@@ -61,7 +61,8 @@ describe('handlers on S3 event fixtures, over the filesystem store', () => {
   });
 
   it('writes a rejection record with the reason and leaves the original in place', async () => {
-    const photo = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    // The bytes whose ETag the event names (a JPEG's first four bytes).
+    const photo = new Uint8Array([0xff, 0xd8, 0xff, 0xe0]);
     await store.put('incoming/photo.jpg', photo);
     const [outcome] = await ingestHandler(loadEvent<S3Event>('s3-put-unsupported'));
     expect(outcome?.status).toBe('rejected');
@@ -79,7 +80,7 @@ describe('handlers on S3 event fixtures, over the filesystem store', () => {
   it('compiles the edition into briefs/<edition>/ and briefs/latest.*, and a repeat changes nothing', async () => {
     await store.put('incoming/000_4c66cd66b4ac9d7a.txt', seed('000_4c66cd66b4ac9d7a.txt'));
     await ingestHandler(loadEvent<S3Event>('s3-put-seed'));
-    await store.put('incoming/photo.jpg', new Uint8Array([1, 2, 3]));
+    await store.put('incoming/photo.jpg', new Uint8Array([0xff, 0xd8, 0xff, 0xe0]));
     await ingestHandler(loadEvent<S3Event>('s3-put-unsupported'));
 
     const summary = await compileHandler(loadEvent<CompileEvent>('compile-manual'));

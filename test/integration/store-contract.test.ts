@@ -1,4 +1,4 @@
-import crypto from 'node:crypto';
+import crypto, { createHash } from 'node:crypto';
 import { mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -10,126 +10,8 @@ import { StoreError } from '../../functions/model/errors';
 import { FsStore } from '../../functions/store/fs-store';
 import { makeS3Client } from '../../functions/store/s3-client';
 import { S3Store } from '../../functions/store/s3-store';
-import type { Store } from '../../functions/store/store';
-
-const text = (bytes: Uint8Array | null) => (bytes === null ? null : Buffer.from(bytes).toString());
-
-/**
- * The behaviour every Store adapter must share. Each adapter gets a fresh, empty store from
- * `open`, so cases do not depend on each other.
- */
-function storeContract(name: string, open: () => Promise<Store>) {
-  describe(`${name} (Store contract)`, () => {
-    let store: Store;
-    beforeAll(async () => {
-      store = await open();
-    });
-
-    it('returns null for a key that was never written', async () => {
-      expect(await store.get('incoming/missing.txt')).toBeNull();
-      expect(await store.head('incoming/missing.txt')).toBeNull();
-    });
-
-    it('round-trips bytes exactly, including every byte value', async () => {
-      const bytes = Uint8Array.from({ length: 256 }, (_, i) => i);
-      await store.put('incoming/bytes.bin', bytes, 'application/octet-stream');
-      const back = await store.get('incoming/bytes.bin');
-      expect(back).toBeInstanceOf(Uint8Array);
-      expect(Buffer.from(back ?? [])).toEqual(Buffer.from(bytes));
-    });
-
-    it('stores strings as UTF-8, non-ASCII included', async () => {
-      const body = 'Лавров: «переговоры» — مفاوضات — Wang Yi 王毅 — ő — 🌍\n';
-      await store.put('articles/2026-11-22/utf8.json', body, 'application/json');
-      const back = await store.get('articles/2026-11-22/utf8.json');
-      expect(text(back)).toBe(body);
-      expect(back?.byteLength).toBe(Buffer.byteLength(body, 'utf8'));
-    });
-
-    it('round-trips an empty object', async () => {
-      await store.put('incoming/empty.txt', '');
-      expect(text(await store.get('incoming/empty.txt'))).toBe('');
-      expect((await store.head('incoming/empty.txt'))?.size).toBe(0);
-    });
-
-    it('overwrites on put', async () => {
-      await store.put('briefs/latest.html', 'first');
-      await store.put('briefs/latest.html', 'second, longer');
-      expect(text(await store.get('briefs/latest.html'))).toBe('second, longer');
-    });
-
-    it('putIfAbsent writes once, then returns false and keeps the first content', async () => {
-      expect(await store.putIfAbsent('articles/2026-11-22/abc.json', '{"v":1}')).toBe(true);
-      expect(await store.putIfAbsent('articles/2026-11-22/abc.json', '{"v":2}')).toBe(false);
-      expect(text(await store.get('articles/2026-11-22/abc.json'))).toBe('{"v":1}');
-    });
-
-    it('head reports the size in bytes and a recent modification time', async () => {
-      const before = Date.now();
-      await store.put('incoming/sized.txt', 'héllo'); // 6 bytes in UTF-8
-      const meta = await store.head('incoming/sized.txt');
-      expect(meta?.size).toBe(6);
-      expect(meta?.modified).toBeInstanceOf(Date);
-      // Second granularity on S3 (and coarse clocks): allow a little slack both ways.
-      expect(Math.abs((meta?.modified.getTime() ?? 0) - before)).toBeLessThan(60_000);
-    });
-
-    it('lists by prefix: sorted, recursive, and nothing from other prefixes', async () => {
-      const keys = [
-        'list/b.txt',
-        'list/a.txt',
-        'list/sub/deeper/z.txt',
-        'list/sub/c.txt',
-        'list-other/x.txt',
-        'lis/y.txt',
-        'other/list/a.txt',
-      ];
-      for (const key of keys) await store.put(key, key);
-      expect(await store.list('list/')).toEqual([
-        'list/a.txt',
-        'list/b.txt',
-        'list/sub/c.txt',
-        'list/sub/deeper/z.txt',
-      ]);
-      expect(await store.list('list/sub/')).toEqual(['list/sub/c.txt', 'list/sub/deeper/z.txt']);
-      // A prefix is a string prefix, not a folder: "list" also matches "list-other/".
-      expect(await store.list('list')).toEqual([
-        'list-other/x.txt',
-        'list/a.txt',
-        'list/b.txt',
-        'list/sub/c.txt',
-        'list/sub/deeper/z.txt',
-      ]);
-      expect(await store.list('list/a')).toEqual(['list/a.txt']);
-      expect(await store.list('nothing-here/')).toEqual([]);
-    });
-
-    it('lists the whole store with an empty prefix', async () => {
-      const all = await store.list('');
-      expect(all).toContain('incoming/bytes.bin');
-      expect(all).toContain('list/sub/deeper/z.txt');
-      expect(all).toEqual([...all].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))));
-    });
-
-    it('handles keys with spaces and unicode', async () => {
-      const keys = [
-        'unicode/Report on Kabul (final).txt',
-        'unicode/Лавров заявил.md',
-        'unicode/北京 声明.html',
-        'unicode/café+crème & co.json',
-        'unicode/🌍 world.txt',
-      ];
-      for (const key of keys) await store.put(key, `body of ${key}`);
-      for (const key of keys) {
-        expect(text(await store.get(key))).toBe(`body of ${key}`);
-        expect((await store.head(key))?.size).toBe(Buffer.byteLength(`body of ${key}`));
-      }
-      const sorted = [...keys].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
-      expect(await store.list('unicode/')).toEqual(sorted);
-      expect(await store.putIfAbsent('unicode/Лавров заявил.md', 'again')).toBe(false);
-    });
-  });
-}
+import { makeLocalS3rver } from '../../infra/local/s3rver-store';
+import { storeContract, text } from '../helpers/store-contract';
 
 describe('FsStore', () => {
   let root: string;
@@ -140,7 +22,10 @@ describe('FsStore', () => {
     await rm(root, { recursive: true, force: true });
   });
 
-  storeContract('FsStore', async () => new FsStore(await mkdtemp(path.join(root, 'contract-'))));
+  storeContract('FsStore', async () => new FsStore(await mkdtemp(path.join(root, 'contract-'))), {
+    conditionalWrites: true,
+    opaqueKeys: true,
+  });
 
   it('lays the folder out exactly like the bucket', async () => {
     const dir = await mkdtemp(path.join(root, 'layout-'));
@@ -182,26 +67,57 @@ describe('FsStore', () => {
     ['a backslash', 'incoming\\..\\..\\outside.txt'],
     ['an empty segment', 'incoming//a.txt'],
     ['a trailing slash', 'incoming/'],
-    ['the empty key', ''],
     ['the temp-file prefix', 'incoming/.fsstore-tmp-x'],
-  ])('rejects a key with %s', async (_why, key) => {
-    const store = new FsStore(await mkdtemp(path.join(root, 'escape-')));
-    for (const attempt of [
-      () => store.get(key),
-      () => store.put(key, 'x'),
-      () => store.putIfAbsent(key, 'x'),
-      () => store.head(key),
-    ]) {
-      await expect(attempt()).rejects.toThrow(StoreError);
-    }
-    await expect(store.get(key)).rejects.toThrow(/invalid store key/);
+    ['an escaped-looking segment', 'incoming/%2E%2E/x'],
+  ])('stores a key with %s inside its folder, as S3 keeps it', async (_why, key) => {
+    const parent = await mkdtemp(path.join(root, 'escape-'));
+    const dir = path.join(parent, 'store');
+    const store = new FsStore(dir);
+    await store.put(key, 'x');
+    expect(text(await store.get(key))).toBe('x');
+    expect((await store.head(key))?.size).toBe(1);
+    expect(await store.putIfAbsent(key, 'y')).toBe(false);
+    expect(await store.list('')).toEqual([key]);
+    // Nothing was written beside the store's folder.
+    expect(await readdir(parent)).toEqual(['store']);
   });
 
-  it('rejects list prefixes that could escape the root', async () => {
-    const store = new FsStore(await mkdtemp(path.join(root, 'escape-list-')));
-    for (const prefix of ['../', '/etc/', 'a/../../', 'a\\b', 'a\0']) {
-      await expect(store.list(prefix)).rejects.toThrow(StoreError);
-    }
+  it('rejects the empty key and keys that are not Unicode', async () => {
+    const store = new FsStore(await mkdtemp(path.join(root, 'invalid-')));
+    await expect(store.get('')).rejects.toThrow(/invalid store key/);
+    await expect(store.put('incoming/\ud800.txt', 'x')).rejects.toThrow(StoreError);
+  });
+
+  it('lists prefixes that look like paths as key prefixes, never outside the root', async () => {
+    const parent = await mkdtemp(path.join(root, 'escape-list-'));
+    const store = new FsStore(path.join(parent, 'store'));
+    await store.put('a/../b/x.txt', 'x');
+    await writeFile(path.join(parent, 'outside.txt'), 'outside');
+    for (const prefix of ['../', '/etc/', 'a/../../', 'a\\b', 'a\0'])
+      expect(await store.list(prefix)).toEqual([]);
+    expect(await store.list('a/../')).toEqual(['a/../b/x.txt']);
+  });
+
+  it('lets one of concurrent putIfMatch calls win, and breaks the lock a crashed writer left', async () => {
+    const dir = await mkdtemp(path.join(root, 'cas-'));
+    const store = new FsStore(dir);
+    const base = await store.putIfMatch('briefs/m.json', 'base', null);
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => store.putIfMatch('briefs/m.json', `w${i}`, base)),
+    );
+    expect(results.filter((etag) => etag !== null)).toHaveLength(1);
+    const lockName = (await readdir(path.join(dir, 'briefs'))).filter((n) => n.includes('lock'));
+    expect(lockName).toEqual([]);
+    // A lock file a crashed writer left (older than 10 s) does not block writers for ever.
+    const current = await store.getWithEtag('briefs/m.json');
+    const { createHash } = await import('node:crypto');
+    const lock = `.fsstore-tmp-lock-${createHash('sha1').update('m.json').digest('hex').slice(0, 16)}`;
+    await writeFile(path.join(dir, 'briefs', lock), '1');
+    const old = new Date(Date.now() - 60_000);
+    const { utimes } = await import('node:fs/promises');
+    await utimes(path.join(dir, 'briefs', lock), old, old);
+    expect(await store.putIfMatch('briefs/m.json', 'after', current?.etag ?? null)).not.toBeNull();
+    expect(await store.list('briefs/')).toEqual(['briefs/m.json']);
   });
 
   it('wraps I/O failures in a StoreError that keeps the cause', async () => {
@@ -269,11 +185,15 @@ describe('S3Store against s3rver', () => {
     restoreCrypto?.();
   });
 
-  storeContract('S3Store', async () => {
-    const bucket = `contract-${++buckets}`;
-    await client.send(new CreateBucketCommand({ Bucket: bucket }));
-    return new S3Store({ client, bucket });
-  });
+  storeContract(
+    'S3Store',
+    async () => {
+      const bucket = `contract-${++buckets}`;
+      await client.send(new CreateBucketCommand({ Bucket: bucket }));
+      return new S3Store({ client, bucket });
+    },
+    { conditionalWrites: false, opaqueKeys: false },
+  );
 
   it('lists past one page of results', async () => {
     const bucket = `paged-${++buckets}`;
@@ -292,5 +212,59 @@ describe('S3Store against s3rver', () => {
       /s3:\/\/no-such-bucket\/incoming\/a\.txt.*NoSuchBucket/,
     );
     await expect(store.put('incoming/a.txt', 'x')).rejects.toThrow(StoreError);
+  });
+});
+
+/** The s3rver of `npm run dev` (infra/local/s3rver-store.ts): keys stay keys. */
+describe('S3Store against the local s3rver of npm run dev', () => {
+  let server: S3rver;
+  let client: S3Client;
+  let directory: string;
+  let buckets = 0;
+
+  beforeAll(async () => {
+    directory = await mkdtemp(path.join(tmpdir(), 's3rver-local-'));
+    server = makeLocalS3rver({ address: '127.0.0.1', port: 0, silent: true, directory });
+    const { port } = (await server.run()) as AddressInfo;
+    client = makeS3Client({
+      endpoint: `http://127.0.0.1:${port}`,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    });
+  });
+
+  afterAll(async () => {
+    client?.destroy();
+    await server?.close();
+    await rm(directory, { recursive: true, force: true });
+  });
+
+  storeContract(
+    'S3Store (local s3rver)',
+    async () => {
+      const bucket = `local-${++buckets}`;
+      await client.send(new CreateBucketCommand({ Bucket: bucket }));
+      return new S3Store({ client, bucket });
+    },
+    { conditionalWrites: false, opaqueKeys: true },
+  );
+
+  it('never stores a key outside its folder, and keeps concurrent writes of one key whole', async () => {
+    const bucket = `local-${++buckets}`;
+    await client.send(new CreateBucketCommand({ Bucket: bucket }));
+    const store = new S3Store({ client, bucket });
+    await store.put('incoming/../../../escaped.txt', 'planted');
+    expect(await readdir(directory)).not.toContain('escaped.txt');
+    expect(await store.list('incoming/')).toEqual(['incoming/../../../escaped.txt']);
+    const bodies = Array.from({ length: 16 }, (_, i) => String(i).repeat(200_000 + i));
+    await Promise.all(bodies.map((body) => store.put('briefs/latest.json', body)));
+    const back = text(await store.get('briefs/latest.json'));
+    expect(bodies).toContain(back);
+    const head = await store.head('briefs/latest.json');
+    expect(head?.etag).toBe(
+      createHash('md5')
+        .update(back ?? '')
+        .digest('hex'),
+    );
   });
 });

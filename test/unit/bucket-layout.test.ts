@@ -11,7 +11,6 @@ import {
   deliveryKey,
   draftStateKey,
   editionArticlesPrefix,
-  editionOfBriefKey,
   isUploadKey,
   latestKeys,
   pendingKey,
@@ -58,14 +57,6 @@ describe('the bucket layout', () => {
       pdf: 'briefs/latest.pdf',
     });
     expect(draftStateKey(edition)).toBe('briefs/2026-11-22/draft-state.json');
-  });
-
-  it('reads the edition back from a brief key, for the previous edition day over day', () => {
-    expect(editionOfBriefKey(briefKey(edition, 'json'))).toBe(edition);
-    expect(editionOfBriefKey(briefKey(edition, 'pdf'))).toBeNull();
-    expect(editionOfBriefKey(briefKey(edition, 'pdf'), 'pdf')).toBe(edition);
-    expect(editionOfBriefKey(latestKeys.json)).toBeNull();
-    expect(editionOfBriefKey(draftStateKey(edition))).toBeNull();
   });
 
   it('records deliveries and announcements under deliveries/, recipients under config/', () => {

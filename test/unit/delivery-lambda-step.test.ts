@@ -8,6 +8,7 @@ import type { BriefModel } from '../../functions/model/types';
 import type { PipelineDeps } from '../../functions/pipeline/pipeline-deps';
 import { deliverySettingsFromEnv } from '../../functions/setup/config';
 import { makeDeliveryStep } from '../../functions/setup/make-delivery-step';
+import { readManifest } from '../../functions/store/brief-manifest';
 import { seedBrief } from './delivery-helpers';
 
 describe('delivery settings from the environment', () => {
@@ -103,15 +104,54 @@ describe('the Lambda delivery step (SES and SNS mocked, recipients in the store)
     const href = /href="([^"]+)">Open the full brief/.exec(mail.html as string)?.[1] ?? '';
     const url = new URL(href.replace(/&amp;/g, '&'));
     expect(url.hostname).toBe('daily-brief-prod-123456789012.s3.eu-west-1.amazonaws.com');
-    expect(url.pathname).toBe(`/briefs/${model.edition}/brief.html`);
+    // The published build's own page: what was e-mailed, whatever is published later.
+    const build = (await readManifest(deps.store, model.edition))?.manifest.build;
+    expect(url.pathname).toBe(`/briefs/${model.edition}/builds/${build}/brief.html`);
     expect(url.searchParams.get('X-Amz-Expires')).toBe('43200');
+    expect(mail.html).toContain('(link valid until 2026-11-22 19:30 UTC)');
     const desk = await simpleParser(Buffer.from(calls[1]?.Content?.Raw?.Data as Uint8Array));
     expect(desk.subject).toMatch(/^Daily Diplomatic Brief, /);
     expect((desk.html as string).length).toBeLessThan((mail.html as string).length);
+    // A desk's link opens the desk's own brief, stored beside the build.
+    const deskHref = /href="([^"]+)">Open the full brief/.exec(desk.html as string)?.[1] ?? '';
+    const deskKey = `briefs/${model.edition}/builds/${build}/lists/central-asia.html`;
+    expect(new URL(deskHref.replace(/&amp;/g, '&')).pathname).toBe(`/${deskKey}`);
+    const stored = new TextDecoder().decode((await deps.store.get(deskKey)) ?? new Uint8Array());
+    expect(stored).toContain('<html');
     // Run again: nothing is sent twice.
     const again = await step()(model);
     expect(again.lists.map((l) => l.status)).toEqual(['already-sent', 'already-sent']);
     expect(ses.commandCalls(SendEmailCommand)).toHaveLength(2);
+  });
+
+  it('promises no longer than the credentials that signed the link last', async () => {
+    await deps.store.put(
+      'config/recipients.yaml',
+      'lists:\n  - {name: session, to: [staff@example.org]}\n',
+    );
+    vi.stubEnv('AWS_SESSION_TOKEN', 'session-token');
+    // Credentials that expire two hours after the send: the link is signed for two hours.
+    vi.stubEnv('AWS_CREDENTIAL_EXPIRATION', '2026-11-22T09:30:00Z');
+    try {
+      await step()(model);
+      let raw = ses.commandCalls(SendEmailCommand).at(-1)?.args[0].input.Content?.Raw?.Data;
+      let mail = await simpleParser(Buffer.from(raw as Uint8Array));
+      const href = /href="([^"]+)">Open the full brief/.exec(mail.html as string)?.[1] ?? '';
+      expect(new URL(href.replace(/&amp;/g, '&')).searchParams.get('X-Amz-Expires')).toBe('7200');
+      expect(mail.html).toContain('(link valid until 2026-11-22 09:30 UTC)');
+      // A session whose expiry the SDK is not told (Lambda's): the message says so.
+      vi.stubEnv('AWS_CREDENTIAL_EXPIRATION', '');
+      await step()(model, { resend: true });
+      raw = ses.commandCalls(SendEmailCommand).at(-1)?.args[0].input.Content?.Raw?.Data;
+      mail = await simpleParser(Buffer.from(raw as Uint8Array));
+      expect(mail.html).toMatch(
+        /until 2026-11-22 19:30 UTC at the latest, or until the credentials that signed it expire, which may be sooner/,
+      );
+      expect(mail.text).toMatch(/which may be sooner; the attached PDF always opens/);
+    } finally {
+      vi.stubEnv('AWS_SESSION_TOKEN', '');
+      vi.stubEnv('AWS_CREDENTIAL_EXPIRATION', '');
+    }
   });
 
   it('refuses a broken recipients file with its name and the problem', async () => {

@@ -5,12 +5,21 @@ import {
   type AwsS3Event,
   EventDispatcher,
   encodeEventKey,
+  orderedSequencer,
   type ServerS3Event,
   toAwsS3Event,
 } from '../../infra/local/s3-events';
 import { loadEvent } from '../helpers/events';
 
 describe('the local event path', () => {
+  it("re-encodes radosgw's sequencer (its timestamp's bytes) so that later events sort later", () => {
+    // 8E43036B CEB2C22A: seconds 1795376014 and nanoseconds 717402830, each little-endian.
+    expect(orderedSequencer('ceph:s3', '8E43036BCEB2C22A')).toBe('6B03438E2AC2B2CE');
+    const earlier = orderedSequencer('ceph:s3', 'FF42036BCEB2C22A'); // one second before
+    expect(earlier < orderedSequencer('ceph:s3', '8E43036BCEB2C22A')).toBe(true);
+    expect(orderedSequencer('aws:s3', '0A1B2C3D4E5F678901')).toBe('0A1B2C3D4E5F678901');
+  });
+
   it('turns a radosgw notification (as captured from radosgw 16.2) into the event AWS delivers', () => {
     const event = toAwsS3Event(loadEvent<ServerS3Event>('rgw-notification'));
     const aws = loadEvent<AwsS3Event>('s3-put-encoded-key');
@@ -59,7 +68,7 @@ describe('the local event path', () => {
     dispatcher.dispatch(event('articles/2026-11-22/x.json'));
     dispatcher.dispatch(event('incoming/gone.txt', 'ObjectRemoved:Delete'));
     dispatcher.dispatch(event('incoming/a b.txt'));
-    expect(await first).toEqual({ keys: ['incoming/a b.txt'], result: 'done' });
+    expect(await first).toEqual({ keys: ['incoming/a b.txt'], result: 'done', attempts: 1 });
 
     const second = dispatcher.waitFor('incoming/b.txt');
     dispatcher.dispatch(event('incoming/b.txt'));

@@ -49,6 +49,30 @@ async function storeErrorOf(promise: Promise<unknown>): Promise<StoreError> {
 }
 
 describe('S3Store errors', () => {
+  it('reads a 403 on a key it may list, and that listing shows absent, as no such key', async () => {
+    // The roles may list only their prefixes (s3:prefix condition): S3 answers 403, not 404.
+    s3.on(GetObjectCommand).rejects(accessDenied());
+    s3.on(HeadObjectCommand).rejects(accessDenied());
+    s3.on(ListObjectsV2Command).resolves({
+      Contents: [{ Key: 'briefs/2026-11-22/manifest.json.bak' }],
+    });
+    expect(await store().get('briefs/2026-11-22/manifest.json')).toBeNull();
+    expect(await store().head('briefs/2026-11-22/manifest.json')).toBeNull();
+    expect(await store().getWithEtag('briefs/2026-11-22/manifest.json')).toBeNull();
+    expect(s3.commandCalls(ListObjectsV2Command)[0]?.args[0].input).toMatchObject({
+      Prefix: 'briefs/2026-11-22/manifest.json',
+      MaxKeys: 1,
+    });
+    // Listed: the object is there and really forbidden.
+    s3.on(ListObjectsV2Command).resolves({
+      Contents: [{ Key: 'briefs/2026-11-22/manifest.json' }],
+    });
+    await storeErrorOf(store().get('briefs/2026-11-22/manifest.json'));
+    // Not listable either: the 403 stands.
+    s3.on(ListObjectsV2Command).rejects(accessDenied());
+    await storeErrorOf(store().head('briefs/2026-11-22/manifest.json'));
+  });
+
   it('turns AccessDenied on get into a StoreError naming the bucket and key', async () => {
     s3.on(GetObjectCommand).rejects(accessDenied());
     const err = await storeErrorOf(store().get('incoming/report.txt'));

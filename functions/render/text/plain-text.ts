@@ -5,6 +5,20 @@ import { type BriefView, buildBriefView, type ItemView } from '../view/brief-vie
 export interface BriefLink {
   url: string;
   expires: Date | null;
+  /**
+   * The link was signed with temporary credentials of unknown expiry (a Lambda role's
+   * session): it stops working when they expire, which may be before `expires`.
+   */
+  mayEndSooner?: boolean;
+}
+
+/** How long a link works, in words: " (until 2026-11-23 05:00 UTC)", or null for no limit. */
+export function linkLifetime(link: BriefLink): string {
+  if (!link.expires) return '';
+  const at = `${link.expires.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return link.mayEndSooner
+    ? ` (works until ${at} at the latest, or until the credentials that signed it expire, which may be sooner; the attached PDF always opens)`
+    : ` (until ${at})`;
 }
 
 /**
@@ -18,7 +32,7 @@ export function briefToText(model: BriefModel, link: BriefLink | null): string {
   const view = buildBriefView(model);
   const out: string[] = [`${view.title} — ${view.date}`];
   if (view.handling) out.push(view.handling);
-  if (link) out.push('', `Read it in a browser: ${link.url}${until(link.expires)}`);
+  if (link) out.push('', `Read it in a browser: ${link.url}${linkLifetime(link)}`);
   out.push(
     '',
     `${view.stats.articles} articles from ${view.stats.sources} sources.${view.notIncluded.length ? ` ${view.notIncluded.length} uploads not included.` : ''}`,
@@ -123,8 +137,4 @@ function sourceLines(view: BriefView): string[] {
 
 function heading(text: string): string {
   return `${text.toUpperCase()}\n${'='.repeat(text.length)}`;
-}
-
-function until(expires: Date | null): string {
-  return expires ? ` (until ${expires.toISOString().slice(0, 16).replace('T', ' ')} UTC)` : '';
 }

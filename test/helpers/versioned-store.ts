@@ -1,0 +1,85 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { ObjectInfo, ObjectVersion, Store } from '../../functions/store/store';
+
+interface Version {
+  versionId: string;
+  body: Uint8Array;
+  etag: string;
+  modified: Date;
+}
+
+/**
+ * An in-memory Store that keeps every version of every key, as a versioned S3 bucket does:
+ * `get`/`head` of a `versionId` read that version, of an `etag` only the current one.
+ * `putVersion` returns what an S3 event would name (version id, ETag), to build events with.
+ */
+export class VersionedMemoryStore implements Store {
+  private readonly objects = new Map<string, Version[]>();
+
+  async putVersion(
+    key: string,
+    body: Uint8Array | string,
+  ): Promise<{ versionId: string; etag: string }> {
+    const bytes = typeof body === 'string' ? new Uint8Array(Buffer.from(body, 'utf8')) : body;
+    const version: Version = {
+      versionId: randomBytes(8).toString('hex'),
+      body: bytes,
+      etag: createHash('md5').update(bytes).digest('hex'),
+      modified: new Date(),
+    };
+    const versions = this.objects.get(key) ?? [];
+    versions.push(version);
+    this.objects.set(key, versions);
+    return { versionId: version.versionId, etag: version.etag };
+  }
+
+  private find(key: string, version?: ObjectVersion): Version | null {
+    const versions = this.objects.get(key) ?? [];
+    if (version?.versionId) return versions.find((v) => v.versionId === version.versionId) ?? null;
+    const current = versions.at(-1) ?? null;
+    if (current && version?.etag && current.etag !== version.etag) return null;
+    return current;
+  }
+
+  async get(key: string, version?: ObjectVersion): Promise<Uint8Array | null> {
+    return this.find(key, version)?.body ?? null;
+  }
+
+  async getWithEtag(key: string): Promise<{ body: Uint8Array; etag: string } | null> {
+    const current = this.find(key);
+    return current ? { body: current.body, etag: current.etag } : null;
+  }
+
+  async put(key: string, body: Uint8Array | string): Promise<void> {
+    await this.putVersion(key, body);
+  }
+
+  async putIfAbsent(key: string, body: Uint8Array | string): Promise<boolean> {
+    if (this.find(key)) return false;
+    await this.putVersion(key, body);
+    return true;
+  }
+
+  async putIfMatch(
+    key: string,
+    body: Uint8Array | string,
+    etag: string | null,
+  ): Promise<string | null> {
+    const current = this.find(key);
+    if (etag === null ? current !== null : current?.etag !== etag) return null;
+    return (await this.putVersion(key, body)).etag;
+  }
+
+  async head(key: string, version?: ObjectVersion): Promise<ObjectInfo | null> {
+    const found = this.find(key, version);
+    return found
+      ? { size: found.body.byteLength, modified: found.modified, etag: found.etag }
+      : null;
+  }
+
+  async list(prefix: string): Promise<string[]> {
+    return [...this.objects.keys()]
+      .filter((key) => key.startsWith(prefix))
+      .sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+  }
+}
