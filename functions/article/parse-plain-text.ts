@@ -1,6 +1,7 @@
 import { bylineFromLine } from './byline';
 import { dateLineOf } from './date-lines';
 import { furnitureOf, trailingAgencyCredit } from './furniture';
+import { splitLongLine, splitLongLines } from './limits';
 import type { OutletNames } from './outlet-names';
 import { parseDay } from './parse-day';
 import { emptyRawArticle, type Found, type RawArticle } from './raw-article';
@@ -60,10 +61,11 @@ export function parsePlainText(text: string, markdown: boolean, outlets?: Outlet
   const raw = emptyRawArticle();
   const credits: Found[] = [];
   const dates: Found[] = [];
-  const split = text.replace(/\r\n?/g, '\n').split('\n');
-  const lines = (markdown ? joinMarkdownParagraphs(split) : joinSoftWraps(split)).map((line) =>
-    markdown ? stripMarkdown(line) : line.trim(),
-  );
+  const split = splitLongLines(text.replace(/\r\n?/g, '\n')).split('\n');
+  // No line the rules below read is longer than `limits.lineChars`, even after soft wraps are joined.
+  const lines = (markdown ? joinMarkdownParagraphs(split) : joinSoftWraps(split))
+    .map((line) => (markdown ? stripMarkdown(line) : line.trim()))
+    .flatMap((line) => splitLongLine(line));
   const repeated = repeatedLines(lines);
   let title: { value: string; words: number } | null = null;
   // Any line seen that is neither furniture nor metadata: the title is then no longer the first line.

@@ -4,6 +4,7 @@ import { articleId } from './article-id';
 import { decodeText } from './decode';
 import { detectLanguage } from './detect-language';
 import { acceptedExtensions, binaryFormats, detectFormat, extensionOf } from './formats';
+import { checkBody, checkTextSize, splitLongLine } from './limits';
 import { type OutletNames, outletNames } from './outlet-names';
 import { parseDocx } from './parse-docx';
 import { parseEml } from './parse-eml';
@@ -81,6 +82,7 @@ export function parseTextUpload(bytes: Uint8Array, context: ParseContext): Parse
     throw new TypeError(`${key}: .${format} uploads are read by parseUpload, not parseTextUpload`);
   const { text } = decodeText(bytes, key);
   const actual = detectFormat(key, text) ?? format;
+  checkTextSize(text, actual, key);
   const outlets = outletNames(context.reference.outletsByHost);
   return parsedOf(parseByFormat(actual, text, key, outlets), actual, context);
 }
@@ -100,6 +102,10 @@ function checkUpload(bytes: Uint8Array, key: string): ArticleFormat {
 
 function parsedOf(raw: RawArticle, format: ArticleFormat, context: ParseContext): ParsedArticle {
   const { key, reference } = context;
+  // Every format's paragraphs are bounded (in length, number, size and repetition) before the
+  // metadata rules read them.
+  raw.paragraphs = raw.paragraphs.flatMap((paragraph) => splitLongLine(paragraph));
+  checkBody(raw.paragraphs, raw.paragraphs.join('\n\n'), key);
   const metadata = resolveMetadata(raw, {
     receivedAt: context.receivedAt,
     isKnownPlace: (name) => reference.placeNames.has(name.toLowerCase()),
@@ -147,7 +153,7 @@ function parseByFormat(
 ): RawArticle {
   switch (format) {
     case 'html':
-      return parseHtml(text);
+      return parseHtml(text, key);
     case 'json':
       return parseJson(text, key);
     case 'md':
