@@ -29,6 +29,12 @@ export interface ParseContext {
   reference: PlacesAndOutlets;
   /** Bodies shorter than this many words are not articles. */
   minWords: number;
+  /**
+   * Called between the stages of reading (after decoding, after the format's parser, after the
+   * metadata rules) with the stage just done; throws `ArticleRejectedError` when the upload's
+   * time is up.
+   */
+  checkpoint?: (stage: string) => void;
 }
 
 /** An upload read into clean text and metadata: an article record before analysis. */
@@ -83,6 +89,7 @@ export function parseTextUpload(bytes: Uint8Array, context: ParseContext): Parse
   const { text } = decodeText(bytes, key);
   const actual = detectFormat(key, text) ?? format;
   checkTextSize(text, actual, key);
+  context.checkpoint?.('decoding');
   const outlets = outletNames(context.reference.outletsByHost);
   return parsedOf(parseByFormat(actual, text, key, outlets), actual, context);
 }
@@ -102,6 +109,7 @@ function checkUpload(bytes: Uint8Array, key: string): ArticleFormat {
 
 function parsedOf(raw: RawArticle, format: ArticleFormat, context: ParseContext): ParsedArticle {
   const { key, reference } = context;
+  context.checkpoint?.(`reading the .${format} file`);
   // Every format's paragraphs are bounded (in length, number, size and repetition) before the
   // metadata rules read them.
   raw.paragraphs = raw.paragraphs.flatMap((paragraph) => splitLongLine(paragraph));
@@ -111,6 +119,7 @@ function parsedOf(raw: RawArticle, format: ArticleFormat, context: ParseContext)
     isKnownPlace: (name) => reference.placeNames.has(name.toLowerCase()),
     outletsByHost: reference.outletsByHost,
   });
+  context.checkpoint?.('finding the title, source and date');
   const body = metadata.paragraphs.join('\n\n');
   const words = body.split(/\s+/).filter(Boolean).length;
   if (words === 0)

@@ -1,4 +1,4 @@
-import { type ParsedArticle, parseUpload } from '../article/parse-upload';
+import { parseUpload } from '../article/parse-upload';
 import { editionOf } from '../model/edition';
 import { ArticleRejectedError } from '../model/errors';
 import type { ArticleRecord, RejectionRecord } from '../model/types';
@@ -16,7 +16,14 @@ import { recordArticle } from './record-article';
 export type IngestOutcome =
   | { status: 'ingested'; key: string; id: string; edition: string; title: string }
   | { status: 'duplicate'; key: string; id: string; edition: string; original: string }
-  | { status: 'rejected'; key: string; edition: string; reason: string }
+  | {
+      status: 'rejected';
+      key: string;
+      edition: string;
+      reason: string;
+      /** True when the reading failed on an error of ours, not on the file (log it as an error). */
+      internal?: boolean;
+    }
   | { status: 'skipped'; key: string; reason: string };
 
 export interface IngestOptions {
@@ -58,37 +65,83 @@ export async function ingest(
   const receivedAt = options.receivedAt ?? deps.clock();
   const edition = options.edition ?? editionOf(receivedAt, deps.settings.timeZone);
   const upload: Upload = { key, edition, receivedAt };
+  let record: ArticleRecord;
   try {
-    const parsed = await parse(deps, upload);
-    if (!parsed) return { status: 'skipped', key, reason: 'the object no longer exists' };
-    const record = recordArticle(parsed, deps.reference);
-    return await recordOnce(deps.store, upload, record);
+    const bytes = await fetch(deps, upload);
+    if (!bytes) return { status: 'skipped', key, reason: 'the object no longer exists' };
+    record = await read(deps, upload, bytes);
   } catch (error) {
     if (!(error instanceof ArticleRejectedError)) throw error;
-    return reject(deps.store, upload, error.message);
+    const outcome = await reject(deps.store, upload, error.message);
+    return error instanceof InternalReadError ? { ...outcome, internal: true } : outcome;
   }
+  return recordOnce(deps.store, upload, record);
 }
 
+/** Seconds an upload may take to read and analyse unless the settings say otherwise. */
+export const defaultIngestSeconds = 20;
+
 /**
- * The parse stage: the upload's text and metadata, or null when the object is gone. Throws
- * `ArticleRejectedError` for an upload that is too large (left unread) or cannot be used.
+ * The upload's bytes, or null when the object is gone. Throws `ArticleRejectedError` for an
+ * upload that is too large (left unread); store failures propagate.
  */
-async function parse(deps: PipelineDeps, upload: Upload): Promise<ParsedArticle | null> {
+async function fetch(deps: PipelineDeps, upload: Upload): Promise<Uint8Array | null> {
   const { store, settings } = deps;
   const head = await store.head(upload.key);
   if (!head) return null;
-  if (head.size > settings.maxBytes) {
-    throw new ArticleRejectedError(
-      `${upload.key}: too large (${megabytes(head.size)}; the limit is ${megabytes(settings.maxBytes)}); upload the article text alone`,
+  if (head.size > settings.maxBytes)
+    throw new ArticleRejectedError(tooLarge(upload.key, head.size, settings.maxBytes));
+  return store.get(upload.key);
+}
+
+/**
+ * The parse and analyse stages, against the upload's time budget (checked between stages).
+ * They touch no store, so any error they throw is about this file: one that is not already a
+ * rejection (a bug of ours on a strange file: a stack overflow, a library's crash) becomes one
+ * too, with the error named, rather than a retry that would fail the same way.
+ */
+async function read(deps: PipelineDeps, upload: Upload, bytes: Uint8Array): Promise<ArticleRecord> {
+  const checkpoint = timeBudget(upload.key, deps.settings.ingestSeconds ?? defaultIngestSeconds);
+  try {
+    const parsed = await parseUpload(bytes, {
+      ...upload,
+      reference: deps.reference,
+      minWords: deps.settings.minWords,
+      checkpoint,
+    });
+    const record = recordArticle(parsed, deps.reference);
+    checkpoint('analysing the text');
+    return record;
+  } catch (error) {
+    if (error instanceof ArticleRejectedError) throw error;
+    throw new InternalReadError(
+      `${upload.key}: the file could not be read (${describeError(error)}); upload the article's text instead`,
+      { cause: error },
     );
   }
-  const bytes = await store.get(upload.key);
-  if (!bytes) return null;
-  return parseUpload(bytes, {
-    ...upload,
-    reference: deps.reference,
-    minWords: settings.minWords,
-  });
+}
+
+/** A rejection caused by an error of ours while reading a file (see `read`). */
+class InternalReadError extends ArticleRejectedError {}
+
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  return `${error.name}: ${error.message.split('\n')[0]?.slice(0, 200)}`;
+}
+
+/**
+ * A checkpoint for `parseUpload`: throws `ArticleRejectedError` once the upload has taken
+ * longer than `seconds` since it was fetched, naming the stage it had just finished.
+ */
+function timeBudget(key: string, seconds: number): (stage: string) => void {
+  const start = performance.now();
+  return (stage) => {
+    const elapsed = (performance.now() - start) / 1000;
+    if (elapsed > seconds)
+      throw new ArticleRejectedError(
+        `${key}: the file took too long to read (${elapsed.toFixed(1)} s by the end of ${stage}; the limit is ${seconds} s); upload the article's text alone`,
+      );
+  };
 }
 
 /**
@@ -134,7 +187,11 @@ async function writeRecord(store: Store, recordKey: string, record: ArticleRecor
 }
 
 /** Writes `rejected/<key>.json` unless the same reason is already recorded (idempotent). */
-async function reject(store: Store, upload: Upload, reason: string): Promise<IngestOutcome> {
+async function reject(
+  store: Store,
+  upload: Upload,
+  reason: string,
+): Promise<Extract<IngestOutcome, { status: 'rejected' }>> {
   const { key, edition, receivedAt } = upload;
   const rejection: RejectionRecord = { key, reason, at: receivedAt.toISOString(), edition };
   const recordKey = rejectionKey(key);
@@ -150,6 +207,11 @@ async function reject(store: Store, upload: Upload, reason: string): Promise<Ing
 async function readClaim(store: Store, claimKey: string): Promise<IdClaim | null> {
   const bytes = await store.get(claimKey);
   return bytes ? (JSON.parse(new TextDecoder().decode(bytes)) as IdClaim) : null;
+}
+
+/** The reason an upload over the size limit is rejected unread. */
+export function tooLarge(key: string, size: number, maxBytes: number): string {
+  return `${key}: too large (${megabytes(size)}; the limit is ${megabytes(maxBytes)}); upload the article text alone`;
 }
 
 function megabytes(bytes: number): string {
