@@ -1,15 +1,14 @@
 import { buildBrief } from '../brief/build-brief';
-import type { ArticleRecord, BriefModel, RejectionRecord } from '../model/types';
+import type { BriefModel } from '../model/types';
 import {
   type BriefFormat,
   type BriefKeys,
   briefFormats,
   briefKeys,
-  editionArticlesPrefix,
   latestKeys,
-  rejectedPrefix,
 } from '../store/bucket-layout';
 import type { Store } from '../store/store';
+import { type EditionInputs, readEdition } from './edition-records';
 import type { PipelineDeps } from './pipeline-deps';
 
 export type CompileOutcome =
@@ -19,12 +18,6 @@ export type CompileOutcome =
 export interface CompileOptions {
   /** Rebuild even when the inputs have not changed since the last build. */
   force?: boolean;
-}
-
-/** An edition's records: what the brief is built from. */
-interface EditionInputs {
-  articles: ArticleRecord[];
-  rejected: RejectionRecord[];
 }
 
 /** A brief in every format, ready to be written. */
@@ -48,7 +41,7 @@ export async function compile(
   options: CompileOptions = {},
 ): Promise<CompileOutcome> {
   const { store } = deps;
-  const inputs = await read(store, edition);
+  const inputs = await readEdition(deps, edition);
   const model = build(deps, edition, inputs);
   const keys = briefKeys(edition);
   const previous = await readJson<BriefModel>(store, keys.json);
@@ -57,14 +50,6 @@ export async function compile(
   }
   const files = await render(deps, model);
   return { status: 'built', edition, model, keys: await publish(store, model, files) };
-}
-
-/** The read stage: the edition's article and rejection records. */
-async function read(store: Store, edition: string): Promise<EditionInputs> {
-  return {
-    articles: await readArticles(store, edition),
-    rejected: await readRejections(store, edition),
-  };
 }
 
 /** The build stage: the brief model of the edition. */
@@ -104,28 +89,6 @@ async function writeBrief(store: Store, keys: BriefKeys, files: BriefFiles): Pro
 }
 
 const keyList = (keys: BriefKeys): string[] => briefFormats.map((format) => keys[format]);
-
-/** When a file was fixed and uploaded again, its newest record wins. */
-async function readArticles(store: Store, edition: string): Promise<ArticleRecord[]> {
-  const byKey = new Map<string, ArticleRecord>();
-  for (const key of await store.list(editionArticlesPrefix(edition))) {
-    if (!key.endsWith('.json')) continue;
-    const record = await readJson<ArticleRecord>(store, key);
-    if (!record) continue;
-    const existing = byKey.get(record.key);
-    if (!existing || existing.receivedAt < record.receivedAt) byKey.set(record.key, record);
-  }
-  return [...byKey.values()];
-}
-
-async function readRejections(store: Store, edition: string): Promise<RejectionRecord[]> {
-  const records: RejectionRecord[] = [];
-  for (const key of await store.list(rejectedPrefix)) {
-    const record = await readJson<RejectionRecord>(store, key);
-    if (record?.edition === edition) records.push(record);
-  }
-  return records;
-}
 
 async function readJson<T>(store: Store, key: string): Promise<T | null> {
   const bytes = await store.get(key);
