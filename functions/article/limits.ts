@@ -39,7 +39,7 @@ export const limits = {
   sentenceChars: 1_000,
   /**
    * A body of at least `repetitionWords` words, fewer than this share of whose word triples
-   * differ, is the same few words over and over (a real article's nearly all differ; ten copies
+   * differ, is the same few words over and over (a real article's nearly all differ; eight copies
    * of one article pasted in one file still pass).
    */
   distinctTriples: 0.1,
