@@ -1,4 +1,4 @@
-import { parseUpload } from '../article/parse-upload';
+import { type ParsedArticle, parseUpload } from '../article/parse-upload';
 import { editionOf } from '../model/edition';
 import { ArticleRejectedError } from '../model/errors';
 import type { ArticleRecord, RejectionRecord } from '../model/types';
@@ -65,73 +65,26 @@ export async function ingest(
   const receivedAt = options.receivedAt ?? deps.clock();
   const edition = options.edition ?? editionOf(receivedAt, deps.settings.timeZone);
   const upload: Upload = { key, edition, receivedAt };
-  let record: ArticleRecord;
+  const checkpoint = timeBudget(key, deps.settings.ingestSeconds ?? defaultIngestSeconds);
   try {
-    const bytes = await fetch(deps, upload);
-    if (!bytes) return { status: 'skipped', key, reason: 'the object no longer exists' };
-    record = await read(deps, upload, bytes);
+    const parsed = await parse(deps, upload, checkpoint);
+    if (!parsed) return { status: 'skipped', key, reason: 'the object no longer exists' };
+    const record = await asRejection(key, async () => recordArticle(parsed, deps.reference));
+    checkpoint('analysing the text');
+    return await recordOnce(deps.store, upload, record);
   } catch (error) {
     if (!(error instanceof ArticleRejectedError)) throw error;
     const outcome = await reject(deps.store, upload, error.message);
     return error instanceof InternalReadError ? { ...outcome, internal: true } : outcome;
   }
-  return recordOnce(deps.store, upload, record);
 }
 
 /** Seconds an upload may take to read and analyse unless the settings say otherwise. */
 export const defaultIngestSeconds = 20;
 
 /**
- * The upload's bytes, or null when the object is gone. Throws `ArticleRejectedError` for an
- * upload that is too large (left unread); store failures propagate.
- */
-async function fetch(deps: PipelineDeps, upload: Upload): Promise<Uint8Array | null> {
-  const { store, settings } = deps;
-  const head = await store.head(upload.key);
-  if (!head) return null;
-  if (head.size > settings.maxBytes)
-    throw new ArticleRejectedError(tooLarge(upload.key, head.size, settings.maxBytes));
-  return store.get(upload.key);
-}
-
-/**
- * The parse and analyse stages, against the upload's time budget (checked between stages).
- * They touch no store, so any error they throw is about this file: one that is not already a
- * rejection (a bug of ours on a strange file: a stack overflow, a library's crash) becomes one
- * too, with the error named, rather than a retry that would fail the same way.
- */
-async function read(deps: PipelineDeps, upload: Upload, bytes: Uint8Array): Promise<ArticleRecord> {
-  const checkpoint = timeBudget(upload.key, deps.settings.ingestSeconds ?? defaultIngestSeconds);
-  try {
-    const parsed = await parseUpload(bytes, {
-      ...upload,
-      reference: deps.reference,
-      minWords: deps.settings.minWords,
-      checkpoint,
-    });
-    const record = recordArticle(parsed, deps.reference);
-    checkpoint('analysing the text');
-    return record;
-  } catch (error) {
-    if (error instanceof ArticleRejectedError) throw error;
-    throw new InternalReadError(
-      `${upload.key}: the file could not be read (${describeError(error)}); upload the article's text instead`,
-      { cause: error },
-    );
-  }
-}
-
-/** A rejection caused by an error of ours while reading a file (see `read`). */
-class InternalReadError extends ArticleRejectedError {}
-
-function describeError(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  return `${error.name}: ${error.message.split('\n')[0]?.slice(0, 200)}`;
-}
-
-/**
- * A checkpoint for `parseUpload`: throws `ArticleRejectedError` once the upload has taken
- * longer than `seconds` since it was fetched, naming the stage it had just finished.
+ * A checkpoint between the stages of reading an upload: throws `ArticleRejectedError` once the
+ * upload has taken longer than `seconds`, naming the stage it had just finished.
  */
 function timeBudget(key: string, seconds: number): (stage: string) => void {
   const start = performance.now();
@@ -142,6 +95,57 @@ function timeBudget(key: string, seconds: number): (stage: string) => void {
         `${key}: the file took too long to read (${elapsed.toFixed(1)} s by the end of ${stage}; the limit is ${seconds} s); upload the article's text alone`,
       );
   };
+}
+
+/** A rejection caused by an error of ours while reading a file (see `asRejection`). */
+class InternalReadError extends ArticleRejectedError {}
+
+/**
+ * Runs a stage that reads the file and touches no store (parse, analyse): any error it throws
+ * is about this file, so one that is not already a rejection (a bug of ours on a strange
+ * file: a stack overflow, a library's crash) becomes one too, with the error named, rather
+ * than a retry that would fail the same way.
+ */
+async function asRejection<T>(key: string, stage: () => Promise<T>): Promise<T> {
+  try {
+    return await stage();
+  } catch (error) {
+    if (error instanceof ArticleRejectedError) throw error;
+    const what =
+      error instanceof Error
+        ? `${error.name}: ${error.message.split('\n')[0]?.slice(0, 200)}`
+        : String(error);
+    throw new InternalReadError(
+      `${key}: the file could not be read (${what}); upload the article's text instead`,
+      { cause: error },
+    );
+  }
+}
+
+/**
+ * The parse stage: the upload's text and metadata, or null when the object is gone. Throws
+ * `ArticleRejectedError` for an upload that is too large (left unread) or cannot be used.
+ */
+async function parse(
+  deps: PipelineDeps,
+  upload: Upload,
+  checkpoint: (stage: string) => void,
+): Promise<ParsedArticle | null> {
+  const { store, settings } = deps;
+  const head = await store.head(upload.key);
+  if (!head) return null;
+  if (head.size > settings.maxBytes)
+    throw new ArticleRejectedError(tooLarge(upload.key, head.size, settings.maxBytes));
+  const bytes = await store.get(upload.key);
+  if (!bytes) return null;
+  return asRejection(upload.key, () =>
+    parseUpload(bytes, {
+      ...upload,
+      reference: deps.reference,
+      minWords: settings.minWords,
+      checkpoint,
+    }),
+  );
 }
 
 /**
