@@ -25,9 +25,14 @@ const cases: Record<string, () => { name: string; body: string }> = {
       () => ({ name: 'nested.html', body: nestedHtml(depth) }),
     ]),
   ),
-  'page of 99,000 elements': () => ({
+  'page of 49,000 elements': () => ({
     name: 'wide.html',
-    body: `<html><body>${Array.from({ length: 99_000 }, (_, i) => `<span>w${i}</span>`).join(' ')}</body></html>`,
+    body: `<html><body>${Array.from({ length: 49_000 }, (_, i) => `<span>w${i}</span>`).join(' ')}</body></html>`,
+  }),
+  '49,000 unclosed <b> (nested)': () => ({ name: 'soup.html', body: '<b>x '.repeat(49_000) }),
+  'page of 200,000 elements': () => ({
+    name: 'huge.html',
+    body: `<html><body>${'<span>w</span> '.repeat(200_000)}</body></html>`,
   }),
   'one phrase, 300 KB .txt': () => ({ name: 'same.txt', body: degenerateLine(300_000) }),
   'single line, 1.5 MB .txt': () => ({ name: 'line.txt', body: degenerateLine(1_500_000) }),

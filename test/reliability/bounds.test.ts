@@ -112,3 +112,29 @@ describe('lines, sentences and repetition', () => {
     expect(found).toMatchObject({ phrase: 'and China and', distinct: 3 });
   });
 });
+
+describe('rules that used to take time out of all proportion', () => {
+  it('drops a row of 30 share buttons (a pattern that backtracked exponentially)', () => {
+    const row = `${'Share  '.repeat(30)}Tweet`;
+    const html = `<html><body><article><p>${row}</p><p>${goodArticle.split('\n\n').slice(1).join('</p><p>')}</p></article></body></html>`;
+    const record = parseUpload(Buffer.from(html), 'incoming/share.html');
+    expect(record.text).not.toContain('Share');
+  });
+
+  it('reads a Markdown file of brackets and a text of 4,500 wrapped lines (each once quadratic)', () => {
+    const brackets = `${'['.repeat(400_000)}\n`;
+    expect(() => parseUpload(Buffer.from(brackets), 'incoming/brackets.md')).toThrow(
+      /no article text could be extracted/,
+    );
+    const wrapped = `Talks in Moscow\n\n${'russia and china talk about trade and more\n'.repeat(4_500)}`;
+    expect(() => parseUpload(Buffer.from(wrapped), 'incoming/wrapped.txt')).toThrow(
+      /the text is the same words over and over/,
+    );
+  });
+
+  it('rejects a text file of more than 20,000 lines before reading them', () => {
+    expect(() => parseUpload(Buffer.from('1\n'.repeat(25_000)), 'incoming/lines.txt')).toThrow(
+      'incoming/lines.txt: the file has 25,001 lines (the limit for a .txt file is 20,000); upload one article per file',
+    );
+  });
+});
