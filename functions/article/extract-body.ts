@@ -20,15 +20,21 @@ type NodeLike = { nodeType: number; nodeName: string; textContent: string | null
  *    teasers, newsletter calls, bare date lines, copyright lines, share-button rows.
  * 4. When Readability finds nothing, or much less than the page's own paragraphs hold, the
  *    cleaned page's paragraphs are used instead (the same filters apply).
+ *
+ * `thorough: false` (a page too large or deep for steps 1 and 2 in time, `limits.ts`) removes
+ * code only, skips Readability, and reads the page's own blocks with the filters of step 3.
  */
-export function extractBody(document: Doc): ExtractedBody {
+export function extractBody(document: Doc, options: { thorough?: boolean } = {}): ExtractedBody {
+  const thorough = options.thorough !== false;
   const titles = titlesOf(document);
   // The page is worked on in place (cloning a linkedom tree costs more than parsing it): its
   // own blocks are read before Readability rearranges it, for the fallback and the byline.
-  removeFurniture(document);
+  if (thorough) removeFurniture(document);
+  else removeCode(document);
   const pageBlocks = blocksOf(document.body as unknown as El);
   const fallback = () => keepArticleText(pageBlocks, titles);
-  const readable = readArticle(document);
+  // A page too large or deep for Readability in time (limits.ts) is read from its own blocks.
+  const readable = thorough ? readArticle(document) : null;
   const paragraphs = bodyParagraphs(readable, fallback, titles);
   // Readability's guess, else a "By …" line the body filters took out.
   const byline =
@@ -158,13 +164,18 @@ const furnitureName = new RegExp(`(?:^|[\\s_-])(?:${furnitureWords.join('|')})(?
 
 const furnitureRoles = /^(navigation|complementary|contentinfo|dialog|alertdialog|banner|search)$/i;
 
-function removeFurniture(document: Doc): void {
+/** Removes what is never text: scripts, styles, embedded objects. */
+function removeCode(document: Doc): void {
   for (const element of Array.from(
     document.querySelectorAll(
       'script, style, noscript, template, iframe, svg, object, embed, canvas, link, meta',
     ),
   ) as El[])
     element.remove();
+}
+
+function removeFurniture(document: Doc): void {
+  removeCode(document);
   const pageLength = (document.body?.textContent ?? '').length;
   const holdsArticle = (element: El) => holdsArticleText(element, pageLength);
   for (const element of Array.from(document.querySelectorAll(furnitureTags)) as El[]) {
@@ -274,15 +285,26 @@ export function blocksOf(root: El | null): Block[] {
     heading = false;
     title = false;
   };
-  const walk = (node: NodeLike, inLink: boolean) => {
+  // Walked with a stack rather than recursion, so no nesting depth can overflow the call stack.
+  // An entry is a node to read, or the end of a block element (then the block is flushed).
+  const stack: Array<{ node: NodeLike; inLink: boolean } | 'end-of-block'> = [
+    { node: root as unknown as NodeLike, inLink: false },
+  ];
+  while (stack.length > 0) {
+    const entry = stack.pop() as (typeof stack)[number];
+    if (entry === 'end-of-block') {
+      flush();
+      continue;
+    }
+    const { node, inLink } = entry;
     if (node.nodeType === 3) {
       const value = node.textContent ?? '';
       text += value;
       if (inLink) linkChars += value.replace(/\s+/g, '').length;
       else plainWords += (value.match(/[\p{L}\p{N}]+/gu) ?? []).length;
-      return;
+      continue;
     }
-    if (node.nodeType !== 1) return;
+    if (node.nodeType !== 1) continue;
     const tag = node.nodeName.toUpperCase();
     const isBlock = blockTags.has(tag);
     if (isBlock) flush();
@@ -290,11 +312,11 @@ export function blocksOf(root: El | null): Block[] {
     if (tag === 'H1') title = true;
     const link = inLink || tag === 'A';
     if (tag === 'TD' || tag === 'TH') text += ' ';
-    for (const child of Array.from((node as unknown as { childNodes: NodeLike[] }).childNodes))
-      walk(child, link);
-    if (isBlock) flush();
-  };
-  walk(root as unknown as NodeLike, false);
+    if (isBlock) stack.push('end-of-block');
+    const children = Array.from((node as unknown as { childNodes: NodeLike[] }).childNodes);
+    for (let i = children.length - 1; i >= 0; i--)
+      stack.push({ node: children[i] as NodeLike, inLink: link });
+  }
   return blocks;
 }
 
@@ -319,8 +341,9 @@ const credit =
 const callToAction =
   /\b(sign up|subscribe|newsletter|get the latest|delivered to your inbox|in your inbox|download the app|get the app|follow us|follow (him|her|them) on|join our|accept (all )?cookies|uses? cookies|cookie (policy|settings)|privacy policy|terms of (use|service)|all rights reserved|reach the reporters?|have a tip\??|news alerts|tell us what you think|more stories like this|(reporting|editing) by|contributed to this report|contact the author|affiliate commission)\b/i;
 const copyright = /^(copyright\b|©|\(c\)\s*\d{4})|\bcopyright\s*(©|\(c\))?\s*\d{4}|©\s*\d{4}/i;
+/** A row of share buttons. Each gap is matched one way only (no backtracking blow-up on long rows). */
 const shareWords =
-  /^((share|tweet|email|e-mail|print|pin|pinterest|facebook|twitter|whatsapp|linkedin|reddit|telegram|messenger|copy link|save|comments?|baixar|pint|compartilhar|partager|teilen|\d+)\s*[|·•,/]?\s*)+$/i;
+  /^(?:(?:share|tweet|email|e-mail|print|pin|pinterest|facebook|twitter|whatsapp|linkedin|reddit|telegram|messenger|copy link|save|comments?|baixar|pint|compartilhar|partager|teilen|\d+(?!\d))\s*(?:[|·•,/]\s*)?)+$/i;
 
 function isFurnitureText(block: Block, index: number, blocks: Block[]): boolean {
   const { text } = block;

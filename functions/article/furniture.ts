@@ -87,8 +87,8 @@ const captionEnd = [
     'u',
   ),
   /(?:^|[\s.,;])((?:REUTERS|AFP|AP|EPA|EPA-EFE|Reuters|Xinhua|TASS|Sputnik|Anadolu)\s*\/\s*(?:[\p{Lu}][\p{L}.'’-]*\s?){1,5}(?:\/\s*(?:File(?: Photo)?|Pool))?)\.?\s*$/u,
-  // "… Erdogan. © ANP/EPA"
-  /\S.{10,}©\s*([^©]{2,60})$/u,
+  // "… Erdogan. © ANP/EPA" (anchored at the start: one try per line, not one per character)
+  /^\s*\S.{10,}©\s*([^©]{2,60})$/u,
 ];
 
 /** "FILE PHOTO: …", "FILE - …": the wire's caption of an archive picture. */

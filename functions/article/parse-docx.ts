@@ -2,6 +2,7 @@ import { parseHTML } from 'linkedom';
 import mammoth from 'mammoth';
 import { ArticleRejectedError } from '../model/errors';
 import { blocksOf } from './extract-body';
+import { checkMarkupSize, checkTree, type TreeNode } from './limits';
 import type { OutletNames } from './outlet-names';
 import { parsePlainText } from './parse-plain-text';
 import type { RawArticle } from './raw-article';
@@ -25,7 +26,9 @@ export async function parseDocx(
       `${key}: not a readable Word .docx file (${(error as Error).message.split('\n')[0]}); save it again as .docx or upload the article's text`,
     );
   }
+  checkMarkupSize(html, key);
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  checkTree(document.documentElement as unknown as TreeNode, key);
   const heading = document.querySelector('h1');
   const title = heading?.textContent?.replace(/\s+/g, ' ').trim() || null;
   heading?.remove();

@@ -46,7 +46,7 @@ export async function parseEml(
   const plainText = mail.text ?? '';
   const forwarded = forwardedHeaders(plainText);
   const raw = mail.html
-    ? parseHtml(withoutForwardingHeader(mail.html))
+    ? parseHtml(withoutForwardingHeader(mail.html), key)
     : parsePlainText(withoutForwardingText(plainText), false, outletNames(outletsByHost));
   raw.paragraphs = dropForwardingLines(raw.paragraphs);
 

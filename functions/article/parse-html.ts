@@ -1,6 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { cleanByline } from './byline';
 import { extractBody } from './extract-body';
+import { checkMarkupSize, checkTree, readableInTime, type TreeNode } from './limits';
 import { emptyRawArticle, type Found, type RawArticle } from './raw-article';
 
 type Doc = ReturnType<typeof parseHTML>['document'];
@@ -12,13 +13,17 @@ const blockSelector = 'p, li, blockquote, pre, h2, h3, h4, h5, h6, td';
 /**
  * Parses a saved web page: metadata from JSON-LD, Open Graph and meta tags, `<time>`,
  * `<link rel=canonical>`; the body by `extractBody` (Readability over linkedom, with
- * boilerplate removed before and after).
+ * boilerplate removed before and after). A page with too many elements is rejected before it
+ * is parsed, one nested too deep before anything walks its tree (`limits.ts`); `key` names
+ * the upload in those reasons.
  */
-export function parseHtml(html: string): RawArticle {
+export function parseHtml(html: string, key = 'the page'): RawArticle {
   const raw = emptyRawArticle();
+  checkMarkupSize(html, key);
   const { document } = parseHTML(withDocumentShell(html));
+  const size = checkTree(document.documentElement as unknown as TreeNode, key);
   readMetadata(document, raw);
-  const body = extractBody(document);
+  const body = extractBody(document, { thorough: readableInTime(size) });
   raw.paragraphs = body.paragraphs;
   const byline = cleanByline(body.byline);
   if (byline && !raw.byline) raw.byline = { value: byline, from: 'readability' };
@@ -32,13 +37,30 @@ export function parseHtml(html: string): RawArticle {
  * element at all. So every page is put back into one clean shell, keeping its head and `lang`.
  */
 function withDocumentShell(html: string): string {
-  const lang = /<html(?=[\s>/])[^>]*?\slang\s*=\s*["']?([\w-]+)/i.exec(html)?.[1];
-  const head = /<head(?=[\s>/])[^>]*>([\s\S]*?)<\/head\s*>/i.exec(html);
-  const rest = head ? html.slice(0, head.index) + html.slice(head.index + head[0].length) : html;
+  // Tags are matched up to 2,000 characters long and the head's end is looked for once, so a
+  // page of unclosed "<head" or "<html" costs one pass, not one pass per tag.
+  const lang = /<html(?=[\s>/])[^>]{0,2000}?\slang\s*=\s*["']?([\w-]+)/i.exec(html)?.[1];
+  const head = headOf(html);
+  const rest = head ? html.slice(0, head.start) + html.slice(head.end) : html;
   const strip = (markup: string) =>
-    markup.replace(/<!doctype[^>]*>|<\/?(?:html|head|body)(?=[\s>/])[^>]*>/gi, '');
+    markup.replace(/<!doctype[^>]{0,2000}>|<\/?(?:html|head|body)(?=[\s>/])[^>]{0,2000}>/gi, '');
   const open = lang ? `<html lang="${lang}">` : '<html>';
-  return `<!doctype html>${open}<head>${strip(head?.[1] ?? '')}</head><body>${strip(rest)}</body></html>`;
+  return `<!doctype html>${open}<head>${strip(head?.inner ?? '')}</head><body>${strip(rest)}</body></html>`;
+}
+
+/** The page's first `<head>` element up to the first `</head>` after it, or null. */
+function headOf(html: string): { start: number; end: number; inner: string } | null {
+  const open = /<head(?=[\s>/])[^>]{0,2000}>/i.exec(html);
+  if (!open) return null;
+  const close = /<\/head\s*>/gi;
+  close.lastIndex = open.index + open[0].length;
+  const end = close.exec(html);
+  if (!end) return null;
+  return {
+    start: open.index,
+    end: end.index + end[0].length,
+    inner: html.slice(open.index + open[0].length, end.index),
+  };
 }
 
 /** The text of a snippet of inline markup (`said <em>no</em>`), without code, spaces collapsed. */
@@ -204,17 +226,19 @@ function readJsonLd(document: Doc): JsonLdFields {
   return fields;
 }
 
-function findArticleNode(data: unknown): Record<string, unknown> | null {
+/** Looks into lists and `@graph` four levels deep at most: a block nested deeper is no article. */
+function findArticleNode(data: unknown, depth = 0): Record<string, unknown> | null {
+  if (depth > 4) return null;
   if (Array.isArray(data)) {
     for (const entry of data) {
-      const node = findArticleNode(entry);
+      const node = findArticleNode(entry, depth + 1);
       if (node) return node;
     }
     return null;
   }
   if (!data || typeof data !== 'object') return null;
   const node = data as Record<string, unknown>;
-  if (Array.isArray(node['@graph'])) return findArticleNode(node['@graph']);
+  if (Array.isArray(node['@graph'])) return findArticleNode(node['@graph'], depth + 1);
   const type = node['@type'];
   const types = Array.isArray(type) ? type : [type];
   return types.some((t) => typeof t === 'string' && /Article|Posting|Report/.test(t)) ? node : null;

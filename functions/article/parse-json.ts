@@ -1,5 +1,6 @@
 import Ajv, { type ErrorObject } from 'ajv';
 import { ArticleRejectedError } from '../model/errors';
+import { checkParagraphCount } from './limits';
 import { parseHtml, textOfMarkup } from './parse-html';
 import { emptyRawArticle, type RawArticle } from './raw-article';
 
@@ -54,11 +55,8 @@ export function parseJson(text: string, key: string): RawArticle {
   const article = data as ArticleJson;
   const body = article.body ?? article.text ?? article.content ?? '';
   const raw = /<\/?(p|div|br|article|section)\b/i.test(body)
-    ? parseHtml(`<!doctype html><html><body><article>${body}</article></body></html>`)
-    : {
-        ...emptyRawArticle(),
-        paragraphs: splitParagraphs(body).map(withoutInlineMarkup).filter(Boolean),
-      };
+    ? parseHtml(`<!doctype html><html><body><article>${body}</article></body></html>`, key)
+    : { ...emptyRawArticle(), paragraphs: plainParagraphs(body, key) };
   const from = 'json';
   const found = (value: string | undefined) =>
     value?.trim() ? { value: value.trim(), from } : null;
@@ -71,6 +69,13 @@ export function parseJson(text: string, key: string): RawArticle {
     byline: found(Array.isArray(article.author) ? article.author.join(', ') : article.author),
     language: found(article.language?.slice(0, 2).toLowerCase()),
   };
+}
+
+/** The paragraphs of a body without block markup; their count is bounded before each is read. */
+function plainParagraphs(body: string, key: string): string[] {
+  const paragraphs = splitParagraphs(body);
+  checkParagraphCount(paragraphs.length, key);
+  return paragraphs.map(withoutInlineMarkup).filter(Boolean);
 }
 
 const inlineTag = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/i;

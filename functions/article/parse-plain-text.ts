@@ -1,6 +1,7 @@
 import { bylineFromLine } from './byline';
 import { dateLineOf } from './date-lines';
 import { furnitureOf, trailingAgencyCredit } from './furniture';
+import { splitLongLine, splitLongLines } from './limits';
 import type { OutletNames } from './outlet-names';
 import { parseDay } from './parse-day';
 import { emptyRawArticle, type Found, type RawArticle } from './raw-article';
@@ -60,10 +61,11 @@ export function parsePlainText(text: string, markdown: boolean, outlets?: Outlet
   const raw = emptyRawArticle();
   const credits: Found[] = [];
   const dates: Found[] = [];
-  const split = text.replace(/\r\n?/g, '\n').split('\n');
-  const lines = (markdown ? joinMarkdownParagraphs(split) : joinSoftWraps(split)).map((line) =>
-    markdown ? stripMarkdown(line) : line.trim(),
-  );
+  const split = splitLongLines(text.replace(/\r\n?/g, '\n')).split('\n');
+  // No line the rules below read is longer than `limits.lineChars`, even after soft wraps are joined.
+  const lines = (markdown ? joinMarkdownParagraphs(split) : joinSoftWraps(split))
+    .map((line) => (markdown ? stripMarkdown(line) : line.trim()))
+    .flatMap((line) => splitLongLine(line));
   const repeated = repeatedLines(lines);
   let title: { value: string; words: number } | null = null;
   // Any line seen that is neither furniture nor metadata: the title is then no longer the first line.
@@ -290,23 +292,32 @@ function wordCount(line: string): number {
 
 /** Joins a line to the next when it was wrapped mid-sentence (next line starts in lower case). */
 function joinSoftWraps(lines: string[]): string[] {
-  const joined: string[] = [];
+  // Each paragraph is gathered as its lines and joined once, so a paragraph of many wrapped
+  // lines costs its length, not its length times its lines.
+  const joined: string[][] = [];
   for (const line of lines) {
     const previous = joined[joined.length - 1];
+    const last = previous?.[previous.length - 1]?.trim() ?? '';
     const trimmed = line.trim();
     if (
       previous &&
+      last &&
       trimmed &&
       /^\p{Ll}/u.test(trimmed) &&
-      !terminalPunctuation.test(previous.trim()) &&
-      previous.trim() !== ''
+      !terminalPunctuation.test(last)
     ) {
-      joined[joined.length - 1] = `${previous.trimEnd()} ${trimmed}`;
+      previous.push(trimmed);
     } else {
-      joined.push(line);
+      joined.push([line]);
     }
   }
-  return joined;
+  return joined.map(joinParts);
+}
+
+/** A paragraph's first line (its start kept) and the trimmed lines that continue it. */
+function joinParts(parts: string[]): string {
+  if (parts.length === 1) return parts[0] ?? '';
+  return [(parts[0] ?? '').trimEnd(), ...parts.slice(1)].join(' ');
 }
 
 const markdownBlockStart = /^\s{0,3}(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|>|```|~~~)/;
@@ -318,37 +329,41 @@ const markdownHeading = /^\s{0,3}#{1,6}\s/;
  * block (heading, list item, quote, rule), whatever case the next line starts with.
  */
 function joinMarkdownParagraphs(lines: string[]): string[] {
-  const joined: string[] = [];
+  const joined: string[][] = [];
   let open = false;
   for (const line of lines) {
     const trimmed = line.trim();
-    const last = joined.length - 1;
-    const quoteGoesOn = /^\s*>/.test(line) && /^\s*>/.test(joined[last] ?? '');
+    const previous = joined[joined.length - 1];
+    const quoteGoesOn = /^\s*>/.test(line) && /^\s*>/.test(previous?.[0] ?? '');
     if (
+      previous &&
       open &&
       trimmed &&
       (quoteGoesOn || !(markdownBlockStart.test(line) || markdownRule.test(line)))
     ) {
-      const continuation = quoteGoesOn ? trimmed.replace(/^>\s?/, '') : trimmed;
-      joined[last] = `${(joined[last] ?? '').trimEnd()} ${continuation}`;
+      previous.push(quoteGoesOn ? trimmed.replace(/^>\s?/, '') : trimmed);
       continue;
     }
-    joined.push(line);
+    joined.push([line]);
     open = trimmed !== '' && !markdownHeading.test(line) && !markdownRule.test(line);
   }
-  return joined;
+  return joined.map(joinParts);
 }
 
 function stripMarkdown(line: string): string {
-  return line
-    .replace(/^\s{0,3}#{1,6}\s+/, '')
-    .replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '')
-    .replace(/^\s*>\s?/, '')
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-    .replace(/\[([^\]]+)\]\((?:[^)]*)\)/g, '$1')
-    .replace(/(\*\*|__)(.+?)\1/g, '$2')
-    .replace(/(^|\W)[*_](\S(?:.*?\S)?)[*_](?=\W|$)/g, '$1$2')
-    .replace(/`([^`]+)`/g, '$1')
-    .replace(/^\s*(?:-{3,}|\*{3,}|_{3,})\s*$/, '')
-    .trim();
+  return (
+    line
+      .replace(/^\s{0,3}#{1,6}\s+/, '')
+      .replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '')
+      .replace(/^\s*>\s?/, '')
+      // Spans are matched up to 1,000 characters long and link text stops at a bracket, so a line
+      // of "[[[[" or "****" costs a short scan per character, not one to the end of the line.
+      .replace(/!\[[^[\]]{0,1000}\]\([^()]{0,1000}\)/g, '')
+      .replace(/\[([^[\]]{1,1000})\]\((?:[^()]{0,1000})\)/g, '$1')
+      .replace(/(\*\*|__)(.{1,1000}?)\1/g, '$2')
+      .replace(/(^|\W)[*_](\S(?:.{0,1000}?\S)?)[*_](?=\W|$)/g, '$1$2')
+      .replace(/`([^`]+)`/g, '$1')
+      .replace(/^\s*(?:-{3,}|\*{3,}|_{3,})\s*$/, '')
+      .trim()
+  );
 }

@@ -4,6 +4,7 @@ import { articleId } from './article-id';
 import { decodeText } from './decode';
 import { detectLanguage } from './detect-language';
 import { acceptedExtensions, binaryFormats, detectFormat, extensionOf } from './formats';
+import { checkBody, checkTextSize, splitLongLine } from './limits';
 import { type OutletNames, outletNames } from './outlet-names';
 import { parseDocx } from './parse-docx';
 import { parseEml } from './parse-eml';
@@ -28,6 +29,12 @@ export interface ParseContext {
   reference: PlacesAndOutlets;
   /** Bodies shorter than this many words are not articles. */
   minWords: number;
+  /**
+   * Called between the stages of reading (after decoding, after the format's parser, after the
+   * metadata rules) with the stage just done; throws `ArticleRejectedError` when the upload's
+   * time is up.
+   */
+  checkpoint?: (stage: string) => void;
 }
 
 /** An upload read into clean text and metadata: an article record before analysis. */
@@ -81,6 +88,8 @@ export function parseTextUpload(bytes: Uint8Array, context: ParseContext): Parse
     throw new TypeError(`${key}: .${format} uploads are read by parseUpload, not parseTextUpload`);
   const { text } = decodeText(bytes, key);
   const actual = detectFormat(key, text) ?? format;
+  checkTextSize(text, actual, key);
+  context.checkpoint?.('decoding');
   const outlets = outletNames(context.reference.outletsByHost);
   return parsedOf(parseByFormat(actual, text, key, outlets), actual, context);
 }
@@ -100,11 +109,17 @@ function checkUpload(bytes: Uint8Array, key: string): ArticleFormat {
 
 function parsedOf(raw: RawArticle, format: ArticleFormat, context: ParseContext): ParsedArticle {
   const { key, reference } = context;
+  context.checkpoint?.(`reading the .${format} file`);
+  // Every format's paragraphs are bounded (in length, number, size and repetition) before the
+  // metadata rules read them.
+  raw.paragraphs = raw.paragraphs.flatMap((paragraph) => splitLongLine(paragraph));
+  checkBody(raw.paragraphs, raw.paragraphs.join('\n\n'), key);
   const metadata = resolveMetadata(raw, {
     receivedAt: context.receivedAt,
     isKnownPlace: (name) => reference.placeNames.has(name.toLowerCase()),
     outletsByHost: reference.outletsByHost,
   });
+  context.checkpoint?.('finding the title, source and date');
   const body = metadata.paragraphs.join('\n\n');
   const words = body.split(/\s+/).filter(Boolean).length;
   if (words === 0)
@@ -147,7 +162,7 @@ function parseByFormat(
 ): RawArticle {
   switch (format) {
     case 'html':
-      return parseHtml(text);
+      return parseHtml(text, key);
     case 'json':
       return parseJson(text, key);
     case 'md':

@@ -65,7 +65,7 @@ export function resolvePublishedDate(evidence: DateEvidence): PublishedDate | nu
     );
     if (dated && notFuture(dated.value)) return dated;
   }
-  const textDays = fullDatesIn(evidence.paragraphs.join('\n'), evidence.receivedAt).filter(
+  const textDays = fullDatesInAll(evidence.paragraphs, evidence.receivedAt).filter(
     (day) => isCalendarDay(day) && day <= latest,
   );
   const header = lines.find((line) => line.from === 'page-header-date');
@@ -110,7 +110,7 @@ function datelineDate(
     return { value: sameDay, from: 'dateline+year-from-page', inferred: false };
   }
   // Dates the text looks forward to ("elections on March 1, 2027") are no anchor.
-  const textDates = fullDatesIn(paragraphs.join('\n'), receivedAt)
+  const textDates = fullDatesInAll(paragraphs, receivedAt)
     .filter((day) => isCalendarDay(day) && day <= isoDay(receivedAt))
     .sort();
   const anchor = textDates[textDates.length - 1];
@@ -140,6 +140,12 @@ const freshUploadDays = 45;
  * ("today", "last week", "tonight") is no date of its own: chrono reads it as certain, but its
  * day is only the reference date's, so a date must be written with its year.
  */
+function fullDatesInAll(paragraphs: string[], receivedAt: Date): string[] {
+  // One paragraph at a time: chrono's refiners re-read the text before each date, so on a
+  // whole text their cost grows with its length times its dates.
+  return paragraphs.flatMap((paragraph) => fullDatesIn(paragraph, receivedAt));
+}
+
 function fullDatesIn(text: string, receivedAt: Date): string[] {
   return chrono
     .parse(text, receivedAt)

@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { deliverLocally } from '../delivery/local-delivery';
@@ -6,7 +6,7 @@ import { editionOf, isEdition } from '../model/edition';
 import { BriefError } from '../model/errors';
 import type { BriefModel } from '../model/types';
 import { compile } from '../pipeline/compile';
-import { type IngestOutcome, ingest } from '../pipeline/ingest';
+import { type IngestOutcome, ingest, tooLarge } from '../pipeline/ingest';
 import type { PipelineDeps } from '../pipeline/pipeline-deps';
 import { type CliSettings, cliSettingsFromEnv, configForCli } from '../setup/config';
 import { makeDeps } from '../setup/make-deps';
@@ -117,7 +117,9 @@ function localDeps(options: CliOptions, cwd: string): PipelineDeps {
     templatesDir: options.templates && resolve(cwd, options.templates),
     configFile: options.config && resolve(cwd, options.config),
   });
-  return makeDeps(config, new FsStore(resolve(cwd, options.store)));
+  const deps = makeDeps(config, new FsStore(resolve(cwd, options.store)));
+  // What the pipeline skips is said on stderr, as the rest of the run's problems are.
+  return { ...deps, warn: (message) => console.error(`warning: ${message}`) };
 }
 
 /** Today's edition unless one is given; files given for a past edition count as received at the end of that day. */
@@ -128,25 +130,57 @@ function filingOf(options: CliOptions, deps: PipelineDeps): Filing {
   return { edition, receivedAt: endOfEdition < now ? endOfEdition : now };
 }
 
-/** Copies each input into the store under `incoming/` (unless it is there already) and ingests it. */
+/**
+ * Copies each input into the store under `incoming/` (unless it is there already) and ingests
+ * it. One file never stops the run: a file over the size limit is reported without being read,
+ * and a file whose ingest fails (a store error, say) is reported as rejected with the error.
+ */
 async function ingestInputs(
   deps: PipelineDeps,
   inputs: InputFile[],
   filing: Filing,
 ): Promise<IngestOutcome[]> {
-  const { store } = deps;
   const progress = makeProgress(inputs.length);
   const outcomes: IngestOutcome[] = [];
   for (const input of inputs) {
-    const bytes = await readFile(input.path);
-    const existing = await store.get(input.key);
-    if (!existing || Buffer.compare(Buffer.from(existing), bytes) !== 0)
-      await store.put(input.key, bytes);
-    outcomes.push(await ingest(deps, input.key, filing));
+    outcomes.push(await ingestInput(deps, input, filing));
     progress.tick(uploadName(input.key));
   }
   progress.stop();
   return outcomes;
+}
+
+async function ingestInput(
+  deps: PipelineDeps,
+  input: InputFile,
+  filing: Filing,
+): Promise<IngestOutcome> {
+  const { store, settings } = deps;
+  const { key } = input;
+  try {
+    const { size } = await stat(input.path);
+    if (size > settings.maxBytes)
+      return {
+        status: 'rejected',
+        key,
+        edition: filing.edition,
+        reason: tooLarge(key, size, settings.maxBytes),
+      };
+    const bytes = await readFile(input.path);
+    const existing = await store.get(key);
+    if (!existing || Buffer.compare(Buffer.from(existing), bytes) !== 0)
+      await store.put(key, bytes);
+    return await ingest(deps, key, filing);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      status: 'rejected',
+      key,
+      edition: filing.edition,
+      reason: `${key}: could not be ingested (${message.split('\n')[0]})`,
+      internal: true,
+    };
+  }
 }
 
 function printIngestOutcomes(outcomes: IngestOutcome[]): void {

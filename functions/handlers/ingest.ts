@@ -52,7 +52,12 @@ export const makeIngestHandler =
           if (outcome.status !== 'skipped')
             await markEditionChanged(deps.store, outcome.edition, key, receivedAt);
           const { status, ...fields } = outcome;
-          const level = status === 'rejected' || status === 'skipped' ? 'warn' : 'info';
+          const internal = status === 'rejected' && outcome.internal === true;
+          const level = internal
+            ? 'error'
+            : status === 'rejected' || status === 'skipped'
+              ? 'warn'
+              : 'info';
           logger[level](`ingest ${status}`, { status, ...fields });
           return outcome;
         } catch (error) {

@@ -3,10 +3,17 @@ import type { ArticleRecord, BriefModel, RejectionRecord } from '../model/types'
 import { readManifest } from '../store/brief-manifest';
 import { carriersPrefix, editionArticlesPrefix, rejectedPrefix } from '../store/bucket-layout';
 import type { Store } from '../store/store';
-import type { CarrierRecord } from './ingest';
 import { newestUploads } from './newest-uploads';
 import type { PipelineDeps } from './pipeline-deps';
 import { type BriefFiles, publish, repair } from './publish';
+import {
+  articleRecordShape,
+  carrierRecordShape,
+  type RecordShape,
+  readRecord,
+  rejectionRecordShape,
+  type SkipRecord,
+} from './record-reader';
 
 /**
  * `built`: this compile published its build. `unchanged`: the published build has the same
@@ -30,6 +37,7 @@ export interface CompileOptions {
 /** An edition's records: what the brief is built from. */
 interface EditionInputs {
   articles: ArticleRecord[];
+  /** Rejected uploads, and the edition's objects that are no article record (see `read`). */
   rejected: RejectionRecord[];
   /** How many record objects were read (records, carriers, rejections): never fewer in a later read (see publish.ts). */
   count: number;
@@ -54,7 +62,7 @@ export async function compile(
   options: CompileOptions = {},
 ): Promise<CompileOutcome> {
   const { store } = deps;
-  const inputs = await read(store, edition);
+  const inputs = await read(deps, edition);
   const model = build(deps, edition, inputs);
   const published = await readPublished(store, edition);
   if (published?.model && !options.force && published.manifest.inputsHash === model.inputsHash) {
@@ -74,17 +82,40 @@ export async function compile(
 
 /**
  * The read stage: the edition's article records, carriers and rejection records, and what
- * each upload key holds now (its newest upload: `newestUploads`).
+ * each upload key holds now (its newest upload: `newestUploads`). An object under
+ * `articles/<edition>/` that is not a readable article record (not `.json`, not JSON, not of
+ * the record's shape: `record-reader.ts`) is skipped with a warning naming its key, and listed
+ * with the rejected uploads, so the brief's "Not included" counts it. A carrier or rejection
+ * record that cannot be read is skipped with a warning.
  */
-async function read(store: Store, edition: string): Promise<EditionInputs> {
-  const records = await readJsonUnder<ArticleRecord>(store, editionArticlesPrefix(edition));
-  const carriers = await readJsonUnder<CarrierRecord>(store, carriersPrefix(edition));
-  const rejections = await readRejections(store, edition);
+async function read(deps: PipelineDeps, edition: string): Promise<EditionInputs> {
+  const { store } = deps;
+  const unreadable: RejectionRecord[] = [];
+  const at = deps.clock().toISOString();
+  const warn = (key: string, reason: string) =>
+    deps.warn?.(`compile skipped ${key}: ${reason}`, { key, edition });
+  const skipArticle: SkipRecord = (key, reason) => {
+    warn(key, reason);
+    unreadable.push({
+      key,
+      reason: `${key}: not an article record (${reason}); skipped`,
+      at,
+      edition,
+    });
+  };
+  const records = await readRecordsUnder(
+    store,
+    editionArticlesPrefix(edition),
+    articleRecordShape,
+    skipArticle,
+  );
+  const carriers = await readRecordsUnder(store, carriersPrefix(edition), carrierRecordShape, warn);
+  const rejections = await readRejections(store, edition, warn);
   const newest = newestUploads({ records, carriers, rejections });
   return {
     articles: newest.articles,
-    rejected: newest.rejected,
-    count: records.length + carriers.length + rejections.length,
+    rejected: [...newest.rejected, ...unreadable],
+    count: records.length + carriers.length + rejections.length + unreadable.length,
     previous: await readPreviousBrief(store, edition),
   };
 }
@@ -133,21 +164,29 @@ async function readPublished(store: Store, edition: string) {
   return { manifest: published.manifest, model };
 }
 
-/** Every JSON object under `prefix`. */
-async function readJsonUnder<T>(store: Store, prefix: string): Promise<T[]> {
+/** Every record of the expected shape under `prefix`; `skip` is told of the others. */
+async function readRecordsUnder<T>(
+  store: Store,
+  prefix: string,
+  shape: RecordShape<T>,
+  skip: SkipRecord,
+): Promise<T[]> {
   const records: T[] = [];
   for (const key of await store.list(prefix)) {
-    if (!key.endsWith('.json')) continue;
-    const record = await readJson<T>(store, key);
+    const record = await readRecord(store, key, shape, skip);
     if (record) records.push(record);
   }
   return records;
 }
 
-async function readRejections(store: Store, edition: string): Promise<RejectionRecord[]> {
+async function readRejections(
+  store: Store,
+  edition: string,
+  skip: SkipRecord,
+): Promise<RejectionRecord[]> {
   const records: RejectionRecord[] = [];
   for (const key of await store.list(rejectedPrefix)) {
-    const record = await readJson<RejectionRecord>(store, key);
+    const record = await readRecord(store, key, rejectionRecordShape, skip);
     if (record?.edition === edition) records.push(record);
   }
   return records;

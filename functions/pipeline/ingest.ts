@@ -19,7 +19,14 @@ import { compareUploads, sameUpload, type UploadEvent } from './upload-order';
 export type IngestOutcome =
   | { status: 'ingested'; key: string; id: string; edition: string; title: string }
   | { status: 'duplicate'; key: string; id: string; edition: string; original: string }
-  | { status: 'rejected'; key: string; edition: string; reason: string }
+  | {
+      status: 'rejected';
+      key: string;
+      edition: string;
+      reason: string;
+      /** True when the reading failed on an error of ours, not on the file (log it as an error). */
+      internal?: boolean;
+    }
   | { status: 'skipped'; key: string; reason: string };
 
 export interface IngestOptions {
@@ -85,17 +92,65 @@ export async function ingest(
   const receivedAt = options.receivedAt ?? deps.clock();
   const edition = options.edition ?? editionOf(receivedAt, deps.settings.timeZone);
   const upload: Upload = { key, edition, receivedAt, version: { ...options.version } };
+  const checkpoint = timeBudget(key, deps.settings.ingestSeconds ?? defaultIngestSeconds);
   try {
-    const parsed = await parse(deps, upload);
+    const parsed = await parse(deps, upload, checkpoint);
     if (!parsed) return { status: 'skipped', key, reason: goneReason(options.version) };
     const record: ArticleRecord = {
-      ...recordArticle(parsed, deps.reference),
+      ...(await asRejection(key, async () => recordArticle(parsed, deps.reference))),
       upload: upload.version,
     };
+    checkpoint('analysing the text');
     return await recordOnce(deps.store, upload, record);
   } catch (error) {
     if (!(error instanceof ArticleRejectedError)) throw error;
-    return reject(deps.store, upload, error.message);
+    const outcome = await reject(deps.store, upload, error.message);
+    return error instanceof InternalReadError && outcome.status === 'rejected'
+      ? { ...outcome, internal: true }
+      : outcome;
+  }
+}
+
+/** Seconds an upload may take to read and analyse unless the settings say otherwise. */
+export const defaultIngestSeconds = 20;
+
+/**
+ * A checkpoint between the stages of reading an upload: throws `ArticleRejectedError` once the
+ * upload has taken longer than `seconds`, naming the stage it had just finished.
+ */
+function timeBudget(key: string, seconds: number): (stage: string) => void {
+  const start = performance.now();
+  return (stage) => {
+    const elapsed = (performance.now() - start) / 1000;
+    if (elapsed > seconds)
+      throw new ArticleRejectedError(
+        `${key}: the file took too long to read (${elapsed.toFixed(1)} s by the end of ${stage}; the limit is ${seconds} s); upload the article's text alone`,
+      );
+  };
+}
+
+/** A rejection caused by an error of ours while reading a file (see `asRejection`). */
+class InternalReadError extends ArticleRejectedError {}
+
+/**
+ * Runs a stage that reads the file and touches no store (parse, analyse): any error it throws
+ * is about this file, so one that is not already a rejection (a bug of ours on a strange
+ * file: a stack overflow, a library's crash) becomes one too, with the error named, rather
+ * than a retry that would fail the same way.
+ */
+async function asRejection<T>(key: string, stage: () => Promise<T>): Promise<T> {
+  try {
+    return await stage();
+  } catch (error) {
+    if (error instanceof ArticleRejectedError) throw error;
+    const what =
+      error instanceof Error
+        ? `${error.name}: ${error.message.split('\n')[0]?.slice(0, 200)}`
+        : String(error);
+    throw new InternalReadError(
+      `${key}: the file could not be read (${what}); upload the article's text instead`,
+      { cause: error },
+    );
   }
 }
 
@@ -110,7 +165,11 @@ function goneReason(version: UploadVersion | undefined): string {
  * The parse stage: the upload's text and metadata, or null when the object is gone. Throws
  * `ArticleRejectedError` for an upload that is too large (left unread) or cannot be used.
  */
-async function parse(deps: PipelineDeps, upload: Upload): Promise<ParsedArticle | null> {
+async function parse(
+  deps: PipelineDeps,
+  upload: Upload,
+  checkpoint: (stage: string) => void,
+): Promise<ParsedArticle | null> {
   const { store, settings } = deps;
   const named = upload.version.versionId || upload.version.etag ? upload.version : undefined;
   const head = await store.head(upload.key, named);
@@ -118,18 +177,18 @@ async function parse(deps: PipelineDeps, upload: Upload): Promise<ParsedArticle 
   // The ETag of what is read: how a later upload of the same text tells whether this one still
   // carries it.
   if (head.etag && !upload.version.etag) upload.version.etag = head.etag;
-  if (head.size > settings.maxBytes) {
-    throw new ArticleRejectedError(
-      `${upload.key}: too large (${megabytes(head.size)}; the limit is ${megabytes(settings.maxBytes)}); upload the article text alone`,
-    );
-  }
+  if (head.size > settings.maxBytes)
+    throw new ArticleRejectedError(tooLarge(upload.key, head.size, settings.maxBytes));
   const bytes = await store.get(upload.key, named);
   if (!bytes) return null;
-  return parseUpload(bytes, {
-    ...upload,
-    reference: deps.reference,
-    minWords: settings.minWords,
-  });
+  return asRejection(upload.key, () =>
+    parseUpload(bytes, {
+      ...upload,
+      reference: deps.reference,
+      minWords: settings.minWords,
+      checkpoint,
+    }),
+  );
 }
 
 /**
@@ -267,6 +326,11 @@ async function reject(store: Store, upload: Upload, reason: string): Promise<Ing
     if (await store.putIfMatch(recordKey, body, existing?.etag ?? null, json)) break;
   }
   return { status: 'rejected', key, edition, reason };
+}
+
+/** The reason an upload over the size limit is rejected unread. */
+export function tooLarge(key: string, size: number, maxBytes: number): string {
+  return `${key}: too large (${megabytes(size)}; the limit is ${megabytes(maxBytes)}); upload the article text alone`;
 }
 
 function megabytes(bytes: number): string {

@@ -8,6 +8,11 @@ export interface PipelineSettings {
   maxBytes: number;
   /** Bodies with fewer words are "too short to be an article". */
   minWords: number;
+  /**
+   * Seconds one upload may take to read and analyse, checked between stages; past it the upload
+   * is rejected ("took too long") rather than left to time out. 20 when absent.
+   */
+  ingestSeconds?: number;
   /** IANA time zone in which an edition's day is counted. */
   timeZone: string;
   brief: BriefOptions;
@@ -20,4 +25,9 @@ export interface PipelineDeps {
   renderers: Renderers;
   clock: () => Date;
   settings: PipelineSettings;
+  /**
+   * Where the pipeline reports what it skipped and why (a record it could not read): the
+   * handlers' logger in Lambda, stderr in the CLI; nothing when absent.
+   */
+  warn?: (message: string, fields: Record<string, unknown>) => void;
 }

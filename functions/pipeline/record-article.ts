@@ -1,4 +1,5 @@
 import { analyseArticle } from '../analysis/analyse-article';
+import { limits } from '../article/limits';
 import type { ParsedArticle } from '../article/parse-upload';
 import type { ArticleRecord } from '../model/types';
 import { referenceForLanguage } from '../reference/language-aliases';
@@ -6,7 +7,9 @@ import type { ReferenceData } from '../reference/reference-data';
 
 /**
  * The analyse stage of ingest: finds the actors, themes and quotable sentences of a parsed
- * article and makes its record (`articles/<edition>/<id>.json`, docs/design.md).
+ * article and makes its record (`articles/<edition>/<id>.json`, docs/design.md). A sentence
+ * longer than `limits.sentenceChars` stays in the text but is not kept as a sentence, so the
+ * brief never quotes it.
  */
 export function recordArticle(parsed: ParsedArticle, reference: ReferenceData): ArticleRecord {
   const { article, paragraphs } = parsed;
@@ -18,7 +21,9 @@ export function recordArticle(parsed: ParsedArticle, reference: ReferenceData): 
     ...fields,
     actors: analysis.actors,
     themes: analysis.themes,
-    sentences: analysis.sentences,
+    sentences: analysis.sentences.filter(
+      (sentence) => sentence.text.length <= limits.sentenceChars,
+    ),
     provenance,
   };
 }

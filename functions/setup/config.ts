@@ -43,6 +43,7 @@ export function configFromEnv(env: Env = process.env): RuntimeConfig {
     settings: {
       maxBytes: positiveNumber(env, 'BRIEF_MAX_BYTES', 10 * 1024 * 1024),
       minWords: positiveNumber(env, 'BRIEF_MIN_WORDS', 30),
+      ingestSeconds: positiveNumber(env, 'BRIEF_INGEST_SECONDS', 20),
       timeZone: timeZone(env.BRIEF_TIME_ZONE ?? 'UTC'),
       brief,
     },

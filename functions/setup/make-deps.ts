@@ -6,6 +6,7 @@ import { loadPdfFonts } from '../render/pdf/load-fonts';
 import { renderPdf } from '../render/pdf/render-pdf';
 import type { Store } from '../store/store';
 import type { RuntimeConfig } from './config';
+import { logger } from './log';
 
 /**
  * Wires the pipeline: reads the reference data, templates and fonts once (per process or cold
@@ -28,6 +29,7 @@ export function makeDeps(
     reference,
     clock,
     settings: config.settings,
+    warn: (message, fields) => logger.warn(message, fields),
     renderers: {
       html: (model) => renderHtml(model, templates),
       pdf: (model) => renderPdf(model, fonts),

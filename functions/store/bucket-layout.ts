@@ -10,6 +10,7 @@
  * articles/_carriers/<edition>/<id>/<h>.json  another upload of an edition carrying article <id>
  * articles/_pending/<edition>.json         the draft marker: an upload changed the edition
  * rejected/<upload key>.json               why an upload was not used
+ * rejected/_long/<hash>-<name>.json        the same, for an upload key too long to repeat
  * briefs/<edition>/builds/<build>/brief.{json,html,pdf}  one build of an edition (never rewritten)
  * briefs/<edition>/manifest.json           the edition's published build (compare-and-swap)
  * briefs/latest-manifest.json              the newest edition's published build (compare-and-swap)
@@ -24,6 +25,7 @@
  * config/recipients.yaml                   who gets the brief (BRIEF_RECIPIENTS_KEY)
  * ```
  */
+import { createHash } from 'node:crypto';
 
 /** Uploads: the only prefix that triggers ingest (the S3 notification filters on it). */
 export const uploadsPrefix = 'incoming/';
@@ -81,8 +83,44 @@ export const carrierKey = (edition: string, id: string, event: string): string =
  */
 export const pendingKey = (edition: string): string => `${articlesPrefix}_pending/${edition}.json`;
 
-/** The rejection record of an upload: `rejected/<upload key>.json`. */
-export const rejectionKey = (upload: string): string => `${rejectedPrefix}${upload}.json`;
+/** S3's limit on the length of a key, in bytes of UTF-8. */
+export const maxKeyBytes = 1024;
+/** The local store keeps each `/`-separated part of a key as a file or folder name: 255 bytes. */
+const maxNameBytes = 255;
+/** Where the rejections of uploads with over-long keys go, named by a hash of the key. */
+const longRejectionsPrefix = `${rejectedPrefix}_long/`;
+
+const utf8Bytes = (text: string): number => new TextEncoder().encode(text).length;
+
+/** True when S3 takes the key and the local store can hold it (no part over 255 bytes). */
+export const keyFits = (key: string): boolean =>
+  utf8Bytes(key) <= maxKeyBytes && key.split('/').every((part) => utf8Bytes(part) <= maxNameBytes);
+
+/**
+ * The rejection record of an upload: `rejected/<upload key>.json`. When that would not fit (an
+ * upload key over 1,010 bytes, or a file name over 250 bytes), `rejected/_long/<hash>-<name>.json`:
+ * 32 hex digits of SHA-256 of the upload key, then the file name cut to 100 bytes so a reader
+ * of the listing can tell them apart. The record itself keeps the full key. Upload keys all
+ * start with `incoming/`, so the two forms never meet.
+ */
+export const rejectionKey = (upload: string): string => {
+  const key = `${rejectedPrefix}${upload}.json`;
+  if (keyFits(key)) return key;
+  const hash = createHash('sha256').update(upload).digest('hex').slice(0, 32);
+  return `${longRejectionsPrefix}${hash}-${cutToBytes(upload.split('/').at(-1) ?? '', 100)}.json`;
+};
+
+/** The text cut to at most `bytes` bytes of UTF-8, never inside a character. */
+function cutToBytes(text: string, bytes: number): string {
+  let cut = '';
+  let used = 0;
+  for (const char of text) {
+    used += utf8Bytes(char);
+    if (used > bytes) break;
+    cut += char;
+  }
+  return cut;
+}
 
 /** An edition's brief in one format: `briefs/<edition>/brief.<format>`. */
 export const briefKey = (edition: string, format: BriefFormat): string =>
