@@ -3,17 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  type BriefOptions,
   defaultBriefOptions,
   parseBriefConfig,
   parseBriefOptions,
 } from '../../functions/brief/brief-options';
-import { buildBrief } from '../../functions/brief/build-brief';
 import { collectCandidates, tidy } from '../../functions/brief/candidate-items';
 import { autoPages } from '../../functions/brief/length-budget';
 import { ConfigError } from '../../functions/model/errors';
-import type { ArticleRecord, BriefItem, BriefModel } from '../../functions/model/types';
+import type { ArticleRecord, BriefModel } from '../../functions/model/types';
 import { configFromEnv } from '../../functions/setup/config';
+import { briefOf, printedItems } from '../helpers/brief-cases';
 import { parseUpload } from '../helpers/parse';
 import { reference } from '../helpers/reference';
 
@@ -22,25 +21,6 @@ function folder(name: string): ArticleRecord[] {
   return readdirSync(dir)
     .sort()
     .map((file) => parseUpload(readFileSync(join(dir, file)), `incoming/${file}`));
-}
-
-function build(articles: ArticleRecord[], options: Partial<BriefOptions> = {}): BriefModel {
-  return buildBrief({
-    edition: '2026-11-22',
-    generatedAt: new Date('2026-11-22T06:00:00Z'),
-    articles,
-    rejected: [],
-    reference: reference(),
-    options: { ...defaultBriefOptions, ...options },
-  });
-}
-
-function printedItems(model: BriefModel): BriefItem[] {
-  return [
-    ...model.highlights,
-    ...model.byActor.flatMap((section) => section.items),
-    ...model.byTheme.flatMap((section) => section.items),
-  ];
 }
 
 const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -54,7 +34,7 @@ const copy = idOf('02-syndicated-copy.txt');
 const rewrite = idOf('03-rewrite.txt');
 
 describe('stories across sources', () => {
-  const model = build(stories);
+  const model = briefOf(stories);
 
   it('groups a wire story, its syndicated copy and a rewrite into one story, leaving other stories apart', () => {
     // brief.json lists the stories of several articles and every story with a key development.
@@ -106,7 +86,7 @@ describe('stories across sources', () => {
 });
 
 describe('the brief of the seeds', () => {
-  const model = build(seeds);
+  const model = briefOf(seeds);
 
   it('has 3 to 7 key developments, one per story', () => {
     expect(model.highlights.length).toBeGreaterThanOrEqual(3);
@@ -116,7 +96,7 @@ describe('the brief of the seeds', () => {
   });
 
   it('prints no sentence twice anywhere in the brief', () => {
-    for (const current of [model, build(stories)]) {
+    for (const current of [model, briefOf(stories)]) {
       const texts = printedItems(current).map((item) => normalise(item.text).toLowerCase());
       expect(new Set(texts).size).toBe(texts.length);
     }
@@ -147,13 +127,13 @@ describe('the brief of the seeds', () => {
   });
 
   it('ranks a desk’s own actors first when the team weights them', () => {
-    const weighted = build(seeds, { actorWeights: { PAK: 50 } });
+    const weighted = briefOf(seeds, { actorWeights: { PAK: 50 } });
     expect(weighted.byActor[0]?.id).toBe('PAK');
     expect(model.byActor[0]?.id).not.toBe('PAK');
   });
 
   it('cuts the lowest-ranked items to a tight page budget and says what it left out', () => {
-    const tight = build(seeds, { pages: 1 });
+    const tight = briefOf(seeds, { pages: 1 });
     const count = (m: BriefModel) => printedItems(m).length;
     expect(count(tight)).toBeLessThan(count(model));
     expect(tight.highlights).toEqual(model.highlights);
