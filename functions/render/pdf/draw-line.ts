@@ -10,8 +10,11 @@ import {
   setFillingColor,
   setFontAndSize,
   setTextMatrix,
+  setTextRenderingMode,
   showText,
+  TextRenderingMode,
 } from 'pdf-lib';
+import { type ContentTag, endMarked } from './marked-content';
 
 /** A piece of text to draw at `x` on the line's baseline. */
 export interface TextPiece {
@@ -19,6 +22,8 @@ export interface TextPiece {
   font: PDFFont;
   color: RGB;
   x: number;
+  /** Whose content the piece is (a structure element or an artifact); untagged when absent. */
+  tag?: ContentTag;
 }
 
 const fontKeys = new WeakMap<PDFPage, Map<PDFFont, PDFName>>();
@@ -42,14 +47,30 @@ function fontKey(page: PDFPage, font: PDFFont): PDFName {
  * Draws the pieces of one line in a single text object: one font switch and one colour per
  * piece, no rotation or skew matrix. `page.drawText` writes a whole graphics-state block and a
  * new font resource for every call, which made up much of a long brief's render time and size.
+ * Consecutive pieces with the same tag share one marked-content sequence inside the text
+ * object. `invisible` text (rendering mode 3) is read by screen readers and text extraction
+ * but not drawn: the heat map's counts, which the page shows as shades.
  */
-export function drawLine(page: PDFPage, pieces: TextPiece[], y: number, size: number): void {
+export function drawLine(
+  page: PDFPage,
+  pieces: TextPiece[],
+  y: number,
+  size: number,
+  options: { invisible?: boolean } = {},
+): void {
   if (pieces.length === 0) return;
   const operators = [pushGraphicsState(), beginText()];
+  if (options.invisible) operators.push(setTextRenderingMode(TextRenderingMode.Invisible));
   let font: PDFFont | null = null;
   let color: RGB | null = null;
+  let open: ContentTag | undefined;
   for (const piece of pieces) {
     if (piece.text === '') continue;
+    if (piece.tag !== open) {
+      if (open) operators.push(endMarked());
+      open = piece.tag;
+      if (open) operators.push(open.open());
+    }
     if (piece.font !== font) {
       font = piece.font;
       operators.push(setFontAndSize(fontKey(page, font), size));
@@ -60,6 +81,7 @@ export function drawLine(page: PDFPage, pieces: TextPiece[], y: number, size: nu
     }
     operators.push(setTextMatrix(1, 0, 0, 1, piece.x, y), showText(font.encodeText(piece.text)));
   }
+  if (open) operators.push(endMarked());
   operators.push(endText(), popGraphicsState());
   page.pushOperators(...operators);
 }
