@@ -225,7 +225,9 @@ function chunkBlock(
     lines.forEach((line, k) => {
       const width = book.width(line, 'regular', size);
       const y = bottom + (lines.length - 1 - k) * (size + 1.5);
-      mark(() => text(page, line, colLeft + (grid.colWidth - width) / 2, y, 0, size));
+      // A trailing space (not drawn) keeps the words of two lines apart for a screen reader.
+      const value = k < lines.length - 1 ? `${line} ` : line;
+      mark(() => text(page, value, colLeft + (grid.colWidth - width) / 2, y, 0, size));
     });
   };
   const draw = (page: PDFPage, x: number, top: number, _width: number, tags: GraphicTags) => {
@@ -299,7 +301,12 @@ function legend(heatmap: HeatmapView, book: FontBook) {
   return (page: PDFPage, x: number, top: number, _width: number, tags: GraphicTags) => {
     const baseline = top - 11;
     const intro = 'Sentences naming both the actor and the theme:';
-    tags.content(() => page.drawText(intro, { x, y: baseline, size, font, color: COLORS.muted }));
+    // Each text ends in a space (not drawn), so that the legend reads as words, not "theme:none".
+    const say = (value: string, left: number) =>
+      tags.content(() =>
+        page.drawText(`${value} `, { x: left, y: baseline, size, font, color: COLORS.muted }),
+      );
+    say(intro, x);
     let cursor = x + book.width(intro, 'regular', size) + 8;
     for (const { level, label } of heatmap.legend) {
       const left = cursor;
@@ -312,9 +319,7 @@ function legend(heatmap: HeatmapView, book: FontBook) {
           color: shadeColor(level, heatmap.levels),
         }),
       );
-      tags.content(() =>
-        page.drawText(label, { x: left + 14, y: baseline, size, font, color: COLORS.muted }),
-      );
+      say(label, left + 14);
       cursor += 14 + book.width(label, 'regular', size) + 10;
     }
   };
