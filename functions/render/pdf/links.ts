@@ -1,6 +1,7 @@
 import { type PDFDict, type PDFDocument, PDFHexString } from 'pdf-lib';
 import type { LinkTarget } from './blocks';
 import type { PlacedLink, Position } from './page-flow';
+import { textString } from './pdf-text';
 
 /** What a link does, in words, for its annotation's `/Contents` ("Source 3: TASS, 30 August"). */
 export type DescribeLink = (target: LinkTarget, text: string) => string;
@@ -27,7 +28,7 @@ export function addLinkAnnotations(
       Subtype: 'Link',
       Rect: rect,
       Border: [0, 0, 0],
-      Contents: PDFHexString.fromText(describe(target, record.text)),
+      Contents: textString(describe(target, record.text)),
     };
     let dict: PDFDict;
     if (target.kind === 'uri') {

@@ -1,4 +1,4 @@
-import { PDFName, PDFOperator, PDFOperatorNames, type PDFPage } from 'pdf-lib';
+import { PDFOperator, PDFOperatorNames, type PDFPage } from 'pdf-lib';
 import type { ElementOptions, StructElement, StructType, StructureTree } from './structure-tree';
 
 /**
@@ -13,7 +13,7 @@ export type ArtifactKind = 'Header' | 'Footer' | 'Layout';
 /** `/<type> <</MCID n>> BDC`: opens content of a structure element. */
 export function beginElementContent(type: StructType, mcid: number): PDFOperator {
   return PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [
-    PDFName.of(type),
+    `/${type}`,
     `<</MCID ${mcid}>>`,
   ]);
 }
@@ -27,14 +27,16 @@ const ARTIFACT_PROPERTIES: Record<ArtifactKind, string> = {
 /** `/Artifact <<…>> BDC`: opens content that is not part of the document's text. */
 export function beginArtifact(kind: ArtifactKind = 'Layout'): PDFOperator {
   return PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [
-    PDFName.of('Artifact'),
+    '/Artifact',
     ARTIFACT_PROPERTIES[kind],
   ]);
 }
 
-/** `EMC`: closes the innermost marked-content sequence. */
+const EMC = PDFOperator.of(PDFOperatorNames.EndMarkedContent);
+
+/** `EMC`: closes the innermost marked-content sequence (one shared, immutable operator). */
 export function endMarked(): PDFOperator {
-  return PDFOperator.of(PDFOperatorNames.EndMarkedContent);
+  return EMC;
 }
 
 /** Whatever `draw` puts on the page, as one artifact. */

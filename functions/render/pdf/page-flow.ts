@@ -162,15 +162,19 @@ function drawParagraph(
       const x = textLeft + fragment.x;
       const font = book.font(fragment.style);
       const color = fragment.color ?? COLORS.text;
-      pieces.push({ text: fragment.text, font, color, x, tag: tags.fragment(fragment, pageIndex) });
+      const tag = tags.fragment(fragment, pageIndex);
+      const piece = { text: fragment.text, font, color, x, tag };
+      pieces.push(piece);
       const record = tags.link;
       if (fragment.link && record) {
         const rect = linkRect(x, fragment.width, baseline, size);
         links.push({ pageIndex, rect, target: fragment.link, record });
       }
       if (apartAfter(line, i)) {
-        const space = { text: ' ', font, color, x: x + fragment.width };
-        pieces.push({ ...space, tag: tags.space(pageIndex) });
+        // The paragraph's own text takes the space in the same string; a link leaves it outside.
+        const spaceTag = tags.space(pageIndex);
+        if (spaceTag === tag) piece.text += ' ';
+        else pieces.push({ text: ' ', font, color, x: x + fragment.width, tag: spaceTag });
       }
     });
     drawLine(cursor.page, pieces, baseline, size);
@@ -184,7 +188,10 @@ function drawParagraph(
 
 /** The clickable area of a link's text on one line. */
 function linkRect(x: number, width: number, baseline: number, size: number): PlacedLink['rect'] {
-  return [x, baseline - 0.25 * size, x + width, baseline + 0.85 * size];
+  const round = (value: number) => Math.round(value * 100) / 100;
+  return [x, baseline - 0.25 * size, x + width, baseline + 0.85 * size].map(
+    round,
+  ) as PlacedLink['rect'];
 }
 
 /**

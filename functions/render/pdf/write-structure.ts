@@ -1,13 +1,22 @@
 import {
+  PDFArray,
+  PDFDict,
   type PDFDocument,
-  PDFHexString,
   PDFName,
+  PDFNull,
   PDFNumber,
   type PDFObject,
   type PDFRef,
   PDFString,
 } from 'pdf-lib';
-import type { Kid, StructElement, StructType, StructureTree } from './structure-tree';
+import { textString } from './pdf-text';
+import {
+  type Kid,
+  type StructElement,
+  type StructType,
+  type StructureTree,
+  structName,
+} from './structure-tree';
 
 /**
  * Writes the structure tree into the document and marks it as tagged: `StructTreeRoot` with
@@ -27,55 +36,77 @@ export function writeStructureTree(doc: PDFDocument, tree: StructureTree): void 
   for (const element of kept) refs.set(element, context.nextRef());
   const rootRef = context.nextRef();
   const annotations: { key: number; element: PDFRef }[] = [];
+  // Built with PDFDict and PDFArray directly: a long brief has some 10,000 elements, and
+  // context.obj's conversion of plain objects was most of the time spent here.
+  const dict = (entries: [PDFName, PDFObject][]) => {
+    const made = PDFDict.withContext(context);
+    for (const [key, value] of entries) made.set(key, value);
+    return made;
+  };
 
   for (const element of kept) {
     const ref = refs.get(element) as PDFRef;
     const firstContent = element.kids.find((kid) => kid.kind === 'content');
     const page = firstContent?.kind === 'content' ? firstContent.page : null;
-    const kids: PDFObject[] = [];
+    const kids = PDFArray.withContext(context);
     for (const kid of element.kids) {
       if (kid.kind === 'element') {
         const child = refs.get(kid);
         if (child) kids.push(child);
       } else if (kid.kind === 'content') {
+        const mcid = PDFNumber.of(kid.mcid);
         kids.push(
           kid.page === page
-            ? PDFNumber.of(kid.mcid)
-            : context.obj({ Type: 'MCR', Pg: pageRef(kid.page), MCID: kid.mcid }),
+            ? mcid
+            : dict([
+                [N.Type, N.MCR],
+                [N.Pg, pageRef(kid.page)],
+                [N.MCID, mcid],
+              ]),
         );
       } else if (kid.annotation) {
         const key = pages.length + annotations.length;
-        kid.annotation.dict.set(PDFName.of('StructParent'), PDFNumber.of(key));
+        kid.annotation.dict.set(N.StructParent, PDFNumber.of(key));
         annotations.push({ key, element: ref });
-        kids.push(context.obj({ Type: 'OBJR', Obj: kid.annotation.ref, Pg: pageRef(kid.page) }));
+        kids.push(
+          dict([
+            [N.Type, N.OBJR],
+            [N.Obj, kid.annotation.ref],
+            [N.Pg, pageRef(kid.page)],
+          ]),
+        );
       }
     }
-    const dict = context.obj({
-      Type: 'StructElem',
-      S: writtenType(element),
-      P: element.parent ? (refs.get(element.parent) as PDFRef) : rootRef,
-      K: kids,
-    });
-    if (page !== null) dict.set(PDFName.of('Pg'), pageRef(page));
+    const written = dict([
+      [N.Type, N.StructElem],
+      [N.S, structName(writtenType(element))],
+      [N.P, element.parent ? (refs.get(element.parent) as PDFRef) : rootRef],
+      [N.K, kids],
+    ]);
+    if (page !== null) written.set(N.Pg, pageRef(page));
     const { lang, actualText, scope, numbering } = element.options;
-    if (lang) dict.set(PDFName.of('Lang'), PDFString.of(lang));
-    if (actualText) dict.set(PDFName.of('ActualText'), PDFHexString.fromText(actualText));
-    if (scope) dict.set(PDFName.of('A'), context.obj({ O: 'Table', Scope: scope }));
-    if (numbering) dict.set(PDFName.of('A'), context.obj({ O: 'List', ListNumbering: numbering }));
-    context.assign(ref, dict);
+    if (lang) written.set(N.Lang, PDFString.of(lang));
+    if (actualText) written.set(N.ActualText, textString(actualText));
+    if (scope) written.set(N.A, context.obj({ O: 'Table', Scope: scope }));
+    if (numbering) written.set(N.A, context.obj({ O: 'List', ListNumbering: numbering }));
+    context.assign(ref, written);
   }
 
-  const nums: PDFObject[] = [];
+  const nums = PDFArray.withContext(context);
   tree.owners.forEach((owners, index) => {
     if (!owners || owners.length === 0) return;
-    (pages[index] as (typeof pages)[number]).node.set(
-      PDFName.of('StructParents'),
-      PDFNumber.of(index),
-    );
-    nums.push(PDFNumber.of(index), context.obj(owners.map((owner) => refs.get(owner) ?? null)));
+    const page = pages[index] as (typeof pages)[number];
+    page.node.set(N.StructParents, PDFNumber.of(index));
+    const byMcid = PDFArray.withContext(context);
+    for (const owner of owners) byMcid.push(refs.get(owner) ?? PDFNull);
+    nums.push(PDFNumber.of(index));
+    nums.push(byMcid);
   });
-  for (const { key, element } of annotations) nums.push(PDFNumber.of(key), element);
-  const parentTree = context.register(context.obj({ Nums: nums }));
+  for (const { key, element } of annotations) {
+    nums.push(PDFNumber.of(key));
+    nums.push(element);
+  }
+  const parentTree = context.register(dict([[N.Nums, nums]]));
   context.assign(
     rootRef,
     context.obj({
@@ -87,8 +118,33 @@ export function writeStructureTree(doc: PDFDocument, tree: StructureTree): void 
   );
   doc.catalog.set(PDFName.of('StructTreeRoot'), rootRef);
   doc.catalog.set(PDFName.of('MarkInfo'), context.obj({ Marked: true }));
-  for (const page of pages) page.node.set(PDFName.of('Tabs'), PDFName.of('S'));
+  for (const page of pages) page.node.set(N.Tabs, N.S);
 }
+
+/** The names written for every element, made once (`PDFName.of` parses its argument). */
+const NAMES = [
+  'Type',
+  'StructElem',
+  'S',
+  'P',
+  'K',
+  'Pg',
+  'MCR',
+  'MCID',
+  'OBJR',
+  'Obj',
+  'StructParent',
+  'StructParents',
+  'Lang',
+  'ActualText',
+  'A',
+  'Nums',
+  'Tabs',
+] as const;
+const N = Object.fromEntries(NAMES.map((name) => [name, PDFName.of(name)])) as Record<
+  (typeof NAMES)[number],
+  PDFName
+>;
 
 /**
  * Collects, depth first (the order refs are numbered in, so output is stable), the elements
