@@ -1,15 +1,17 @@
 import {
   beginText,
   endText,
+  numberToString,
   type PDFFont,
   type PDFName,
+  PDFOperator,
+  PDFOperatorNames,
   type PDFPage,
   popGraphicsState,
   pushGraphicsState,
   type RGB,
   setFillingColor,
   setFontAndSize,
-  setTextMatrix,
   setTextRenderingMode,
   showText,
   TextRenderingMode,
@@ -43,6 +45,47 @@ function fontKey(page: PDFPage, font: PDFFont): PDFName {
   return key;
 }
 
+// Operators are immutable: one instance may stand many times in a content stream. Those that
+// repeat on every line are made once, which spares a long brief tens of thousands of objects.
+const BEGIN = [pushGraphicsState(), beginText()] as const;
+const END = [endText(), popGraphicsState()] as const;
+const INVISIBLE = setTextRenderingMode(TextRenderingMode.Invisible);
+const fills = new WeakMap<RGB, PDFOperator>();
+const fontSizes = new WeakMap<PDFName, Map<number, PDFOperator>>();
+
+function fill(color: RGB): PDFOperator {
+  let operator = fills.get(color);
+  if (!operator) {
+    operator = setFillingColor(color);
+    fills.set(color, operator);
+  }
+  return operator;
+}
+
+function fontAndSize(key: PDFName, size: number): PDFOperator {
+  let sizes = fontSizes.get(key);
+  if (!sizes) {
+    sizes = new Map();
+    fontSizes.set(key, sizes);
+  }
+  let operator = sizes.get(size);
+  if (!operator) {
+    operator = setFontAndSize(key, size);
+    sizes.set(size, operator);
+  }
+  return operator;
+}
+
+/** A number as pdf-lib writes it (never in exponent form), by the fast path when it can. */
+const decimal = (value: number): string => {
+  const text = String(value);
+  return text.includes('e') ? numberToString(value) : text;
+};
+
+/** `1 0 0 1 x y Tm`: moves to the start of a piece, no rotation or skew. */
+const moveTo = (x: number, y: number) =>
+  PDFOperator.of(PDFOperatorNames.SetTextMatrix, ['1', '0', '0', '1', decimal(x), decimal(y)]);
+
 /**
  * Draws the pieces of one line in a single text object: one font switch and one colour per
  * piece, no rotation or skew matrix. `page.drawText` writes a whole graphics-state block and a
@@ -59,8 +102,8 @@ export function drawLine(
   options: { invisible?: boolean } = {},
 ): void {
   if (pieces.length === 0) return;
-  const operators = [pushGraphicsState(), beginText()];
-  if (options.invisible) operators.push(setTextRenderingMode(TextRenderingMode.Invisible));
+  const operators: PDFOperator[] = [...BEGIN];
+  if (options.invisible) operators.push(INVISIBLE);
   let font: PDFFont | null = null;
   let color: RGB | null = null;
   let open: ContentTag | undefined;
@@ -73,15 +116,15 @@ export function drawLine(
     }
     if (piece.font !== font) {
       font = piece.font;
-      operators.push(setFontAndSize(fontKey(page, font), size));
+      operators.push(fontAndSize(fontKey(page, font), size));
     }
     if (piece.color !== color) {
       color = piece.color;
-      operators.push(setFillingColor(color));
+      operators.push(fill(color));
     }
-    operators.push(setTextMatrix(1, 0, 0, 1, piece.x, y), showText(font.encodeText(piece.text)));
+    operators.push(moveTo(piece.x, y), showText(font.encodeText(piece.text)));
   }
   if (open) operators.push(endMarked());
-  operators.push(endText(), popGraphicsState());
+  operators.push(...END);
   page.pushOperators(...operators);
 }

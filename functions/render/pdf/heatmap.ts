@@ -3,6 +3,7 @@ import type { BriefView } from '../view/brief-view';
 import type { HeatCellView, HeatmapView } from '../view/heatmap-view';
 import { type Block, type GraphicBlock, run, sectionHeading, smallParagraph } from './blocks';
 import { drawLine } from './draw-line';
+import { needsShaping } from './fast-layout';
 import type { FontBook } from './font-book';
 import type { GraphicTags } from './marked-content';
 import { COLORS, CONTENT_HEIGHT, CONTENT_WIDTH } from './style';
@@ -226,7 +227,7 @@ function chunkBlock(
       const width = book.width(line, 'regular', size);
       const y = bottom + (lines.length - 1 - k) * (size + 1.5);
       // A trailing space (not drawn) keeps the words of two lines apart for a screen reader.
-      const value = k < lines.length - 1 ? `${line} ` : line;
+      const value = k < lines.length - 1 && !needsShaping(line) ? `${line} ` : line;
       mark(() => text(page, value, colLeft + (grid.colWidth - width) / 2, y, 0, size));
     });
   };

@@ -2,6 +2,7 @@ import type { PDFDocument } from 'pdf-lib';
 import { BlockStructure, type LinkRecord, ParagraphTags } from './block-structure';
 import type { Block, LinkTarget, ParagraphBlock } from './blocks';
 import { drawLine, type TextPiece } from './draw-line';
+import { needsShaping } from './fast-layout';
 import type { FontBook } from './font-book';
 import { drawArtifact, graphicTags, untaggedGraphic } from './marked-content';
 import { PageCursor } from './page-cursor';
@@ -171,9 +172,10 @@ function drawParagraph(
         links.push({ pageIndex, rect, target: fragment.link, record });
       }
       if (apartAfter(line, i)) {
-        // The paragraph's own text takes the space in the same string; a link leaves it outside.
+        // The paragraph's own text takes the space in the same string; a link leaves it
+        // outside, and so does shaped text (right to left, the space would move to the front).
         const spaceTag = tags.space(pageIndex);
-        if (spaceTag === tag) piece.text += ' ';
+        if (spaceTag === tag && !needsShaping(piece.text)) piece.text += ' ';
         else pieces.push({ text: ' ', font, color, x: x + fragment.width, tag: spaceTag });
       }
     });
