@@ -274,6 +274,16 @@ function longItemsModel(): BriefModel {
   return model;
 }
 
+describe('the XMP metadata', () => {
+  it('escapes markup in the title', async () => {
+    const model = JSON.parse(readFileSync('test/fixtures/brief-model.json', 'utf8')) as BriefModel;
+    model.title = 'Brief <A & B> "quoted"';
+    const facts = await taggedFacts(await renderPdf(model, fonts));
+    expect(facts.xmp).toContain('Brief &lt;A &amp; B&gt; &quot;quoted&quot; — 22 November 2026');
+    expect(facts.xmp).not.toContain('<A & B>');
+  });
+});
+
 describe('the tagged PDF of a brief whose items run over page breaks', () => {
   it('keeps an item that continues on the next page one list item, read whole and in order', async () => {
     const model = longItemsModel();
