@@ -77,7 +77,7 @@ const sorted = (list: string[]) => [...list].sort();
  */
 async function expectStructureHoldsPageText(bytes: Uint8Array, tree: StructNode) {
   const onPages = words(pdfToText(await withoutArtifacts(bytes)));
-  expect(onPages.length).toBeGreaterThan(100);
+  expect(onPages.length).toBeGreaterThan(20);
   expect(sorted(onPages)).toEqual(sorted(words(spokenText(tree))));
   // …and the artifacts are the page furniture: running header, handling line, page numbers.
   const all = pdfToText(bytes);
@@ -101,7 +101,6 @@ async function expectWellTagged(bytes: Uint8Array, facts: TaggedFacts) {
     expect(facts.pageOwners[page]?.length ?? 0).toBe(mcids.length);
     expect(facts.pageOwners[page] ?? []).not.toContain('?');
   });
-  expect(facts.links.length).toBeGreaterThan(0);
   for (const link of facts.links) {
     expect(link.owner).toBe('Link');
     expect(link.contents?.length ?? 0).toBeGreaterThan(2);
@@ -124,6 +123,7 @@ describe('the tagged PDF of the samples’ brief', () => {
 
   it('is tagged: marked content on every page tied to the structure, nothing left untagged', async () => {
     await expectWellTagged(bytes, facts);
+    expect(facts.links.length).toBeGreaterThan(0);
   });
 
   it('lists the headings in reading order, H1 once, never skipping a level', () => {
@@ -273,6 +273,40 @@ function longItemsModel(): BriefModel {
   });
   return model;
 }
+
+describe('the tagged PDF of an empty brief on US Letter', () => {
+  it('is tagged all the same: title, sections, the empty notes', async () => {
+    const model = JSON.parse(readFileSync('test/fixtures/brief-model.json', 'utf8')) as BriefModel;
+    const empty: BriefModel = {
+      ...model,
+      paper: 'letter',
+      stats: { articles: 0, sources: 0, rejected: 0 },
+      articles: [],
+      highlights: [],
+      byActor: [],
+      byTheme: [],
+      heatmap: { actors: [], themes: [], cells: [] },
+      rejected: [],
+    };
+    const bytes = await renderPdf(empty, fonts);
+    const facts = await taggedFacts(bytes);
+    await expectWellTagged(bytes, facts);
+    expect(facts.links).toEqual([]);
+    const tree = structTree(bytes);
+    expect(headings(tree)).toEqual([
+      `H1 ${model.title}`,
+      'H2 Key developments',
+      'H2 By actor',
+      'H2 By theme',
+      'H2 Actors × themes',
+      'H2 Sources',
+    ]);
+    expect(flat(textOf(afterHeading(tree, 'Key developments') as StructNode))).toBe(
+      'No key developments in this edition.',
+    );
+    await expectStructureHoldsPageText(bytes, tree);
+  });
+});
 
 describe('the XMP metadata', () => {
   it('escapes markup in the title', async () => {
