@@ -1,4 +1,4 @@
-import { type PDFDict, type PDFDocument, PDFHexString } from 'pdf-lib';
+import type { PDFDict, PDFDocument } from 'pdf-lib';
 import type { LinkTarget } from './blocks';
 import type { PlacedLink, Position } from './page-flow';
 import { textString } from './pdf-text';
@@ -9,7 +9,7 @@ export type DescribeLink = (target: LinkTarget, text: string) => string;
 /**
  * Turns placed links into /Link annotations: web addresses as URI actions, citations as jumps
  * to their Sources entry. pdf-lib has no API for either, so the dictionaries are built by hand.
- * URIs are written as hex strings of their ASCII bytes (no escaping pitfalls); a link whose
+ * URIs (printable ASCII only) are literal strings with `\`, `(` and `)` escaped; a link whose
  * target anchor does not exist is dropped rather than left dangling. Each annotation carries
  * a description (`/Contents`) and takes its place in its `Link` structure element.
  */
@@ -33,7 +33,7 @@ export function addLinkAnnotations(
     let dict: PDFDict;
     if (target.kind === 'uri') {
       if (!/^https?:\/\/[\x21-\x7e]+$/.test(target.uri)) continue;
-      const action = { Type: 'Action', S: 'URI', URI: PDFHexString.of(asciiHex(target.uri)) };
+      const action = { Type: 'Action', S: 'URI', URI: textString(target.uri) };
       dict = doc.context.obj({ ...base, A: action });
     } else {
       const anchor = anchors.get(target.name);
@@ -46,9 +46,4 @@ export function addLinkAnnotations(
     page.node.addAnnot(ref);
     if (kid) kid.annotation = { ref, dict };
   }
-}
-
-/** Hex digits of a string's bytes, for strings already known to be printable ASCII. */
-export function asciiHex(text: string): string {
-  return [...text].map((c) => (c.codePointAt(0) ?? 0).toString(16).padStart(2, '0')).join('');
 }
