@@ -1,5 +1,7 @@
 import type { PDFPage, RGB } from 'pdf-lib';
 import type { FontStyle } from './font-book';
+import type { GraphicTags } from './marked-content';
+import type { ListNumbering } from './structure-tree';
 import { COLORS, TYPE } from './style';
 
 /** Where a piece of text points: a web address or a named place in this document. */
@@ -11,7 +13,18 @@ export interface Run {
   style: FontStyle;
   color?: RGB;
   link?: LinkTarget;
+  /** Language of the text when it is not the brief's (a title in French: `fr`). */
+  lang?: string;
 }
+
+/**
+ * What a block is in the tagged PDF's structure tree. Defaults: a paragraph is `P`, or `LI`
+ * (bulleted) when it has a label; a graphic is an artifact. Consecutive `LI` blocks with the
+ * same numbering make one list (`L`), consecutive `Table` blocks one table.
+ */
+export type BlockTag =
+  | { type: 'H1' | 'H2' | 'H3' | 'H4' | 'P' | 'Table' | 'Artifact' }
+  | { type: 'LI'; numbering: ListNumbering };
 
 /** Page breaks and spacing shared by every kind of block. */
 interface BlockBase {
@@ -23,6 +36,8 @@ interface BlockBase {
   outline?: { title: string; level: 1 | 2 };
   /** Name a link can point to (`source-3`). */
   anchor?: string;
+  /** Its role in the structure tree; see `BlockTag` for the defaults. */
+  tag?: BlockTag;
 }
 
 /** Wrapped text, optionally with a hanging label such as "1." or "•". */
@@ -38,11 +53,14 @@ export interface ParagraphBlock extends BlockBase {
   labelWidth?: number;
 }
 
-/** A fixed-height picture drawn with the page's vector operators. */
+/**
+ * A fixed-height picture drawn with the page's vector operators. Untagged, it is drawn as one
+ * artifact; a tagged one (the heat map's table) marks what it draws through `tags`.
+ */
 export interface GraphicBlock extends BlockBase {
   kind: 'graphic';
   height: number;
-  draw: (page: PDFPage, x: number, top: number, width: number) => void;
+  draw: (page: PDFPage, x: number, top: number, width: number, tags: GraphicTags) => void;
 }
 
 export type Block = ParagraphBlock | GraphicBlock;
@@ -66,6 +84,7 @@ export function sectionHeading(title: string): ParagraphBlock {
     spaceAfter: after,
     keepWithNext: true,
     outline: { title, level: 1 },
+    tag: { type: 'H2' },
   };
 }
 
@@ -81,6 +100,7 @@ export function entryHeading(runs: Run[], outlineTitle: string): ParagraphBlock 
     spaceAfter: after,
     keepWithNext: true,
     outline: { title: outlineTitle, level: 2 },
+    tag: { type: 'H3' },
   };
 }
 
@@ -96,6 +116,7 @@ export function subLabel(text: string, indent = 0): ParagraphBlock {
     spaceBefore: before,
     spaceAfter: after,
     keepWithNext: true,
+    tag: { type: 'H4' },
   };
 }
 

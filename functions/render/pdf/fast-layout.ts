@@ -10,7 +10,8 @@ const SHAPED: readonly [number, number][] = [
   [0xfe70, 0xfeff],
 ];
 
-function needsShaping(text: string): boolean {
+/** Whether fontkit shapes the text (and may reorder it: right-to-left scripts). */
+export function needsShaping(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code < 0x0300) continue;

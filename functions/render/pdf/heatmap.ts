@@ -1,8 +1,11 @@
 import { degrees, type PDFPage, type RGB, rgb } from 'pdf-lib';
 import type { BriefView } from '../view/brief-view';
-import type { HeatmapView } from '../view/heatmap-view';
+import type { HeatCellView, HeatmapView } from '../view/heatmap-view';
 import { type Block, type GraphicBlock, run, sectionHeading, smallParagraph } from './blocks';
+import { drawLine } from './draw-line';
+import { needsShaping } from './fast-layout';
 import type { FontBook } from './font-book';
+import type { GraphicTags } from './marked-content';
 import { COLORS, CONTENT_HEIGHT, CONTENT_WIDTH } from './style';
 
 type Named = { id: string; name: string };
@@ -52,7 +55,10 @@ const HEADING_AND_LEGEND = 70;
 /**
  * "Actors × themes" as a shaded grid drawn with vector rectangles: rows are actors, columns
  * themes, darker means more sentences about both. Long actor lists are cut into chunks that
- * each fit a page and repeat the column labels.
+ * each fit a page and repeat the column labels. Tagged as one table: a header row of themes
+ * (`TH`, column scope), then a row per actor (`TH`, row scope) whose cells (`TD`) hold the
+ * count as text, written invisibly over the shade, which is an artifact; the labels repeated
+ * over later chunks are artifacts too.
  */
 export function heatmapBlocks(view: BriefView, book: FontBook): Block[] {
   const blocks: Block[] = [sectionHeading('Actors × themes')];
@@ -69,14 +75,15 @@ export function heatmapBlocks(view: BriefView, book: FontBook): Block[] {
     spaceAfter: 4,
     keepWithNext: true,
     draw: legend(heatmap, book),
+    tag: { type: 'P' },
   });
   const room = CONTENT_HEIGHT - grid.headerHeight - HEADING_AND_LEGEND;
   const chunks = Math.ceil(actors.length / Math.max(1, Math.floor(room / ROW_HEIGHT)));
   const perChunk = Math.ceil(actors.length / chunks);
   for (let i = 0; i < actors.length; i += perChunk) {
-    const rows = heatmap.cells.filter((cell) => cell.row >= i && cell.row < i + perChunk);
-    const colors = rows.map((cell) => shadeColor(cell.level, heatmap.levels));
-    blocks.push(chunkBlock(actors.slice(i, i + perChunk), themes, grid, colors, book));
+    const cells = heatmap.cells.filter((cell) => cell.row >= i && cell.row < i + perChunk);
+    const chunk = { rows: actors.slice(i, i + perChunk), cells, first: i === 0 };
+    blocks.push(chunkBlock(chunk, themes, grid, heatmap.levels, book));
   }
   return blocks;
 }
@@ -158,12 +165,25 @@ function fitWords(text: string, size: number, width: number, book: FontBook): st
   return `${out}…`;
 }
 
-/** Rows of the grid with their cells' colours, row by row as the view lists the cells. */
+/** Rows of the grid with their cells, row by row as the view lists them. */
+interface Chunk {
+  rows: Named[];
+  cells: HeatCellView[];
+  /** The first chunk's column labels are the table's header row; later ones repeat them. */
+  first: boolean;
+}
+
+/** The full text of a label drawn cut short, as the header cell's replacement text. */
+const fullText = (drawn: string, full: string, book: FontBook) => {
+  const clean = book.clean(full, 'regular').trim();
+  return drawn === clean ? {} : { actualText: clean };
+};
+
 function chunkBlock(
-  rows: Named[],
+  chunk: Chunk,
   themes: Named[],
   grid: Grid,
-  colors: RGB[],
+  levels: number,
   book: FontBook,
 ): GraphicBlock {
   const font = book.font('regular');
@@ -183,71 +203,124 @@ function chunkBlock(
       color: COLORS.text,
       rotate: degrees(rotate),
     });
-  const draw = (page: PDFPage, x: number, top: number) => {
-    const gridLeft = x + grid.labelWidth;
-    grid.columnLabels.forEach((lines, j) => {
-      const colLeft = gridLeft + j * grid.colWidth;
-      if (grid.vertical) {
-        text(
-          page,
-          lines[0] ?? '',
-          colLeft + grid.colWidth / 2 + LABEL_SIZE * 0.35,
-          top - grid.headerHeight + 4,
-          90,
-        );
-        return;
-      }
-      const bottom = top - grid.headerHeight + 4;
-      const size = grid.columnSize;
-      lines.forEach((line, k) => {
-        const width = book.width(line, 'regular', size);
-        const y = bottom + (lines.length - 1 - k) * (size + 1.5);
-        text(page, line, colLeft + (grid.colWidth - width) / 2, y, 0, size);
-      });
+  /** Text that screen readers and copying get but the page does not show (over a shade). */
+  const hidden = (page: PDFPage, value: string, x: number, y: number) =>
+    drawLine(page, [{ text: value, font, color: COLORS.text, x }], y, LABEL_SIZE, {
+      invisible: true,
     });
-    rows.forEach((actor, i) => {
+  /** A column's label, each line drawn through `mark` (one marked sequence per line). */
+  const columnLabel = (
+    page: PDFPage,
+    lines: string[],
+    colLeft: number,
+    top: number,
+    mark: (draw: () => void) => void,
+  ) => {
+    if (grid.vertical) {
+      const x = colLeft + grid.colWidth / 2 + LABEL_SIZE * 0.35;
+      mark(() => text(page, lines[0] ?? '', x, top - grid.headerHeight + 4, 90));
+      return;
+    }
+    const bottom = top - grid.headerHeight + 4;
+    const size = grid.columnSize;
+    lines.forEach((line, k) => {
+      const width = book.width(line, 'regular', size);
+      const y = bottom + (lines.length - 1 - k) * (size + 1.5);
+      // A trailing space (not drawn) keeps the words of two lines apart for a screen reader.
+      const value = k < lines.length - 1 && !needsShaping(line) ? `${line} ` : line;
+      mark(() => text(page, value, colLeft + (grid.colWidth - width) / 2, y, 0, size));
+    });
+  };
+  const draw = (page: PDFPage, x: number, top: number, _width: number, tags: GraphicTags) => {
+    const gridLeft = x + grid.labelWidth;
+    const columnLeft = (j: number) => gridLeft + j * grid.colWidth;
+    if (chunk.first) {
+      tags.child('TR', {}, (row) => {
+        row.child('TH', { scope: 'Column' }, (cell) =>
+          cell.content(() => hidden(page, 'Actor', x, top - grid.headerHeight + 4)),
+        );
+        grid.columnLabels.forEach((lines, j) => {
+          const options = {
+            scope: 'Column' as const,
+            ...fullText(lines.join(' '), themes[j]?.name ?? '', book),
+          };
+          row.child('TH', options, (cell) =>
+            columnLabel(page, lines, columnLeft(j), top, (draw) => cell.content(draw)),
+          );
+        });
+      });
+    } else {
+      tags.artifact(() => {
+        grid.columnLabels.forEach((lines, j) => {
+          columnLabel(page, lines, columnLeft(j), top, (draw) => draw());
+        });
+      });
+    }
+    chunk.rows.forEach((actor, i) => {
       const rowTop = top - grid.headerHeight - i * ROW_HEIGHT;
+      const baseline = rowTop - ROW_HEIGHT / 2 - LABEL_SIZE * 0.35;
       const label = fitWords(actor.name, LABEL_SIZE, grid.labelWidth - 8, book);
-      text(page, label, x, rowTop - ROW_HEIGHT / 2 - LABEL_SIZE * 0.35);
-      themes.forEach((_theme, j) => {
-        const color = colors[i * themes.length + j] ?? EMPTY_CELL;
-        const cellX = gridLeft + j * grid.colWidth + 0.75;
-        page.drawRectangle({
-          x: cellX,
-          y: rowTop - ROW_HEIGHT + 0.75,
-          width: grid.colWidth - 1.5,
-          height: ROW_HEIGHT - 1.5,
-          color,
+      const cells = chunk.cells.slice(i * themes.length, (i + 1) * themes.length);
+      tags.child('TR', {}, (row) => {
+        row.child('TH', { scope: 'Row', ...fullText(label, actor.name, book) }, (cell) =>
+          cell.content(() => text(page, label, x, baseline)),
+        );
+        row.artifact(() => {
+          themes.forEach((_theme, j) => {
+            const level = cells[j]?.level ?? 0;
+            page.drawRectangle({
+              x: columnLeft(j) + 0.75,
+              y: rowTop - ROW_HEIGHT + 0.75,
+              width: grid.colWidth - 1.5,
+              height: ROW_HEIGHT - 1.5,
+              color: shadeColor(level, levels),
+            });
+          });
+        });
+        themes.forEach((_theme, j) => {
+          const count = String(cells[j]?.count ?? 0);
+          const countX =
+            columnLeft(j) + (grid.colWidth - book.width(count, 'regular', LABEL_SIZE)) / 2;
+          row.child('TD', {}, (cell) => cell.content(() => hidden(page, count, countX, baseline)));
         });
       });
     });
   };
   return {
     kind: 'graphic',
-    height: grid.headerHeight + rows.length * ROW_HEIGHT,
+    height: grid.headerHeight + chunk.rows.length * ROW_HEIGHT,
     spaceAfter: 8,
     draw,
+    tag: { type: 'Table' },
   };
 }
 
-/** Swatches with the count band each shade stands for. */
+/** Swatches with the count band each shade stands for: a paragraph, its swatches artifacts. */
 function legend(heatmap: HeatmapView, book: FontBook) {
   const font = book.font('regular');
   const size = LABEL_SIZE;
-  return (page: PDFPage, x: number, top: number) => {
+  return (page: PDFPage, x: number, top: number, _width: number, tags: GraphicTags) => {
     const baseline = top - 11;
     const intro = 'Sentences naming both the actor and the theme:';
-    page.drawText(intro, { x, y: baseline, size, font, color: COLORS.muted });
+    // Each text ends in a space (not drawn), so that the legend reads as words, not "theme:none".
+    const say = (value: string, left: number) =>
+      tags.content(() =>
+        page.drawText(`${value} `, { x: left, y: baseline, size, font, color: COLORS.muted }),
+      );
+    say(intro, x);
     let cursor = x + book.width(intro, 'regular', size) + 8;
     for (const { level, label } of heatmap.legend) {
-      page.drawRectangle({
-        x: cursor,
-        y: baseline - 1.5,
-        width: 11,
-        height: 9,
-        color: shadeColor(level, heatmap.levels),
-      });
-      page.drawText(label, { x: cursor + 14, y: baseline, size, font, color: COLORS.muted });
+      const left = cursor;
+      tags.artifact(() =>
+        page.drawRectangle({
+          x: left,
+          y: baseline - 1.5,
+          width: 11,
+          height: 9,
+          color: shadeColor(level, heatmap.levels),
+        }),
+      );
+      say(label, left + 14);
       cursor += 14 + book.width(label, 'regular', size) + 10;
     }
   };

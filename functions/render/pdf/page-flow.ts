@@ -1,8 +1,12 @@
 import type { PDFDocument } from 'pdf-lib';
+import { BlockStructure, type LinkRecord, ParagraphTags } from './block-structure';
 import type { Block, LinkTarget, ParagraphBlock } from './blocks';
 import { drawLine, type TextPiece } from './draw-line';
+import { needsShaping } from './fast-layout';
 import type { FontBook } from './font-book';
+import { drawArtifact, graphicTags, untaggedGraphic } from './marked-content';
 import { PageCursor } from './page-cursor';
+import { type AnnotationKid, StructureTree } from './structure-tree';
 import { COLORS, CONTENT_WIDTH, type PageGeometry, pageGeometry } from './style';
 import { type Line, layoutRuns } from './text-layout';
 
@@ -10,6 +14,9 @@ export interface PlacedLink {
   pageIndex: number;
   rect: [number, number, number, number];
   target: LinkTarget;
+  /** The link's text (all its lines) and the place of its annotation in the structure tree. */
+  record: LinkRecord;
+  kid: AnnotationKid | null;
 }
 
 /** A point in the document: page and the y of the top of a block. */
@@ -29,6 +36,8 @@ export interface FlowResult {
   links: PlacedLink[];
   anchors: Map<string, Position>;
   outline: OutlineEntry[];
+  /** The logical structure of what was placed, in reading order. */
+  structure: StructureTree;
 }
 
 interface Prepared {
@@ -46,6 +55,8 @@ const ORPHAN_LINES = 2;
  * Places blocks top to bottom across as many pages as needed. A heading (`keepWithNext`)
  * only starts on a page that can also hold the start of what follows it, so no heading is ever
  * stranded at the bottom; paragraphs break between lines but keep their first two together.
+ * Everything drawn is marked content of the structure tree built alongside (each block's
+ * `tag`), or an artifact.
  */
 export function flowBlocks(
   doc: PDFDocument,
@@ -54,7 +65,14 @@ export function flowBlocks(
   geometry: PageGeometry = pageGeometry('a4'),
 ): FlowResult {
   const cursor = new PageCursor(doc, geometry);
-  const result: FlowResult = { pageCount: 0, links: [], anchors: new Map(), outline: [] };
+  const structure = new BlockStructure(new StructureTree());
+  const result: FlowResult = {
+    pageCount: 0,
+    links: [],
+    anchors: new Map(),
+    outline: [],
+    structure: structure.tree,
+  };
   const prepared = blocks.map((block) => prepare(block, book));
   prepared.forEach((item, i) => {
     if (!cursor.atTop) {
@@ -63,11 +81,21 @@ export function flowBlocks(
       cursor.skip(before);
     }
     record(item.block, cursor, result);
-    if (item.block.kind === 'graphic') {
-      item.block.draw(cursor.page, geometry.marginLeft, cursor.y, CONTENT_WIDTH);
-      cursor.y -= item.block.height;
+    const elements = structure.open(item.block);
+    const { block } = item;
+    if (block.kind === 'graphic') {
+      const { page, pageIndex, y } = cursor;
+      const x = geometry.marginLeft;
+      if (elements) {
+        const tags = graphicTags(structure.tree, elements.body, page, pageIndex);
+        block.draw(page, x, y, CONTENT_WIDTH, tags);
+      } else {
+        drawArtifact(page, () => block.draw(page, x, y, CONTENT_WIDTH, untaggedGraphic));
+      }
+      cursor.y -= block.height;
     } else {
-      drawParagraph(item.block, item.lines, cursor, book, result);
+      const tags = new ParagraphTags(structure.tree, elements);
+      drawParagraph(block, item.lines, cursor, book, result, tags);
     }
     cursor.skip(item.block.spaceAfter ?? 0);
   });
@@ -110,12 +138,14 @@ function drawParagraph(
   cursor: PageCursor,
   book: FontBook,
   result: FlowResult,
+  tags: ParagraphTags,
 ): void {
   const { size, leading } = block;
   const left = cursor.geometry.marginLeft + (block.indent ?? 0);
   const textLeft = left + (block.labelWidth ?? 0);
   lines.forEach((line, index) => {
     cursor.ensure(leading);
+    const { pageIndex } = cursor;
     const baseline = cursor.y - (leading + 0.72 * size) / 2;
     const pieces: TextPiece[] = [];
     if (index === 0 && block.label) {
@@ -125,27 +155,54 @@ function drawParagraph(
         font: book.font(style),
         color: color ?? COLORS.text,
         x: left,
+        tag: tags.labelTag(pageIndex),
       });
     }
-    for (const fragment of line.fragments) {
+    const links: Omit<PlacedLink, 'kid'>[] = [];
+    line.fragments.forEach((fragment, i) => {
       const x = textLeft + fragment.x;
-      pieces.push({
-        text: fragment.text,
-        font: book.font(fragment.style),
-        color: fragment.color ?? COLORS.text,
-        x,
-      });
-      if (fragment.link) {
-        const rect: PlacedLink['rect'] = [
-          x,
-          baseline - 0.25 * size,
-          x + fragment.width,
-          baseline + 0.85 * size,
-        ];
-        result.links.push({ pageIndex: cursor.pageIndex, rect, target: fragment.link });
+      const font = book.font(fragment.style);
+      const color = fragment.color ?? COLORS.text;
+      const tag = tags.fragment(fragment, pageIndex);
+      const piece = { text: fragment.text, font, color, x, tag };
+      pieces.push(piece);
+      const record = tags.link;
+      if (fragment.link && record) {
+        const rect = linkRect(x, fragment.width, baseline, size);
+        links.push({ pageIndex, rect, target: fragment.link, record });
       }
-    }
+      if (apartAfter(line, i)) {
+        // The paragraph's own text takes the space in the same string; a link leaves it
+        // outside, and so does shaped text (right to left, the space would move to the front).
+        const spaceTag = tags.space(pageIndex);
+        if (spaceTag === tag && !needsShaping(piece.text)) piece.text += ' ';
+        else pieces.push({ text: ' ', font, color, x: x + fragment.width, tag: spaceTag });
+      }
+    });
     drawLine(cursor.page, pieces, baseline, size);
+    // After drawing: a link's element exists once its text is marked, and its annotation
+    // follows that text among the element's kids.
+    for (const link of links)
+      result.links.push({ ...link, kid: tags.annotate(link.record, pageIndex) });
     cursor.y -= leading;
   });
+}
+
+/** The clickable area of a link's text on one line. */
+function linkRect(x: number, width: number, baseline: number, size: number): PlacedLink['rect'] {
+  const round = (value: number) => Math.round(value * 100) / 100;
+  return [x, baseline - 0.25 * size, x + width, baseline + 0.85 * size].map(
+    round,
+  ) as PlacedLink['rect'];
+}
+
+/**
+ * Whether a space separates fragment `i` from what follows. The layout spaces words by
+ * position only; a space character there (it draws nothing, so the page looks the same)
+ * keeps the words apart for screen readers and text extraction.
+ */
+function apartAfter(line: Line, i: number): boolean {
+  const fragment = line.fragments[i] as Line['fragments'][number];
+  const next = line.fragments[i + 1];
+  return next ? next.x > fragment.x + fragment.width + 0.01 : line.spaceAfter === true;
 }

@@ -1,10 +1,12 @@
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, PDFStreamWriter } from 'pdf-lib';
 import type { BriefModel } from '../../model/types';
 import { type BriefView, buildBriefView } from '../view/brief-view';
 import type { Block } from './blocks';
+import { deflatePageContents } from './content-streams';
 import { FontBook, type PdfFonts } from './font-book';
 import { drawPageFurniture } from './furniture';
 import { heatmapBlocks } from './heatmap';
+import { linkDescriber } from './link-descriptions';
 import { addLinkAnnotations } from './links';
 import { addOutline } from './outline';
 import { flowBlocks } from './page-flow';
@@ -14,6 +16,8 @@ import { alsoMentionedBlocks, otherLanguageBlocks } from './section-more';
 import { rejectedBlocks, sourceBlocks } from './section-sources';
 import { themeBlocks } from './section-themes';
 import { pageGeometry } from './style';
+import { writeStructureTree } from './write-structure';
+import { setXmpMetadata } from './xmp-metadata';
 
 export type { PdfFonts } from './font-book';
 
@@ -21,6 +25,10 @@ export type { PdfFonts } from './font-book';
  * Renders a brief model as a PDF for print (A4, or US Letter when `model.paper` says so): masthead, Key developments, By actor (ending with Also in today's reports), By theme,
  * the actor × theme heat map, In other languages, Sources and Not included, with page numbers, bookmarks, links
  * from citations to sources and (http/https only) web links.
+ *
+ * Tagged for accessibility (PDF/UA-1): a structure tree in reading order (headings, lists,
+ * links with descriptions, the heat map as a table), page furniture as artifacts, the
+ * document's language and XMP metadata.
  *
  * Pure: no file system, no clock — the creation date is `model.generatedAt`, so the same model
  * and fonts give the same bytes. Any string content is safe: characters the fonts lack are
@@ -33,12 +41,26 @@ export async function renderPdf(model: BriefModel, fonts: PdfFonts): Promise<Uin
   const book = await FontBook.embed(doc, fonts);
   const geometry = pageGeometry(view.paper);
   const flow = flowBlocks(doc, book, briefBlocks(view, book), geometry);
-  addLinkAnnotations(doc, flow.links, flow.anchors);
-  addOutline(doc, flow.outline, (text) => book.clean(text, 'regular'));
+  const clean = (text: string) => book.clean(text, 'regular');
+  addLinkAnnotations(doc, flow.links, flow.anchors, linkDescriber(view));
+  addOutline(doc, flow.outline, clean);
   drawPageFurniture(doc.getPages(), view, book, geometry);
-  setMetadata(doc, view, (text) => book.clean(text, 'regular'));
-  // One pass: yielding to the event loop every 50 objects only adds latency to a brief.
-  return doc.save({ objectsPerTick: Number.POSITIVE_INFINITY });
+  writeStructureTree(doc, flow.structure);
+  setMetadata(doc, view, clean);
+  deflatePageContents(doc);
+  return save(doc);
+}
+
+/**
+ * `doc.save()`, with two settings it does not expose: one pass (yielding to the event loop
+ * every 50 objects only adds latency to a brief), and object streams of 1,000 objects rather
+ * than 50, so that the structure tree's thousands of small objects are compressed in a few
+ * streams (a smaller file, less time).
+ */
+async function save(doc: PDFDocument): Promise<Uint8Array> {
+  await doc.flush();
+  const perTick = Number.POSITIVE_INFINITY;
+  return PDFStreamWriter.forContext(doc.context, perTick, true, 1000).serializeToBuffer();
 }
 
 /** The whole brief as a flat list of blocks, in reading order. */
@@ -56,27 +78,33 @@ function briefBlocks(view: BriefView, book: FontBook): Block[] {
   ];
 }
 
+/** Document information and the same in XMP; the title is shown in the window's title bar. */
 function setMetadata(doc: PDFDocument, view: BriefView, clean: (s: string) => string): void {
   const { model, date } = view;
-  doc.setTitle(clean(`${view.title} — ${date}`), { showInWindowTitleBar: true });
-  doc.setSubject(
-    clean(
-      `Brief of ${date}: ${view.stats.articles} articles from ${view.stats.sources} sources (inputs ${model.inputsHash})`,
-    ),
+  const title = clean(`${view.title} — ${date}`);
+  doc.setTitle(title, { showInWindowTitleBar: true });
+  const subject = clean(
+    `Brief of ${date}: ${view.stats.articles} articles from ${view.stats.sources} sources (inputs ${model.inputsHash})`,
   );
+  doc.setSubject(subject);
   const keywords = [
     ...(view.handling ? [view.handling] : []),
     ...view.actors.slice(0, 10).map((actor) => actor.name),
     ...view.themes.slice(0, 8).map((theme) => theme.name),
-  ];
-  if (keywords.length) doc.setKeywords(keywords.map(clean));
-  if (model.author) doc.setAuthor(clean(model.author));
-  doc.setCreator('daily-brief');
-  doc.setProducer('pdf-lib');
-  doc.setLanguage('en');
+  ].map(clean);
+  if (keywords.length) doc.setKeywords(keywords);
+  const author = model.author ? clean(model.author) : null;
+  if (author) doc.setAuthor(author);
+  const [creator, producer, language] = ['daily-brief', 'pdf-lib', 'en'];
+  doc.setCreator(creator);
+  doc.setProducer(producer);
+  doc.setLanguage(language);
   const generated = new Date(model.generatedAt);
-  if (!Number.isNaN(generated.getTime())) {
+  const valid = !Number.isNaN(generated.getTime());
+  if (valid) {
     doc.setCreationDate(generated);
     doc.setModificationDate(generated);
   }
+  const created = valid ? generated.toISOString().replace(/\.\d{3}Z$/, 'Z') : null;
+  setXmpMetadata(doc, { title, subject, author, keywords, language, created, creator, producer });
 }

@@ -19,7 +19,8 @@ export function mastheadBlocks(view: BriefView): Block[] {
   if (view.handling) {
     blocks.push(line([run(view.handling, 'bold', COLORS.handling)], TYPE.small, 4));
   }
-  blocks.push(line([run(view.title, 'bold', COLORS.accent)], TYPE.title, 2));
+  const title = line([run(view.title, 'bold', COLORS.accent)], TYPE.title, 2);
+  blocks.push({ ...title, tag: { type: 'H1' } });
   blocks.push(line([run(view.date, 'bold')], TYPE.masthead, 1));
   const { articles, sources } = view.stats;
   const coverage = [`${plural(articles, 'article')} from ${plural(sources, 'source')}`];
@@ -71,6 +72,7 @@ function highlightBlock(item: HighlightView): ParagraphBlock {
     ...bodyParagraph(runs, { label, labelWidth: INDENT.number }),
     anchor: highlightAnchor(item.number),
     spaceAfter: 6,
+    tag: { type: 'LI', numbering: 'Decimal' },
   };
 }
 

@@ -54,7 +54,7 @@ export function otherLanguageBlocks(view: BriefView): Block[] {
   ];
   for (const entry of view.otherLanguages) {
     const runs: Run[] = [
-      run(entry.title, 'italic'),
+      { ...run(entry.title, 'italic'), lang: entry.languageCode || undefined },
       run(` — ${entry.language} — `),
       entry.outlet ? run(entry.outlet, 'bold') : run('unknown source', 'italic', COLORS.muted),
     ];

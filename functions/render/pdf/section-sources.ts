@@ -62,6 +62,7 @@ function sourceEntry(article: SourceView): Block[] {
       leading: TYPE.reference.leading,
       anchor: sourceAnchor(article.ref),
       spaceAfter: TYPE.reference.after,
+      tag: { type: 'LI', numbering: 'Decimal' },
     },
   ];
 }

@@ -8,6 +8,7 @@ export interface Fragment {
   style: FontStyle;
   color?: RGB;
   link?: LinkTarget;
+  lang?: string;
   x: number;
   width: number;
 }
@@ -15,6 +16,8 @@ export interface Fragment {
 export interface Line {
   fragments: Fragment[];
   width: number;
+  /** The line ends where a space was (not drawn): the words either side are apart. */
+  spaceAfter?: boolean;
 }
 
 /** A break-free stretch of text: one or more pieces from adjacent runs. */
@@ -51,12 +54,16 @@ export function layoutRuns(runs: Run[], size: number, maxWidth: number, book: Fo
       continue;
     }
     if (word.width <= maxWidth) {
+      line.spaceAfter = word.spaceBefore;
       flush();
       for (const piece of word.pieces) append(line, piece, 0);
       continue;
     }
     const roomy = maxWidth - line.width - gap >= maxWidth * MIN_TAIL_FOR_SPLIT;
-    if (!roomy) flush();
+    if (!roomy) {
+      line.spaceAfter = word.spaceBefore;
+      flush();
+    }
     splitWord(word, line.width > 0 ? gap : 0, size, maxWidth, book, () => line, flush);
   }
   flush();
@@ -89,7 +96,7 @@ function toWords(runs: Run[], size: number, book: FontBook): Word[] {
   const words: Word[] = [];
   let current: Word | null = null;
   let pendingSpace = false;
-  for (const { text, style, color, link } of runs) {
+  for (const { text, style, color, link, lang } of runs) {
     for (const token of book.clean(text, style).split(/( )/)) {
       if (token === '') continue;
       if (token === ' ') {
@@ -97,7 +104,7 @@ function toWords(runs: Run[], size: number, book: FontBook): Word[] {
         current = null;
         continue;
       }
-      const piece: Fragment = { text: token, style, color, link, x: 0, width: 0 };
+      const piece: Fragment = { text: token, style, color, link, lang, x: 0, width: 0 };
       piece.width = book.width(token, style, size);
       if (current) {
         current.pieces.push(piece);
@@ -144,7 +151,8 @@ function append(line: Line, piece: Fragment, gap: number): void {
     last &&
     last.style === piece.style &&
     last.color === piece.color &&
-    last.link === piece.link
+    last.link === piece.link &&
+    last.lang === piece.lang
   ) {
     last.text += gap > 0 ? ` ${piece.text}` : piece.text;
     last.width += gap + piece.width;
