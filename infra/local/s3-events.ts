@@ -68,6 +68,18 @@ export function encodeEventKey(key: string): string {
 }
 
 /**
+ * The event's time as AWS writes it. radosgw sometimes sends a time `Date` cannot read (seen
+ * under load: an empty or zeroed field); such an event is stamped with the time it arrived
+ * rather than crashing the receiver and losing the notification.
+ */
+function eventTimeOf(value: string | undefined): string {
+  const parsed = value ? new Date(value) : null;
+  return parsed && !Number.isNaN(parsed.getTime())
+    ? parsed.toISOString()
+    : new Date().toISOString();
+}
+
+/**
  * The AWS form of a server's notification. s3rver and radosgw both send the raw key (AWS
  * URL-encodes it); radosgw adds `eventId`, `opaqueData`, object metadata and tags, and says
  * `ceph:s3`. Records without a key are dropped.
@@ -82,7 +94,7 @@ export function toAwsS3Event(event: ServerS3Event, region = 'us-east-1'): AwsS3E
       eventVersion: '2.1',
       eventSource: 'aws:s3',
       awsRegion: record.awsRegion || region,
-      eventTime: new Date(record.eventTime ?? Date.now()).toISOString(),
+      eventTime: eventTimeOf(record.eventTime),
       eventName: record.eventName ?? 'ObjectCreated:Put',
       userIdentity: { principalId: record.userIdentity?.principalId ?? 'local' },
       requestParameters: {

@@ -41,6 +41,22 @@ describe('the local event path', () => {
     });
   });
 
+  it('stamps an event whose time cannot be read with the time it arrived, instead of throwing', () => {
+    const before = Date.now();
+    const event = toAwsS3Event({
+      Records: [
+        {
+          eventName: 'ObjectCreated:Put',
+          eventTime: 'not a time',
+          s3: { bucket: { name: 'b' }, object: { key: 'incoming/a.txt' } },
+        },
+      ],
+    });
+    const time = Date.parse(event.Records[0]?.eventTime ?? '');
+    expect(time).toBeGreaterThanOrEqual(before - 1000);
+    expect(time).toBeLessThanOrEqual(Date.now() + 1000);
+  });
+
   it('encodes keys so that the ingest handler decodes them back exactly', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', minLength: 1 }), (name) => {
