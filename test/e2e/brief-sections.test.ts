@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTemplates } from '../../functions/render/html/load-templates';
 import { renderHtml } from '../../functions/render/html/render-html';
@@ -7,10 +6,8 @@ import { loadPdfFonts } from '../../functions/render/pdf/load-fonts';
 import { renderPdf } from '../../functions/render/pdf/render-pdf';
 import { briefToText } from '../../functions/render/text/plain-text';
 import { briefOf, fixtureArticles } from '../helpers/brief-cases';
+import { hasChromium, launchChromium } from '../helpers/browser';
 import { pdfToText } from '../helpers/pdf';
-
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 
 // One mixed day: a story told in English, French and Spanish (and an English report quoting a
 // French sentence), two diplomatic stories with a football transfer, a celebrity split and a
@@ -86,10 +83,7 @@ describe.skipIf(!hasChromium)('the new sections in Chromium', () => {
     (await page.locator(selector).allTextContents()).map(flat);
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 375, height: 800 } });
     await page.route('**/*', (route) => route.abort());
     await page.setContent(html, { waitUntil: 'load' });

@@ -1,15 +1,14 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import axe from 'axe-core';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTemplates } from '../../functions/render/html/load-templates';
 import { renderHtml } from '../../functions/render/html/render-html';
+import { CHROMIUM, hasChromium, launchChromium } from '../helpers/browser';
 import { largeBriefModel } from '../helpers/large-brief';
 import { seedBrief } from '../unit/delivery-helpers';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) {
   console.warn(`skipping the axe test: ${CHROMIUM} not found (apt-get install chromium)`);
 }
@@ -40,19 +39,7 @@ describe.skipIf(!hasChromium)(
       const templates = loadTemplates(root('templates'));
       pages['the samples’ brief'] = renderHtml((await seedBrief()).model, templates);
       pages['a large generated brief'] = renderHtml(largeBriefModel(), templates);
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      });
+      browser = await launchChromium();
     });
 
     afterAll(async () => {

@@ -1,13 +1,12 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BriefModel } from '../../functions/model/types';
 import { loadTemplates } from '../../functions/render/html/load-templates';
 import { renderHtml } from '../../functions/render/html/render-html';
+import { CHROMIUM, hasChromium, launchChromium } from '../helpers/browser';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) {
   console.warn(`skipping the HTML browser test: ${CHROMIUM} not found (apt-get install chromium)`);
 }
@@ -52,19 +51,7 @@ describe.skipIf(!hasChromium)('the HTML brief in Chromium', () => {
   const dialogs: string[] = [];
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 375, height: 800 } });
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());
