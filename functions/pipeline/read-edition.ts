@@ -43,10 +43,6 @@ export interface ReadEditionSkips {
 }
 
 export interface EditionRecordsRead extends EditionRecords {
-  /** Record objects listed and still there (records and objects that are none). */
-  objects: number;
-  /** How many of them were read from the store (the rest came from the snapshot). */
-  fetched: number;
   /** The snapshot's write, started when this read differs from it; never rejects. */
   saved: Promise<void>;
 }
@@ -82,7 +78,6 @@ export async function readEditionRecords(
     ...carriers.map((object) => ({ ...object, kind: 'carrier' as const })),
     ...rejections.map((object) => ({ ...object, kind: 'rejection' as const })),
   ];
-  let fetched = 0;
   const outcomes = await mapWithConcurrency(listed, storeConcurrency, async (object) => {
     const kept = snapshot.get(object.key);
     if (kept && reusable(kept, object)) return { entry: kept, reused: true };
@@ -91,7 +86,6 @@ export async function readEditionRecords(
       object,
       shapes[object.kind],
     );
-    if (object.key.endsWith('.json')) fetched++;
     if (!outcome) return null;
     const entry: SnapshotEntry = { key: object.key, kind: object.kind, ...outcome };
     if (entry.record === undefined) delete entry.record;
@@ -123,7 +117,7 @@ export async function readEditionRecords(
           skips.snapshot(`the records snapshot was not written: ${(error as Error).message}`),
         )
       : Promise.resolve();
-  return { ...read, objects: entries.length, fetched, saved };
+  return { ...read, saved };
 }
 
 /** An entry of the snapshot stands for the listed object: same kind, ETag and size, and sound. */
