@@ -195,7 +195,10 @@ export async function benchCompileS3(root: string, reference: ReferenceData, run
     console.log(
       `compile through S3: 1,000 synthetic records made in ${seconds(performance.now() - start)}`,
     );
-    const results: Record<string, { read: number; total: number; counts: Counts }> = {};
+    const results: Record<
+      string,
+      { read: number; readCpu: number; total: number; counts: Counts }
+    > = {};
     for (const size of [1_000, 10_000]) {
       const bucket = `bench-${size}`;
       await client.send(new CreateBucketCommand({ Bucket: bucket }));
@@ -249,6 +252,7 @@ export async function benchCompileS3(root: string, reference: ReferenceData, run
         const label = `${size}@${latency}`;
         results[label] = {
           read: median(reads.map((r) => r.wall)),
+          readCpu: median(reads.map((r) => r.cpu)),
           total: median(totals.map((t) => t.wall)),
           counts,
         };
@@ -294,7 +298,7 @@ export async function benchCompileS3(root: string, reference: ReferenceData, run
       const large = results[`10000@${latency}`];
       if (!small || !large) continue;
       console.log(
-        `  10,000 / 1,000 records, +${latency} ms: read ×${(large.read / small.read).toFixed(1)}, whole compile ×${(large.total / small.total).toFixed(1)} (10.0 = linear); targets for 1,000: whole < 1.5 s (0 ms), < 3 s (20 ms)`,
+        `  10,000 / 1,000 records, +${latency} ms: read ×${(large.read / small.read).toFixed(1)} (CPU ×${(large.readCpu / small.readCpu).toFixed(1)}), whole compile ×${(large.total / small.total).toFixed(1)} (10.0 = linear); targets for 1,000: whole < 1.5 s (0 ms), < 3 s (20 ms)`,
       );
     }
   } finally {
