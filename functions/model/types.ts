@@ -79,7 +79,7 @@ export interface ArticleRecord {
   provenance: Provenance;
 }
 
-/** `rejected/<key>.json` in the store. */
+/** `rejected/<edition>/<key>.json` in the store. */
 export interface RejectionRecord {
   key: string;
   reason: string;

@@ -1,19 +1,13 @@
 import { buildBrief } from '../brief/build-brief';
 import type { ArticleRecord, BriefModel, RejectionRecord } from '../model/types';
 import { readManifest } from '../store/brief-manifest';
-import { carriersPrefix, editionArticlesPrefix, rejectedPrefix } from '../store/bucket-layout';
 import type { Store } from '../store/store';
+import { legacyRejections } from './legacy-rejections';
 import { newestUploads } from './newest-uploads';
 import type { PipelineDeps } from './pipeline-deps';
 import { type BriefFiles, publish, repair } from './publish';
-import {
-  articleRecordShape,
-  carrierRecordShape,
-  type RecordShape,
-  readRecord,
-  rejectionRecordShape,
-  type SkipRecord,
-} from './record-reader';
+import { type ReadEditionOptions, readEditionRecords } from './read-edition';
+import type { SkipRecord } from './record-reader';
 
 /**
  * `built`: this compile published its build. `unchanged`: the published build has the same
@@ -61,8 +55,22 @@ export async function compile(
   edition: string,
   options: CompileOptions = {},
 ): Promise<CompileOutcome> {
+  const inputs = await readEditionInputs(deps, edition);
+  try {
+    return await buildAndPublish(deps, edition, inputs, options);
+  } finally {
+    // The records snapshot is written while the brief is built; a compile ends with it.
+    await inputs.saved;
+  }
+}
+
+async function buildAndPublish(
+  deps: PipelineDeps,
+  edition: string,
+  inputs: EditionInputs,
+  options: CompileOptions,
+): Promise<CompileOutcome> {
   const { store } = deps;
-  const inputs = await read(deps, edition);
   const model = build(deps, edition, inputs);
   const published = await readPublished(store, edition);
   if (published?.model && !options.force && published.manifest.inputsHash === model.inputsHash) {
@@ -81,14 +89,20 @@ export async function compile(
 }
 
 /**
- * The read stage: the edition's article records, carriers and rejection records, and what
- * each upload key holds now (its newest upload: `newestUploads`). An object under
+ * The read stage: the edition's article records, carriers and rejection records
+ * (`read-edition.ts`: in parallel, reusing what the last compile read of the objects that
+ * have not changed since), its rejections of the old layout (`legacy-rejections.ts`), and
+ * what each upload key holds now (its newest upload: `newestUploads`). An object under
  * `articles/<edition>/` that is not a readable article record (not `.json`, not JSON, not of
  * the record's shape: `record-reader.ts`) is skipped with a warning naming its key, and listed
  * with the rejected uploads, so the brief's "Not included" counts it. A carrier or rejection
- * record that cannot be read is skipped with a warning.
+ * record that cannot be read is skipped with a warning. `saved` is the snapshot's write.
  */
-async function read(deps: PipelineDeps, edition: string): Promise<EditionInputs> {
+export async function readEditionInputs(
+  deps: PipelineDeps,
+  edition: string,
+  options: ReadEditionOptions = {},
+): Promise<EditionInputs & { saved: Promise<void> }> {
   const { store } = deps;
   const unreadable: RejectionRecord[] = [];
   const at = deps.clock().toISOString();
@@ -103,20 +117,21 @@ async function read(deps: PipelineDeps, edition: string): Promise<EditionInputs>
       edition,
     });
   };
-  const records = await readRecordsUnder(
-    store,
-    editionArticlesPrefix(edition),
-    articleRecordShape,
-    skipArticle,
-  );
-  const carriers = await readRecordsUnder(store, carriersPrefix(edition), carrierRecordShape, warn);
-  const rejections = await readRejections(store, edition, warn);
+  const snapshot = (message: string) => deps.warn?.(`compile: ${message}`, { edition });
+  const [read, legacy, previous] = await Promise.all([
+    readEditionRecords(store, edition, { article: skipArticle, other: warn, snapshot }, options),
+    legacyRejections(store, edition, warn),
+    readPreviousBrief(store, edition),
+  ]);
+  const { records, carriers } = read;
+  const rejections = [...legacy, ...read.rejections];
   const newest = newestUploads({ records, carriers, rejections });
   return {
     articles: newest.articles,
     rejected: [...newest.rejected, ...unreadable],
     count: records.length + carriers.length + rejections.length + unreadable.length,
-    previous: await readPreviousBrief(store, edition),
+    previous,
+    saved: read.saved,
   };
 }
 
@@ -162,34 +177,6 @@ async function readPublished(store: Store, edition: string) {
   if (!published) return null;
   const model = await readJson<BriefModel>(store, published.manifest.files.json.key);
   return { manifest: published.manifest, model };
-}
-
-/** Every record of the expected shape under `prefix`; `skip` is told of the others. */
-async function readRecordsUnder<T>(
-  store: Store,
-  prefix: string,
-  shape: RecordShape<T>,
-  skip: SkipRecord,
-): Promise<T[]> {
-  const records: T[] = [];
-  for (const key of await store.list(prefix)) {
-    const record = await readRecord(store, key, shape, skip);
-    if (record) records.push(record);
-  }
-  return records;
-}
-
-async function readRejections(
-  store: Store,
-  edition: string,
-  skip: SkipRecord,
-): Promise<RejectionRecord[]> {
-  const records: RejectionRecord[] = [];
-  for (const key of await store.list(rejectedPrefix)) {
-    const record = await readRecord(store, key, rejectionRecordShape, skip);
-    if (record?.edition === edition) records.push(record);
-  }
-  return records;
 }
 
 async function readJson<T>(store: Store, key: string): Promise<T | null> {

@@ -11,7 +11,7 @@ import type { Store } from '../store/store';
  * and a ~100 ms invocation.
  *
  * The marker lives under `articles/` because ingest may write only there and under
- * `rejected/` (least privilege), and compile may read `articles/*`. Both keys are in
+ * `rejected/<edition>/` (least privilege), and compile may read `articles/*`. Both keys are in
  * `store/bucket-layout.ts`.
  */
 /**

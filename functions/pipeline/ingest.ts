@@ -298,7 +298,7 @@ async function writeCarrier(
 }
 
 /**
- * Writes `rejected/<key>.json`, unless a later upload of the key was rejected already (a late
+ * Writes `rejected/<edition>/<key>.json`, unless a later upload of the key was rejected already (a late
  * event never hides a newer rejection) or the same reason of the same upload is recorded.
  * A compare-and-swap, so of two rejections of one key at once the later upload's stays.
  */
@@ -311,7 +311,7 @@ async function reject(store: Store, upload: Upload, reason: string): Promise<Ing
     edition,
     upload: upload.version,
   };
-  const recordKey = rejectionKey(key);
+  const recordKey = rejectionKey(edition, key);
   const event: UploadEvent = { receivedAt: rejection.at, upload: upload.version };
   for (let attempt = 0; attempt < 5; attempt++) {
     const existing = await store.getWithEtag(recordKey);

@@ -98,6 +98,15 @@ export const rejectionRecordShape: RecordShape<RejectionRecord> = ajv.compile<Re
 export type SkipRecord = (key: string, reason: string) => void;
 
 /**
+ * What reading one stored object gave: the record, or why it is none (`skipped`), with the
+ * ETag and size of the bytes read (the listing's for an object that was not read).
+ */
+export type RecordOutcome<T> = { etag: string; size: number } & (
+  | { record: T; skipped?: undefined }
+  | { record?: undefined; skipped: string }
+);
+
+/**
  * One stored record, or null: when the object has gone since it was listed, or when it is not
  * a record of the expected shape (not `.json`, not JSON, not of `shape`), in which case `skip`
  * is told its key and why. Store errors propagate.
@@ -108,26 +117,44 @@ export async function readRecord<T>(
   shape: RecordShape<T>,
   skip: SkipRecord,
 ): Promise<T | null> {
-  if (!key.endsWith('.json')) {
-    skip(key, 'not a .json object');
-    return null;
-  }
-  const bytes = await store.get(key);
-  if (!bytes) return null;
+  const outcome = await readRecordOutcome(store, { key, etag: '', size: 0 }, shape);
+  if (outcome?.skipped !== undefined) skip(key, outcome.skipped);
+  return outcome?.record ?? null;
+}
+
+/**
+ * `readRecord` of a listed object, telling rather than reporting why it is no record (so
+ * reads can run in parallel and their warnings still come in the listing's order); null when
+ * the object has gone since it was listed.
+ */
+export async function readRecordOutcome<T>(
+  store: Store,
+  listed: { key: string; etag: string; size: number },
+  shape: RecordShape<T>,
+): Promise<RecordOutcome<T> | null> {
+  const { key } = listed;
+  if (!key.endsWith('.json'))
+    return { etag: listed.etag, size: listed.size, skipped: 'not a .json object' };
+  const read = await store.getWithEtag(key);
+  if (!read) return null;
+  const { etag } = read;
+  const size = read.body.byteLength;
   let data: unknown;
   try {
-    data = JSON.parse(new TextDecoder().decode(bytes));
+    data = JSON.parse(new TextDecoder().decode(read.body));
   } catch (error) {
-    skip(key, `not valid JSON: ${(error as Error).message}`);
-    return null;
+    return { etag, size, skipped: `not valid JSON: ${(error as Error).message}` };
   }
-  if (!shape(data)) {
-    const [first] = shape.errors ?? [];
-    const where = first?.instancePath
-      ? first.instancePath.slice(1).replaceAll('/', '.')
-      : 'the object';
-    skip(key, `${where} ${first?.message ?? 'is invalid'}`);
-    return null;
-  }
-  return data;
+  const problem = shapeProblem(data, shape);
+  return problem === null ? { etag, size, record: data as T } : { etag, size, skipped: problem };
+}
+
+/** Why `data` is not of `shape` ("sentences.0.text must be string"), or null when it is. */
+export function shapeProblem<T>(data: unknown, shape: RecordShape<T>): string | null {
+  if (shape(data)) return null;
+  const [first] = shape.errors ?? [];
+  const where = first?.instancePath
+    ? first.instancePath.slice(1).replaceAll('/', '.')
+    : 'the object';
+  return `${where} ${first?.message ?? 'is invalid'}`;
 }

@@ -9,13 +9,17 @@
  * articles/_ids/<id>.json                  the claim on an article id (conditional write)
  * articles/_carriers/<edition>/<id>/<h>.json  another upload of an edition carrying article <id>
  * articles/_pending/<edition>.json         the draft marker: an upload changed the edition
- * rejected/<upload key>.json               why an upload was not used
- * rejected/_long/<hash>-<name>.json        the same, for an upload key too long to repeat
+ * rejected/<edition>/<upload key>.json     why an upload of the edition was not used
+ * rejected/<edition>/_long/<hash>-<name>.json  the same, for an upload key too long to repeat
+ * rejected/incoming/…, rejected/_long/…    the same in the layout before editions (read once)
  * briefs/<edition>/builds/<build>/brief.{json,html,pdf}  one build of an edition (never rewritten)
  * briefs/<edition>/manifest.json           the edition's published build (compare-and-swap)
  * briefs/latest-manifest.json              the newest edition's published build (compare-and-swap)
  * briefs/<edition>/brief.{json,html,pdf}   copies of the edition's published build
  * briefs/<edition>/draft-state.json        the draft marker the last draft build consumed
+ * briefs/<edition>/records-snapshot.json   the edition's records as the last compile read them
+ * briefs/<edition>/legacy-rejections.json  the edition's rejections filed in the old layout
+ * briefs/legacy-rejections.json            which editions have those (written once)
  * briefs/latest.{json,html,pdf}            copies of the newest edition's published build
  * deliveries/<edition>/<list>.json         a list's delivery of an edition (once only)
  * deliveries/<edition>/<list>.claim.json   the claim taken before sending (compare-and-swap)
@@ -83,12 +87,23 @@ export const carrierKey = (edition: string, id: string, event: string): string =
  */
 export const pendingKey = (edition: string): string => `${articlesPrefix}_pending/${edition}.json`;
 
+/** The folder of an edition's rejection records (also the prefix to list them). */
+export const editionRejectedPrefix = (edition: string): string => `${rejectedPrefix}${edition}/`;
+
+/**
+ * Where rejection records were filed before they were filed by edition
+ * (`rejected/<upload key>.json`, `rejected/_long/…`): upload keys all start with `incoming/`.
+ * Nothing writes there any more; compile reads it once (pipeline/legacy-rejections.ts).
+ */
+export const legacyRejectedPrefixes: readonly string[] = [
+  `${rejectedPrefix}${uploadsPrefix}`,
+  `${rejectedPrefix}_long/`,
+];
+
 /** S3's limit on the length of a key, in bytes of UTF-8. */
 export const maxKeyBytes = 1024;
 /** The local store keeps each `/`-separated part of a key as a file or folder name: 255 bytes. */
 const maxNameBytes = 255;
-/** Where the rejections of uploads with over-long keys go, named by a hash of the key. */
-const longRejectionsPrefix = `${rejectedPrefix}_long/`;
 
 const utf8Bytes = (text: string): number => new TextEncoder().encode(text).length;
 
@@ -97,17 +112,19 @@ export const keyFits = (key: string): boolean =>
   utf8Bytes(key) <= maxKeyBytes && key.split('/').every((part) => utf8Bytes(part) <= maxNameBytes);
 
 /**
- * The rejection record of an upload: `rejected/<upload key>.json`. When that would not fit (an
- * upload key over 1,010 bytes, or a file name over 250 bytes), `rejected/_long/<hash>-<name>.json`:
+ * The rejection record of an upload of an edition: `rejected/<edition>/<upload key>.json`, so
+ * that a compile lists its edition's alone. When that would not fit (an upload key over
+ * 999 bytes, or a file name over 250 bytes), `rejected/<edition>/_long/<hash>-<name>.json`:
  * 32 hex digits of SHA-256 of the upload key, then the file name cut to 100 bytes so a reader
  * of the listing can tell them apart. The record itself keeps the full key. Upload keys all
  * start with `incoming/`, so the two forms never meet.
  */
-export const rejectionKey = (upload: string): string => {
-  const key = `${rejectedPrefix}${upload}.json`;
+export const rejectionKey = (edition: string, upload: string): string => {
+  const key = `${editionRejectedPrefix(edition)}${upload}.json`;
   if (keyFits(key)) return key;
   const hash = createHash('sha256').update(upload).digest('hex').slice(0, 32);
-  return `${longRejectionsPrefix}${hash}-${cutToBytes(upload.split('/').at(-1) ?? '', 100)}.json`;
+  const name = cutToBytes(upload.split('/').at(-1) ?? '', 100);
+  return `${editionRejectedPrefix(edition)}_long/${hash}-${name}.json`;
 };
 
 /** The text cut to at most `bytes` bytes of UTF-8, never inside a character. */
@@ -172,6 +189,20 @@ export const latestManifestKey = `${briefsPrefix}latest-manifest.json`;
 /** What the last draft build of an edition consumed: the marker's content when it started. */
 export const draftStateKey = (edition: string): string =>
   `${briefsPrefix}${edition}/draft-state.json`;
+
+/**
+ * The records an edition's last compile read (key, ETag, parsed record), so the next compile
+ * reads only the objects listed with another ETag (pipeline/records-snapshot.ts).
+ */
+export const recordsSnapshotKey = (edition: string): string =>
+  `${briefsPrefix}${edition}/records-snapshot.json`;
+
+/** The rejection records of an edition found in the old layout, copied by the migration. */
+export const legacyRejectionsKey = (edition: string): string =>
+  `${briefsPrefix}${edition}/legacy-rejections.json`;
+
+/** Written once the old layout's rejections are copied: which editions have any. */
+export const legacyRejectionsIndexKey = `${briefsPrefix}legacy-rejections.json`;
 
 /** The record of a list's delivery of an edition; its existence means "sent". */
 export const deliveryKey = (edition: string, list: string): string =>

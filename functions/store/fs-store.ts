@@ -3,7 +3,14 @@ import type { Dirent } from 'node:fs';
 import { link, mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { StoreError } from '../model/errors';
-import { bareEtag, type ObjectInfo, type ObjectVersion, type Store } from './store';
+import { mapWithConcurrency } from './concurrency';
+import {
+  bareEtag,
+  type ListedObject,
+  type ObjectInfo,
+  type ObjectVersion,
+  type Store,
+} from './store';
 
 /** Files being written (and locks) start with this; `list` skips them. */
 const TEMP_PREFIX = '.fsstore-tmp-';
@@ -144,6 +151,25 @@ export class FsStore implements Store {
       throw this.fail('list', prefix, err);
     }
     return keys.sort(compareUtf8);
+  }
+
+  /**
+   * `list`, with each object's ETag (the MD5 of its bytes, as `head` computes it: so every
+   * listed file is read) and size.
+   */
+  async listWithEtags(prefix: string): Promise<ListedObject[]> {
+    const keys = await this.list(prefix);
+    const objects = await mapWithConcurrency(keys, 16, async (key) => {
+      try {
+        const bytes = await readFile(this.fileOf(key));
+        return { key, etag: md5(bytes), size: bytes.byteLength };
+      } catch (err) {
+        // Gone since it was listed: not listed.
+        if (isMissing(err)) return null;
+        throw this.fail('list', prefix, err);
+      }
+    });
+    return objects.filter((object) => object !== null);
   }
 
   private async walk(dir: string, folder: string, prefix: string, into: string[]): Promise<void> {

@@ -7,7 +7,13 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { StoreError } from '../model/errors';
-import { bareEtag, type ObjectInfo, type ObjectVersion, type Store } from './store';
+import {
+  bareEtag,
+  type ListedObject,
+  type ObjectInfo,
+  type ObjectVersion,
+  type Store,
+} from './store';
 
 export interface S3StoreOptions {
   /** Built once per cold start by the caller (see `makeS3Client`), so tests can pass another. */
@@ -131,7 +137,12 @@ export class S3Store implements Store {
 
   /** Every key under the prefix, over all pages, sorted by UTF-8 bytes as S3 does. */
   async list(prefix: string): Promise<string[]> {
-    const keys: string[] = [];
+    return (await this.listWithEtags(prefix)).map((item) => item.key);
+  }
+
+  /** Every object under the prefix with its ETag and size, over all pages, sorted as `list`. */
+  async listWithEtags(prefix: string): Promise<ListedObject[]> {
+    const objects: ListedObject[] = [];
     let token: string | undefined;
     try {
       do {
@@ -142,14 +153,16 @@ export class S3Store implements Store {
             ContinuationToken: token,
           }),
         );
-        for (const item of out.Contents ?? []) if (item.Key !== undefined) keys.push(item.Key);
+        for (const item of out.Contents ?? [])
+          if (item.Key !== undefined)
+            objects.push({ key: item.Key, etag: bareEtag(item.ETag) ?? '', size: item.Size ?? 0 });
         token = out.IsTruncated ? out.NextContinuationToken : undefined;
       } while (token);
     } catch (err) {
       throw this.fail('list', prefix, err);
     }
     // S3 already sorts; servers that do not (or sort by UTF-16) are brought in line.
-    return keys.sort(compareUtf8);
+    return objects.sort((a, b) => compareUtf8(a.key, b.key));
   }
 
   /**

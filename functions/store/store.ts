@@ -37,6 +37,19 @@ export interface Store {
   head(key: string, version?: ObjectVersion): Promise<ObjectInfo | null>;
   /** Every key under the prefix, sorted, recursively. */
   list(prefix: string): Promise<string[]>;
+  /**
+   * The same, with each object's ETag and size: what S3's listing says anyway, so a reader can
+   * tell which objects changed since it last read them without reading them.
+   */
+  listWithEtags(prefix: string): Promise<ListedObject[]>;
+}
+
+/** One object of a listing. */
+export interface ListedObject {
+  key: string;
+  /** The ETag without quotes (see `ObjectInfo.etag`). */
+  etag: string;
+  size: number;
 }
 
 /** Which version of an object to read: what an S3 event names. */

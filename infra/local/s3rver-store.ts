@@ -123,24 +123,23 @@ export class SafeFilesystemStore extends FilesystemStore {
     });
   }
 
-  /** Every object under `prefix`, by UTF-8 byte order, as S3 lists them (keys decoded). */
+  /**
+   * Every object under `prefix`, by UTF-8 byte order, as S3 lists them (keys decoded), in one
+   * page: s3rver makes the token of a next page with DES, which the OpenSSL 3 of Node 17+ no
+   * longer has (ERR_OSSL_EVP_UNSUPPORTED, a 500 for any listing of over 1,000 keys), so
+   * `maxKeys` is not applied and no listing is truncated.
+   */
   async listObjects(
     bucket: string,
     options: { delimiter?: string; startAfter?: string; prefix?: string; maxKeys?: number },
   ): Promise<{ objects: unknown[]; commonPrefixes: string[]; isTruncated: boolean }> {
-    const {
-      delimiter = '',
-      startAfter = '',
-      prefix = '',
-      maxKeys = Number.POSITIVE_INFINITY,
-    } = options;
+    const { delimiter = '', startAfter = '', prefix = '' } = options;
     const bucketPath = this.getBucketPath(bucket);
     const all: string[] = [];
     await walk(bucketPath, '', prefix, all);
     all.sort(compareUtf8);
     const commonPrefixes = new Set<string>();
     const keys: string[] = [];
-    let isTruncated = false;
     for (const key of all) {
       if (compareUtf8(key, startAfter) <= 0 || !key.startsWith(prefix)) continue;
       if (delimiter) {
@@ -149,10 +148,6 @@ export class SafeFilesystemStore extends FilesystemStore {
           commonPrefixes.add(key.slice(0, prefix.length + at + delimiter.length));
           continue;
         }
-      }
-      if (keys.length >= maxKeys) {
-        isTruncated = true;
-        break;
       }
       keys.push(key);
     }
@@ -164,7 +159,7 @@ export class SafeFilesystemStore extends FilesystemStore {
       });
       if (metadata) objects.push(new S3Object(bucket, key, null, metadata));
     }
-    return { objects, commonPrefixes: [...commonPrefixes].sort(), isTruncated };
+    return { objects, commonPrefixes: [...commonPrefixes].sort(), isTruncated: false };
   }
 
   /** What s3rver keeps of an object's metadata (its own `putMetadata`, minus the writes). */

@@ -138,6 +138,10 @@ describe('the packaged Lambda zip', () => {
       ExpirationInDays?: number;
     }[];
     expect(rules.find((rule) => rule.Prefix === 'incoming/')?.ExpirationInDays).toBe(365);
+    // The old, flat layout of rejections expires; the records filed by edition stay.
+    expect(
+      rules.filter((rule) => rule.Prefix?.startsWith('rejected/')).map((r) => r.Prefix),
+    ).toEqual(['rejected/incoming/', 'rejected/_long/']);
   });
 
   it('limits listing by prefix, lets uploaders write only incoming/, and only the functions write records and briefs', () => {
@@ -149,7 +153,7 @@ describe('the packaged Lambda zip', () => {
         (policy: any) => policy.PolicyDocument.Statement,
       );
     for (const [role, prefixes] of [
-      ['IngestIamRoleLambdaExecution', ['incoming/*', 'articles/*', 'rejected/*']],
+      ['IngestIamRoleLambdaExecution', ['incoming/*', 'articles/*', 'rejected/????-??-??/*']],
       ['CompileIamRoleLambdaExecution', ['articles/*', 'rejected/*', 'briefs/*', 'deliveries/*']],
     ] as const) {
       const lists = statementsOf(role).filter((s) => [s.Action].flat().includes('s3:ListBucket'));

@@ -1,7 +1,15 @@
 import { StoreError } from '../../functions/model/errors';
-import type { ObjectInfo, ObjectVersion, Store } from '../../functions/store/store';
+import type { ListedObject, ObjectInfo, ObjectVersion, Store } from '../../functions/store/store';
 
-type Operation = 'get' | 'getWithEtag' | 'put' | 'putIfAbsent' | 'putIfMatch' | 'head' | 'list';
+type Operation =
+  | 'get'
+  | 'getWithEtag'
+  | 'put'
+  | 'putIfAbsent'
+  | 'putIfMatch'
+  | 'head'
+  | 'list'
+  | 'listWithEtags';
 
 interface Fault {
   operation: Operation;
@@ -116,5 +124,10 @@ export class FaultyStore implements Store {
   async list(prefix: string): Promise<string[]> {
     await this.before('list', prefix);
     return this.inner.list(prefix);
+  }
+
+  async listWithEtags(prefix: string): Promise<ListedObject[]> {
+    await this.before('listWithEtags', prefix);
+    return this.inner.listWithEtags(prefix);
   }
 }

@@ -109,6 +109,20 @@ export function storeContract(name: string, open: () => Promise<Store>, traits: 
       expect(await store.list('nothing-here/')).toEqual([]);
     });
 
+    it('lists with each object’s ETag and size, as head gives them, in the same order', async () => {
+      await store.put('etags/b.json', '{"b":2}');
+      await store.put('etags/a.json', 'first');
+      await store.put('etags/a.json', 'second, longer');
+      const listed = await store.listWithEtags('etags/');
+      expect(listed.map((object) => object.key)).toEqual(await store.list('etags/'));
+      expect(listed).toEqual([
+        { key: 'etags/a.json', etag: md5('second, longer'), size: 14 },
+        { key: 'etags/b.json', etag: md5('{"b":2}'), size: 7 },
+      ]);
+      for (const object of listed) expect((await store.head(object.key))?.etag).toBe(object.etag);
+      expect(await store.listWithEtags('etags/none/')).toEqual([]);
+    });
+
     it('lists the whole store with an empty prefix', async () => {
       const all = await store.list('');
       expect(all).toContain('incoming/bytes.bin');

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { ObjectInfo, ObjectVersion, Store } from '../../functions/store/store';
+import type { ListedObject, ObjectInfo, ObjectVersion, Store } from '../../functions/store/store';
 
 interface Version {
   versionId: string;
@@ -81,5 +81,12 @@ export class VersionedMemoryStore implements Store {
     return [...this.objects.keys()]
       .filter((key) => key.startsWith(prefix))
       .sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+  }
+
+  async listWithEtags(prefix: string): Promise<ListedObject[]> {
+    return (await this.list(prefix)).flatMap((key) => {
+      const current = this.objects.get(key)?.at(-1);
+      return current ? [{ key, etag: current.etag, size: current.body.byteLength }] : [];
+    });
   }
 }

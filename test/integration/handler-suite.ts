@@ -5,7 +5,7 @@ import type { CompileEvent, CompileSummary } from '../../functions/handlers/comp
 import type { S3Event } from '../../functions/handlers/ingest';
 import type { ArticleRecord, BriefModel, RejectionRecord } from '../../functions/model/types';
 import type { IngestOutcome } from '../../functions/pipeline/ingest';
-import { editionArticlesPrefix } from '../../functions/store/bucket-layout';
+import { editionArticlesPrefix, rejectionKey } from '../../functions/store/bucket-layout';
 import { makeS3Client } from '../../functions/store/s3-client';
 import { S3Store } from '../../functions/store/s3-store';
 import type { AwsS3Event, EventDispatcher } from '../../infra/local/s3-events';
@@ -152,7 +152,14 @@ export function describeHandlersOver(name: string, start: StartServer): void {
       const [outcome] = await upload('incoming/scans/pixel.png', pixel);
       expect(outcome?.status).toBe('rejected');
       const rejection = JSON.parse(
-        text(await store.get('rejected/incoming/scans/pixel.png.json')),
+        text(
+          await store.get(
+            rejectionKey(
+              outcome && 'edition' in outcome ? outcome.edition : '',
+              'incoming/scans/pixel.png',
+            ),
+          ),
+        ),
       ) as RejectionRecord;
       expect(rejection).toMatchObject({ key: 'incoming/scans/pixel.png' });
       expect(rejection.reason).toMatch(/^incoming\/scans\/pixel\.png: /);

@@ -67,7 +67,7 @@ describe('handlers on S3 event fixtures, over the filesystem store', () => {
     const [outcome] = await ingestHandler(loadEvent<S3Event>('s3-put-unsupported'));
     expect(outcome?.status).toBe('rejected');
     const rejection = JSON.parse(
-      text(await store.get('rejected/incoming/photo.jpg.json')),
+      text(await store.get('rejected/2026-11-22/incoming/photo.jpg.json')),
     ) as RejectionRecord;
     expect(rejection.key).toBe('incoming/photo.jpg');
     expect(rejection.reason).toMatch(

@@ -16,37 +16,41 @@ import { goodArticle, longUploadKey } from './hostile-inputs';
 const bytes = (text: string) => Buffer.byteLength(text);
 
 describe('rejection keys fit S3 and the local store for any upload key', () => {
-  it('keeps rejected/<key>.json while it fits', () => {
-    expect(rejectionKey('incoming/scans/pixel.png')).toBe('rejected/incoming/scans/pixel.png.json');
+  const edition = '2026-11-22';
+
+  it('keeps rejected/<edition>/<key>.json while it fits', () => {
+    expect(rejectionKey(edition, 'incoming/scans/pixel.png')).toBe(
+      'rejected/2026-11-22/incoming/scans/pixel.png.json',
+    );
     const multibyte = 'incoming/Заявление МИД/外交部 声明.txt';
-    expect(rejectionKey(multibyte)).toBe(`rejected/${multibyte}.json`);
+    expect(rejectionKey(edition, multibyte)).toBe(`rejected/${edition}/${multibyte}.json`);
   });
 
-  it('hashes a 1,017-byte key (1,031 bytes as rejected/<key>.json) into a key under 1,024 bytes', () => {
+  it('hashes a 1,017-byte key (1,042 bytes as rejected/<edition>/<key>.json) into a key under 1,024 bytes', () => {
     const key = longUploadKey(1_017);
     expect(bytes(key)).toBe(1_017);
-    const rejection = rejectionKey(key);
+    const rejection = rejectionKey(edition, key);
     expect(bytes(rejection)).toBeLessThanOrEqual(maxKeyBytes);
-    expect(rejection).toMatch(/^rejected\/_long\/[0-9a-f]{32}-[^/]+\.json$/);
+    expect(rejection).toMatch(/^rejected\/2026-11-22\/_long\/[0-9a-f]{32}-[^/]+\.json$/);
     expect(keyFits(rejection)).toBe(true);
     // Stable, and one per key.
-    expect(rejectionKey(key)).toBe(rejection);
-    expect(rejectionKey(key.replace(/x\.txt$/, 'y.txt'))).not.toBe(rejection);
+    expect(rejectionKey(edition, key)).toBe(rejection);
+    expect(rejectionKey(edition, key.replace(/x\.txt$/, 'y.txt'))).not.toBe(rejection);
   });
 
   it('hashes a key whose file name would pass 255 bytes with ".json", cutting names at a character', () => {
     const name = `${'外'.repeat(83)}.t`; // 251 bytes; with ".json" 256
-    const rejection = rejectionKey(`incoming/${name}`);
-    expect(rejection).toMatch(/^rejected\/_long\/[0-9a-f]{32}-外+\.json$/);
-    const tail = rejection.slice('rejected/_long/'.length + 33, -'.json'.length);
+    const rejection = rejectionKey(edition, `incoming/${name}`);
+    expect(rejection).toMatch(/^rejected\/2026-11-22\/_long\/[0-9a-f]{32}-外+\.json$/);
+    const tail = rejection.slice(`rejected/${edition}/_long/`.length + 33, -'.json'.length);
     expect(bytes(tail)).toBeLessThanOrEqual(100);
     expect(tail).toBe('外'.repeat(33));
   });
 
-  it.each([1_000, 1_010, 1_011, 1_017, 1_024])(
+  it.each([999, 1_000, 1_010, 1_011, 1_017, 1_024])(
     'gives a key of at most 1,024 bytes for an upload key of %i bytes',
     (size) => {
-      expect(bytes(rejectionKey(longUploadKey(size)))).toBeLessThanOrEqual(maxKeyBytes);
+      expect(bytes(rejectionKey(edition, longUploadKey(size)))).toBeLessThanOrEqual(maxKeyBytes);
     },
   );
 });

@@ -83,8 +83,8 @@ describe('hostile uploads through the handlers over s3rver', () => {
     return outcome as IngestOutcome;
   }
 
-  async function rejectionOf(key: string): Promise<RejectionRecord> {
-    const bytes = await store.get(rejectionKey(key));
+  async function rejectionOf(key: string, edition: string): Promise<RejectionRecord> {
+    const bytes = await store.get(rejectionKey(edition, key));
     expect(bytes, `no rejection record for ${key}`).not.toBeNull();
     return JSON.parse(Buffer.from(bytes ?? []).toString('utf8')) as RejectionRecord;
   }
@@ -92,7 +92,7 @@ describe('hostile uploads through the handlers over s3rver', () => {
   /** The upload is rejected, and its record under rejected/ gives the same reason. */
   async function expectRejected(key: string, outcome: IngestOutcome, reason: RegExp) {
     expect(outcome).toMatchObject({ status: 'rejected', key });
-    const rejection = await rejectionOf(key);
+    const rejection = await rejectionOf(key, (outcome as { edition: string }).edition);
     expect(rejection.key).toBe(key);
     expect(rejection.reason).toMatch(reason);
     expect(rejection.reason.startsWith(`${key}: `)).toBe(true);
@@ -169,11 +169,12 @@ describe('hostile uploads through the handlers over s3rver', () => {
     expect(Buffer.byteLength(key)).toBe(1_017);
     expect(Buffer.byteLength(`rejected/${key}.json`)).toBe(1_031);
     const outcome = await upload(key, 'Too short to be an article.');
-    const recordKey = rejectionKey(key);
-    expect(recordKey).toMatch(/^rejected\/_long\/[0-9a-f]{32}-.+\.json$/);
+    const edition = (outcome as { edition: string }).edition;
+    const recordKey = rejectionKey(edition, key);
+    expect(recordKey).toMatch(/^rejected\/\d{4}-\d\d-\d\d\/_long\/[0-9a-f]{32}-.+\.json$/);
     expect(Buffer.byteLength(recordKey)).toBeLessThanOrEqual(maxKeyBytes);
     await expectRejected(key, outcome, /too short to be an article/);
-    expect((await store.list('rejected/_long/')).includes(recordKey)).toBe(true);
+    expect((await store.list(`rejected/${edition}/_long/`)).includes(recordKey)).toBe(true);
   });
 
   it('ingests articles under a 1,017-byte key and under multibyte keys', async () => {

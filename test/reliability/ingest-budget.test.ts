@@ -20,7 +20,9 @@ describe('the time budget of one upload', () => {
       /^incoming\/slow\.txt: the file took too long to read \([\d.]+ s by the end of decoding; the limit is 0\.000001 s\)/,
     );
     const record = JSON.parse(
-      Buffer.from((await store.get(rejectionKey('incoming/slow.txt'))) ?? []).toString(),
+      Buffer.from(
+        (await store.get(rejectionKey('2026-11-22', 'incoming/slow.txt'))) ?? [],
+      ).toString(),
     ) as RejectionRecord;
     expect(record.reason).toBe(reason);
   });

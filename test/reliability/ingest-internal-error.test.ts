@@ -19,7 +19,7 @@ describe('an error of ours while reading a file', () => {
     const outcome = await ingest(testDeps(store), 'incoming/a.txt');
     expect(outcome).toMatchObject({ status: 'rejected', internal: true });
     const record = JSON.parse(
-      Buffer.from((await store.get(rejectionKey('incoming/a.txt'))) ?? []).toString(),
+      Buffer.from((await store.get(rejectionKey('2026-11-22', 'incoming/a.txt'))) ?? []).toString(),
     ) as RejectionRecord;
     expect(record.reason).toBe(
       "incoming/a.txt: the file could not be read (RangeError: Maximum call stack size exceeded); upload the article's text instead",

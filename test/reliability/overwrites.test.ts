@@ -169,9 +169,9 @@ describe('ingest under overwrites and late or repeated events', () => {
     const older = await put('incoming/a.txt', 'too short');
     const newer = await put('incoming/a.txt', 'x'.repeat(5));
     await deliver(newer);
-    const rejection = await store.get('rejected/incoming/a.txt.json');
+    const rejection = await store.get(`rejected/${edition}/incoming/a.txt.json`);
     await deliver(older);
-    expect(await store.get('rejected/incoming/a.txt.json')).toEqual(rejection);
+    expect(await store.get(`rejected/${edition}/incoming/a.txt.json`)).toEqual(rejection);
   });
 
   it('writes nothing new when every event is delivered twice', async () => {

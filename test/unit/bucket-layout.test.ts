@@ -11,9 +11,13 @@ import {
   deliveryKey,
   draftStateKey,
   editionArticlesPrefix,
+  editionRejectedPrefix,
   isUploadKey,
   latestKeys,
+  legacyRejectedPrefixes,
+  legacyRejectionsKey,
   pendingKey,
+  recordsSnapshotKey,
   rejectionKey,
   uploadKey,
   uploadName,
@@ -40,8 +44,18 @@ describe('the bucket layout', () => {
     expect(pendingKey(edition)).toBe('articles/_pending/2026-11-22.json');
   });
 
-  it('names a rejection after the upload it is about', () => {
-    expect(rejectionKey('incoming/scans/pixel.png')).toBe('rejected/incoming/scans/pixel.png.json');
+  it('names a rejection after the edition and the upload it is about', () => {
+    expect(rejectionKey(edition, 'incoming/scans/pixel.png')).toBe(
+      'rejected/2026-11-22/incoming/scans/pixel.png.json',
+    );
+    expect(editionRejectedPrefix(edition)).toBe('rejected/2026-11-22/');
+  });
+
+  it('keeps the old layout of rejections apart from the editions', () => {
+    // An edition is a day, so `rejected/<edition>/` never is one of the old prefixes.
+    expect(legacyRejectedPrefixes).toEqual(['rejected/incoming/', 'rejected/_long/']);
+    expect(recordsSnapshotKey(edition)).toBe('briefs/2026-11-22/records-snapshot.json');
+    expect(legacyRejectionsKey(edition)).toBe('briefs/2026-11-22/legacy-rejections.json');
   });
 
   it('writes briefs per edition and as latest', () => {
