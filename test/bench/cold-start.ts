@@ -28,7 +28,7 @@ const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 interface ColdRun {
   importMs: number;
   handleMs: number;
-  /** CPU time (user + system) of the import, and of import + handling: steadier than wall time on a shared machine. */
+  /** CPU time (user + system) of the import, and of import + handling (Node's own start-up left out): steadier than wall time on a shared machine. */
   importCpuMs: number;
   cpuMs: number;
   peakMb: number;
@@ -37,13 +37,14 @@ interface ColdRun {
 
 /** Required in the task root: import, then one event, timed; prints a ColdRun. */
 const childScript = `
+const startCpu = process.cpuUsage();
 const start = performance.now();
 const { handler } = require(process.argv[1]);
 const imported = performance.now();
-const importCpu = process.cpuUsage();
+const importCpu = process.cpuUsage(startCpu);
 handler(JSON.parse(process.argv[2])).then((result) => {
   const handled = performance.now();
-  const cpu = process.cpuUsage();
+  const cpu = process.cpuUsage(startCpu);
   const outcome = Array.isArray(result) ? result[0] : result;
   process.stdout.write(JSON.stringify({
     importMs: imported - start,

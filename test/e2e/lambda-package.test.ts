@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
+import iconv from 'iconv-lite';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompileSummary } from '../../functions/handlers/compile';
@@ -100,6 +101,8 @@ describe('the packaged Lambda zips', () => {
       // Required when an upload needs them, not bundled (serverless.yml custom.esbuild.exclude).
       'node_modules/wink-eng-lite-web-model/dist/model.js',
       'node_modules/unpdf/dist/pdfjs.mjs',
+      'node_modules/iconv-lite/encodings/index.js',
+      'node_modules/world-countries/countries.json',
     ])
       expect(holds('ingest', file), `ingest holds ${file}`).toBe(true);
     for (const file of [
@@ -107,6 +110,7 @@ describe('the packaged Lambda zips', () => {
       'functions/data/actors.yaml',
       'templates/brief.hbs',
       'node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf',
+      'node_modules/world-countries/countries.json',
     ])
       expect(holds('compile', file), `compile holds ${file}`).toBe(true);
     // Ingest never renders: no templates, no fonts; and neither holds the other's handler.
@@ -225,21 +229,28 @@ describe('the packaged Lambda zips', () => {
       new TextDecoder().decode((await store.get('briefs/latest.html')) ?? undefined),
     ).toContain('UK recognizes need for cooperation with Russia, China on Afghanistan');
   });
-  it('reads a PDF upload with the pdf.js its package ships beside the bundle', async () => {
-    await store.put('incoming/statement.pdf', readFileSync('test/fixtures/formats/statement.pdf'));
-    const [outcome] = await invoke<IngestOutcome[]>('ingest', {
-      Records: [
-        {
-          eventTime: '2026-11-22T09:00:00.000Z',
-          s3: { object: { key: 'incoming/statement.pdf' } },
-        },
-      ],
-    });
-    expect(outcome).toMatchObject({ status: 'ingested', edition: '2026-11-22' });
-    const id = outcome && 'id' in outcome ? outcome.id : '';
-    const record = await store.get(articleKey('2026-11-22', id));
-    expect(JSON.parse(new TextDecoder().decode(record ?? undefined))).toMatchObject({
-      format: 'pdf',
-    });
+  it('reads a PDF and a Windows-1252 text with the libraries its package ships beside the bundle', async () => {
+    const seed = readFileSync('test/fixtures/seeds/001_4a56e7ea095a686e.txt', 'utf8');
+    const uploads = {
+      'incoming/statement.pdf': readFileSync('test/fixtures/formats/statement.pdf'),
+      // Curly quotes as Windows-1252 bytes (0x93/0x94): not UTF-8, so iconv-lite decodes it.
+      'incoming/western.txt': iconv.encode(
+        `${seed.trim()}\n\n\u201cWe agree,\u201d he said.\n`,
+        'windows-1252',
+      ),
+    };
+    for (const [key, bytes] of Object.entries(uploads)) {
+      await store.put(key, bytes);
+      const [outcome] = await invoke<IngestOutcome[]>('ingest', {
+        Records: [{ eventTime: '2026-11-22T09:00:00.000Z', s3: { object: { key } } }],
+      });
+      expect(outcome, key).toMatchObject({ status: 'ingested', edition: '2026-11-22' });
+      const id = outcome && 'id' in outcome ? outcome.id : '';
+      const record = JSON.parse(
+        new TextDecoder().decode((await store.get(articleKey('2026-11-22', id))) ?? undefined),
+      ) as { format: string; text: string };
+      if (key.endsWith('.pdf')) expect(record.format).toBe('pdf');
+      else expect(record.text).toContain('\u201cWe agree,\u201d he said.');
+    }
   });
 });
