@@ -1,8 +1,8 @@
-import model from 'wink-eng-lite-web-model';
 import winkNLP from 'wink-nlp';
 import type { Lexicon } from '../reference/reference-data';
 import { auxiliaryVerbs } from '../text/function-words';
 import type { Token } from '../text/tokenize';
+import { sentenceModel } from './sentence-model';
 
 const maxTagged = 120;
 
@@ -25,7 +25,7 @@ export function hasVerb(text: string, tokens: Token[], lexicon: Lexicon): boolea
   );
   // Far too long to quote either way: not worth tagging (a megabyte of one line would be).
   if (plain || tokens.length > maxTagged) return true;
-  tagger ??= winkNLP(model, ['sbd', 'pos']);
+  tagger ??= winkNLP(sentenceModel(), ['sbd', 'pos']);
   const tags = tagger.readDoc(text).tokens().out(tagger.its.pos) as string[];
   return tags.some((tag) => tag === 'VERB' || tag === 'AUX');
 }

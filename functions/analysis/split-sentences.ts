@@ -1,5 +1,5 @@
-import model from 'wink-eng-lite-web-model';
 import winkNLP from 'wink-nlp';
+import { sentenceModel } from './sentence-model';
 
 let nlp: ReturnType<typeof winkNLP> | null = null;
 
@@ -11,7 +11,7 @@ let nlp: ReturnType<typeof winkNLP> | null = null;
  * process.
  */
 export function splitSentences(paragraph: string): string[] {
-  nlp ??= winkNLP(model, ['sbd']);
+  nlp ??= winkNLP(sentenceModel(), ['sbd']);
   return nlp
     .readDoc(paragraph)
     .sentences()

@@ -1,5 +1,6 @@
-import Ajv, { type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { ArticleRejectedError } from '../model/errors';
+import { lazyAjv } from '../model/lazy-ajv';
 import { checkParagraphCount } from './limits';
 import { parseHtml, textOfMarkup } from './parse-html';
 import { emptyRawArticle, type RawArticle } from './raw-article';
@@ -23,7 +24,7 @@ export const articleJsonSchema = {
   anyOf: [{ required: ['body'] }, { required: ['text'] }, { required: ['content'] }],
 } as const;
 
-const validate = new Ajv({ allErrors: true }).compile(articleJsonSchema);
+const validate = lazyAjv({ allErrors: true }).compile(articleJsonSchema);
 
 interface ArticleJson {
   title?: string;

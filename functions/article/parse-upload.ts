@@ -6,11 +6,8 @@ import { detectLanguage } from './detect-language';
 import { acceptedExtensions, binaryFormats, detectFormat, extensionOf } from './formats';
 import { checkBody, checkTextSize, splitLongLine } from './limits';
 import { type OutletNames, outletNames } from './outlet-names';
-import { parseDocx } from './parse-docx';
-import { parseEml } from './parse-eml';
 import { parseHtml } from './parse-html';
 import { parseJson } from './parse-json';
-import { parsePdf } from './parse-pdf';
 import { parsePlainText } from './parse-plain-text';
 import type { RawArticle } from './raw-article';
 import { resolveMetadata } from './resolve-metadata';
@@ -48,6 +45,9 @@ export interface ParsedArticle {
  * Reads one upload into text and metadata, or throws `ArticleRejectedError` with the reason
  * the uploader will read. Handles every accepted format; `.pdf`, `.docx` and `.eml` are read by
  * asynchronous libraries, hence the promise. Pure: bytes in, text and metadata out.
+ *
+ * The PDF, Word and e-mail parsers (pdf.js, mammoth, mailparser: most of a cold start's
+ * loading) are imported only when such a file arrives; the bundle keeps them lazy.
  */
 export async function parseUpload(
   bytes: Uint8Array,
@@ -56,19 +56,24 @@ export async function parseUpload(
   const format = checkUpload(bytes, context.key);
   const { key, reference } = context;
   switch (format) {
-    case 'pdf':
+    case 'pdf': {
+      const { parsePdf } = await import('./parse-pdf');
       return parsedOf(
         await parsePdf(bytes, key, outletNames(reference.outletsByHost)),
         format,
         context,
       );
-    case 'docx':
+    }
+    case 'docx': {
+      const { parseDocx } = await import('./parse-docx');
       return parsedOf(
         await parseDocx(bytes, key, outletNames(reference.outletsByHost)),
         format,
         context,
       );
+    }
     case 'eml': {
+      const { parseEml } = await import('./parse-eml');
       const { text } = decodeText(bytes, key);
       return parsedOf(await parseEml(text, key, reference.outletsByHost), format, context);
     }

@@ -1,6 +1,6 @@
-import Ajv from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import { ConfigError } from '../model/errors';
+import { lazyAjv } from '../model/lazy-ajv';
 
 /** How much each signal counts when items and stories are ranked (0 switches a signal off). */
 export interface RankingWeights {
@@ -135,7 +135,7 @@ export const briefOptionsSchema = {
   },
 } as const;
 
-const ajv = new Ajv({ allErrors: true });
+const ajv = lazyAjv({ allErrors: true });
 const validate = ajv.compile(briefOptionsSchema);
 
 /**

@@ -1,6 +1,7 @@
-import Ajv, { type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import { ConfigError } from '../model/errors';
+import { lazyAjv } from '../model/lazy-ajv';
 import type { ActorId, ThemeId } from '../model/types';
 
 /**
@@ -71,7 +72,7 @@ const schema = {
   ],
 };
 
-const validate = new Ajv({ allErrors: true, verbose: true }).compile(schema);
+const validate = lazyAjv({ allErrors: true, verbose: true }).compile(schema);
 
 type RawList = Partial<Omit<DistributionList, 'name' | 'to'>> & { name: string; to: string[] };
 type RawConfig = string[] | { from?: string; replyTo?: string; to?: string[]; lists?: RawList[] };

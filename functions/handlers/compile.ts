@@ -8,9 +8,9 @@ import { draftBuilt, pendingDraft } from '../pipeline/draft-marker';
 import type { PipelineDeps } from '../pipeline/pipeline-deps';
 import { configFromEnv, deliverySettingsFromEnv, storeSettingsFromEnv } from '../setup/config';
 import { logger, withLogKeys } from '../setup/log';
-import { makeDeliveryStep } from '../setup/make-delivery-step';
-import { makeDeps } from '../setup/make-deps';
+import { makePipelineDeps } from '../setup/make-pipeline-deps';
 import { makeBucketStore } from '../setup/make-store';
+import { deliveryOnDemand, renderersOnDemand } from '../setup/on-demand';
 
 /**
  * What starts a compile: a manual invoke (`{"edition":"2026-11-22"}`, optionally `"force":true`),
@@ -58,8 +58,12 @@ export interface CompileSummary {
   delivery?: DeliverySummary;
 }
 
+/**
+ * `prepare` runs once a compile is going to build (not for a draft tick that skips): the Lambda
+ * entry point loads the renderers there.
+ */
 export const makeCompileHandler =
-  (deps: PipelineDeps, deliver?: DeliverStep) =>
+  (deps: PipelineDeps, deliver?: DeliverStep, prepare?: () => Promise<void>) =>
   async (event: CompileEvent = {}, context?: Context): Promise<CompileSummary> => {
     if (context) logger.addContext(context);
     const edition = editionOfEvent(event, deps.clock(), deps.settings.timeZone);
@@ -82,6 +86,7 @@ export const makeCompileHandler =
       }
       let outcome: CompileOutcome;
       try {
+        await prepare?.();
         outcome = await compile(deps, edition, { force: event.force === true });
       } catch (error) {
         logger.error('compile failed; Lambda will retry, then the failure queue keeps the event', {
@@ -116,11 +121,17 @@ function triggerOf(event: CompileEvent): CompileSummary['trigger'] {
 
 let cached: ReturnType<typeof makeCompileHandler> | undefined;
 
-/** Lambda entry point; the store, data files, templates and fonts are set up once per cold start. */
+/**
+ * Lambda entry point; the store and data files are set up once per cold start, the renderers
+ * (templates, fonts) when a compile first builds, delivery's clients when it first delivers.
+ */
 export const handler = (event: CompileEvent, context?: Context) => {
   if (!cached) {
-    const deps = makeDeps(configFromEnv(), makeBucketStore(storeSettingsFromEnv()));
-    cached = makeCompileHandler(deps, makeDeliveryStep(deliverySettingsFromEnv(), deps));
+    const config = configFromEnv();
+    const delivery = deliverySettingsFromEnv();
+    const { renderers, load } = renderersOnDemand(config);
+    const deps = makePipelineDeps(config, makeBucketStore(storeSettingsFromEnv()), renderers);
+    cached = makeCompileHandler(deps, deliveryOnDemand(delivery, deps), load);
   }
   return cached(event, context);
 };

@@ -1,11 +1,12 @@
 import type { Context } from 'aws-lambda';
 import { editionOf } from '../model/edition';
+import type { Renderers } from '../model/types';
 import { markEditionChanged } from '../pipeline/draft-marker';
 import { type IngestOutcome, ingest } from '../pipeline/ingest';
 import type { PipelineDeps } from '../pipeline/pipeline-deps';
 import { configFromEnv, storeSettingsFromEnv } from '../setup/config';
 import { logger, withLogKeys } from '../setup/log';
-import { makeDeps } from '../setup/make-deps';
+import { makePipelineDeps } from '../setup/make-pipeline-deps';
 import { makeBucketStore } from '../setup/make-store';
 
 /** The part of an S3 notification the handler reads (AWS and S3-compatible servers alike). */
@@ -72,10 +73,23 @@ export const makeIngestHandler =
     return outcomes;
   };
 
+/**
+ * Ingest writes records, never a brief: its package leaves out the renderers, templates and
+ * fonts (README "Deployment package"), and these say so should that ever change.
+ */
+const noRenderers: Renderers = {
+  html: () => {
+    throw new Error('the ingest function does not render briefs');
+  },
+  pdf: () => Promise.reject(new Error('the ingest function does not render briefs')),
+};
+
 let cached: ReturnType<typeof makeIngestHandler> | undefined;
 
-/** Lambda entry point; the store, data files and fonts are set up once per cold start. */
+/** Lambda entry point; the store and data files are set up once per cold start. */
 export const handler = (event: S3Event, context?: Context) => {
-  cached ??= makeIngestHandler(makeDeps(configFromEnv(), makeBucketStore(storeSettingsFromEnv())));
+  cached ??= makeIngestHandler(
+    makePipelineDeps(configFromEnv(), makeBucketStore(storeSettingsFromEnv()), noRenderers),
+  );
   return cached(event, context);
 };

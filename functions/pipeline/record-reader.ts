@@ -1,4 +1,4 @@
-import Ajv from 'ajv';
+import { lazyAjv } from '../model/lazy-ajv';
 import type { ArticleRecord, RejectionRecord } from '../model/types';
 import type { Store } from '../store/store';
 import type { CarrierRecord } from './ingest';
@@ -83,7 +83,7 @@ export type RecordShape<T> = ((data: unknown) => data is T) & {
   errors?: { instancePath: string; message?: string }[] | null;
 };
 
-const ajv = new Ajv();
+const ajv = lazyAjv();
 export const articleRecordShape: RecordShape<ArticleRecord> = ajv.compile<ArticleRecord>(
   articleRecordSchema as object,
 );

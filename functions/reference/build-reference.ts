@@ -1,6 +1,6 @@
-import Ajv from 'ajv';
 import countries from 'world-countries';
 import { ConfigError } from '../model/errors';
+import { lazyAjv } from '../model/lazy-ajv';
 import type { ActorKind } from '../model/types';
 import { stemOf, wordParts } from '../text/stem';
 import { aliasTokens, tokenize } from '../text/tokenize';
@@ -60,7 +60,7 @@ const namedActor = {
   additionalProperties: false,
   properties: { name: { type: 'string' }, aliases: stringList },
 };
-const ajv = new Ajv({ allErrors: true });
+const ajv = lazyAjv({ allErrors: true });
 const validateActors = ajv.compile({
   type: 'object',
   additionalProperties: false,

@@ -1,14 +1,14 @@
-import Ajv from 'ajv';
 import { iso6393 } from 'iso-639-3';
 import countries from 'world-countries';
 import { ConfigError } from '../model/errors';
+import { lazyAjv } from '../model/lazy-ajv';
 import { aliasTokens } from '../text/tokenize';
 import type { Alias, ReferenceData } from './reference-data';
 
 /** `functions/data/other-languages.yaml`: per ISO 639-1 language, actor id → names. */
 export type LanguageNamesFile = Record<string, Record<string, string[]>>;
 
-const ajv = new Ajv({ allErrors: true });
+const ajv = lazyAjv({ allErrors: true });
 const validate = ajv.compile({
   type: 'object',
   propertyNames: { pattern: '^[a-z]{2}$' },

@@ -1,5 +1,5 @@
-import Ajv from 'ajv';
 import { ConfigError } from '../model/errors';
+import { lazyAjv } from '../model/lazy-ajv';
 import type { Lexicon } from './reference-data';
 
 /** Each list of the lexicon and its key in `functions/data/lexicon.yaml`. */
@@ -31,7 +31,7 @@ const keys = {
 export type LexiconFile = Record<(typeof keys)[keyof Lexicon], string[]>;
 
 const fileKeys = Object.values(keys);
-const ajv = new Ajv({ allErrors: true });
+const ajv = lazyAjv({ allErrors: true });
 const validate = ajv.compile({
   type: 'object',
   required: fileKeys,

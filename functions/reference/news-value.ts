@@ -1,5 +1,5 @@
-import Ajv from 'ajv';
 import { ConfigError } from '../model/errors';
+import { lazyAjv } from '../model/lazy-ajv';
 import type { EventKind, NewsValue } from './reference-data';
 
 /** The shape of `functions/data/news-value.yaml`. */
@@ -11,7 +11,7 @@ export interface NewsValueFile {
 }
 
 const cueList = { type: 'array', items: { type: 'string', minLength: 1 } };
-const ajv = new Ajv({ allErrors: true });
+const ajv = lazyAjv({ allErrors: true });
 const validate = ajv.compile({
   type: 'object',
   required: ['event_kinds', 'opinion', 'background', 'agencies'],

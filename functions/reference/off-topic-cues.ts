@@ -1,5 +1,5 @@
-import Ajv from 'ajv';
 import { ConfigError } from '../model/errors';
+import { lazyAjv } from '../model/lazy-ajv';
 import type { OffTopicCue, OffTopicKind } from './reference-data';
 
 /** The shape of `functions/data/off-topic.yaml`. */
@@ -7,7 +7,7 @@ export interface OffTopicFile {
   kinds: Record<string, { label: string; cues: Record<string, number> }>;
 }
 
-const ajv = new Ajv({ allErrors: true });
+const ajv = lazyAjv({ allErrors: true });
 const validate = ajv.compile({
   type: 'object',
   required: ['kinds'],

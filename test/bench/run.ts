@@ -18,6 +18,7 @@ import { renderHtml } from '../../functions/render/html/render-html';
 import { loadPdfFonts } from '../../functions/render/pdf/load-fonts';
 import { renderPdf } from '../../functions/render/pdf/render-pdf';
 import { recordOfText } from '../helpers/parse';
+import { benchColdStart } from './cold-start';
 import { benchCompileS3 } from './compile-s3';
 import { benchHostileInputs } from './hostile';
 import { benchIngestFormats } from './ingest-formats';
@@ -234,6 +235,7 @@ benchIngestFormats(root, reference)
   .then(benchCompile)
   .then(() => benchHostileInputs(root))
   .then(() => benchCompileS3(root, reference))
+  .then(() => benchColdStart(root, reference))
   .catch((error: unknown) => {
     console.error(error);
     process.exitCode = 1;

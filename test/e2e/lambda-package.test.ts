@@ -4,11 +4,13 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
+import iconv from 'iconv-lite';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompileSummary } from '../../functions/handlers/compile';
 import type { BriefModel } from '../../functions/model/types';
 import type { IngestOutcome } from '../../functions/pipeline/ingest';
+import { articleKey } from '../../functions/store/bucket-layout';
 import { makeS3Client } from '../../functions/store/s3-client';
 import { S3Store } from '../../functions/store/s3-store';
 import { loadEvent } from '../helpers/events';
@@ -17,13 +19,14 @@ import { tempDir } from '../helpers/pipeline';
 const run = promisify(execFile);
 
 /**
- * The zip `npm run package` builds is what Lambda runs: unzipped into a folder that becomes
- * LAMBDA_TASK_ROOT and the working directory, with nothing else from the project, its bundled
- * handlers must find their data files, templates and fonts there and work against S3.
+ * The zips `npm run package` builds are what Lambda runs, one per function: each unzipped into
+ * a folder that becomes LAMBDA_TASK_ROOT and the working directory, with nothing else from the
+ * project, its bundled handler must find its data files (and compile its templates and fonts)
+ * there and work against S3.
  */
-describe('the packaged Lambda zip', () => {
-  let taskRoot: string;
-  let zipBytes: number;
+describe('the packaged Lambda zips', () => {
+  const taskRoots: Record<'ingest' | 'compile', string> = { ingest: '', compile: '' };
+  const zipBytes: Record<'ingest' | 'compile', number> = { ingest: 0, compile: 0 };
   // biome-ignore lint/suspicious/noExplicitAny: CloudFormation properties are free-form JSON.
   let template: { Resources: Record<string, { Type: string; Properties: Record<string, any> }> };
   let server: S3rver;
@@ -39,13 +42,15 @@ describe('the packaged Lambda zip', () => {
         throw new Error(`npm run package failed:\n${error.stdout}\n${error.stderr}`);
       },
     );
-    const zip = path.join(packageDir, 'daily-brief.zip');
-    zipBytes = statSync(zip).size;
     template = JSON.parse(
       readFileSync(path.join(packageDir, 'cloudformation-template-update-stack.json'), 'utf8'),
     );
-    taskRoot = tempDir('brief-task-root-');
-    await run('unzip', ['-q', zip, '-d', taskRoot]);
+    for (const name of ['ingest', 'compile'] as const) {
+      const zip = path.join(packageDir, `${name}.zip`);
+      zipBytes[name] = statSync(zip).size;
+      taskRoots[name] = tempDir(`brief-task-root-${name}-`);
+      await run('unzip', ['-q', zip, '-d', taskRoots[name]]);
+    }
 
     server = new S3rver({
       address: '127.0.0.1',
@@ -64,9 +69,10 @@ describe('the packaged Lambda zip', () => {
     await server?.close();
   });
 
-  /** Calls a bundled handler in a fresh Node process, as the Lambda runtime would. */
-  async function invoke<T>(handlerFile: string, event: unknown): Promise<T> {
-    const script = `require(${JSON.stringify(`./${handlerFile}`)}).handler(JSON.parse(process.argv[1])).then(
+  /** Calls a function's bundled handler in a fresh Node process, as the Lambda runtime would. */
+  async function invoke<T>(name: 'ingest' | 'compile', event: unknown): Promise<T> {
+    const taskRoot = taskRoots[name];
+    const script = `require(${JSON.stringify(`./functions/handlers/${name}.js`)}).handler(JSON.parse(process.argv[1])).then(
       (result) => process.stdout.write(JSON.stringify(result)),
       (error) => { console.error(error); process.exit(1); });`;
     const { stdout } = await run(process.execPath, ['-e', script, JSON.stringify(event)], {
@@ -85,20 +91,45 @@ describe('the packaged Lambda zip', () => {
     return JSON.parse(stdout) as T;
   }
 
-  it('holds the bundled handlers and their assets, and nothing of the sources or tests', async () => {
+  const holds = (name: 'ingest' | 'compile', file: string) =>
+    statSync(path.join(taskRoots[name], file), { throwIfNoEntry: false })?.isFile() === true;
+
+  it('packages each function on its own: its bundle and the files it reads, nothing of the sources or tests', () => {
     for (const file of [
       'functions/handlers/ingest.js',
+      'functions/data/actors.yaml',
+      // Required when an upload needs them, not bundled (serverless.yml custom.esbuild.exclude).
+      'node_modules/wink-eng-lite-web-model/dist/model.js',
+      'node_modules/unpdf/dist/pdfjs.mjs',
+      'node_modules/iconv-lite/encodings/index.js',
+      'node_modules/world-countries/countries.json',
+    ])
+      expect(holds('ingest', file), `ingest holds ${file}`).toBe(true);
+    for (const file of [
       'functions/handlers/compile.js',
       'functions/data/actors.yaml',
       'templates/brief.hbs',
       'node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf',
-    ]) {
-      expect(statSync(path.join(taskRoot, file)).isFile()).toBe(true);
+      'node_modules/world-countries/countries.json',
+    ])
+      expect(holds('compile', file), `compile holds ${file}`).toBe(true);
+    // Ingest never renders: no templates, no fonts; and neither holds the other's handler.
+    for (const file of [
+      'functions/handlers/compile.js',
+      'templates/brief.hbs',
+      'node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf',
+    ])
+      expect(holds('ingest', file), `ingest leaves out ${file}`).toBe(false);
+    expect(holds('compile', 'functions/handlers/ingest.js')).toBe(false);
+    expect(holds('compile', 'node_modules/wink-eng-lite-web-model/dist/model.js')).toBe(false);
+    for (const name of ['ingest', 'compile'] as const) {
+      expect(holds(name, `functions/handlers/${name}.ts`)).toBe(false);
+      expect(statSync(path.join(taskRoots[name], 'test'), { throwIfNoEntry: false })).toBe(
+        undefined,
+      );
+      // Lambda accepts 50 MB zipped; each package is a few MB (README "Deployment package").
+      expect(zipBytes[name]).toBeLessThan(50 * 1024 * 1024);
     }
-    expect(() => statSync(path.join(taskRoot, 'functions/handlers/ingest.ts'))).toThrow();
-    expect(() => statSync(path.join(taskRoot, 'test'))).toThrow();
-    // Lambda accepts 50 MB zipped; the bundle is a few MB.
-    expect(zipBytes).toBeLessThan(50 * 1024 * 1024);
   });
 
   it('comes with a template that bounds, schedules, keeps and watches what it deploys', () => {
@@ -178,20 +209,15 @@ describe('the packaged Lambda zip', () => {
     expect(guarded).toContain('CompileIamRoleLambdaExecution');
   });
 
-  it('ingests an upload and compiles the edition, from the unzipped folder alone', async () => {
+  it('ingests an upload and compiles the edition, from the unzipped folders alone', async () => {
     await store.put(
       'incoming/000_4c66cd66b4ac9d7a.txt',
       readFileSync('test/fixtures/seeds/000_4c66cd66b4ac9d7a.txt'),
     );
-    const [outcome] = await invoke<IngestOutcome[]>(
-      'functions/handlers/ingest.js',
-      loadEvent('s3-put-seed'),
-    );
+    const [outcome] = await invoke<IngestOutcome[]>('ingest', loadEvent('s3-put-seed'));
     expect(outcome).toMatchObject({ status: 'ingested', edition: '2026-11-22' });
 
-    const summary = await invoke<CompileSummary>('functions/handlers/compile.js', {
-      edition: '2026-11-22',
-    });
+    const summary = await invoke<CompileSummary>('compile', { edition: '2026-11-22' });
     expect(summary).toMatchObject({ status: 'built', articles: 1 });
     const model = JSON.parse(
       new TextDecoder().decode((await store.get('briefs/2026-11-22/brief.json')) ?? undefined),
@@ -206,5 +232,29 @@ describe('the packaged Lambda zip', () => {
     expect(
       new TextDecoder().decode((await store.get('briefs/latest.html')) ?? undefined),
     ).toContain('UK recognizes need for cooperation with Russia, China on Afghanistan');
+  });
+  it('reads a PDF and a Windows-1252 text with the libraries its package ships beside the bundle', async () => {
+    const seed = readFileSync('test/fixtures/seeds/001_4a56e7ea095a686e.txt', 'utf8');
+    const uploads = {
+      'incoming/statement.pdf': readFileSync('test/fixtures/formats/statement.pdf'),
+      // Curly quotes as Windows-1252 bytes (0x93/0x94): not UTF-8, so iconv-lite decodes it.
+      'incoming/western.txt': iconv.encode(
+        `${seed.trim()}\n\n\u201cWe agree,\u201d he said.\n`,
+        'windows-1252',
+      ),
+    };
+    for (const [key, bytes] of Object.entries(uploads)) {
+      await store.put(key, bytes);
+      const [outcome] = await invoke<IngestOutcome[]>('ingest', {
+        Records: [{ eventTime: '2026-11-22T09:00:00.000Z', s3: { object: { key } } }],
+      });
+      expect(outcome, key).toMatchObject({ status: 'ingested', edition: '2026-11-22' });
+      const id = outcome && 'id' in outcome ? outcome.id : '';
+      const record = JSON.parse(
+        new TextDecoder().decode((await store.get(articleKey('2026-11-22', id))) ?? undefined),
+      ) as { format: string; text: string };
+      if (key.endsWith('.pdf')) expect(record.format).toBe('pdf');
+      else expect(record.text).toContain('\u201cWe agree,\u201d he said.');
+    }
   });
 });
