@@ -1,0 +1,161 @@
+/**
+ * A pool of worker threads that read uploads (parse and analyse: the pure, CPU-bound part of
+ * ingest), so a run of many files uses every core while the main thread does the store's I/O.
+ * Used by the CLI and `npm run dev`; the Lambda ingest handler reads its one upload in its own
+ * thread and never loads this module.
+ */
+import { availableParallelism } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { ArticleRejectedError } from '../model/errors';
+import type { ArticleRecord } from '../model/types';
+import {
+  InternalReadError,
+  internalReadError,
+  type ReadArticle,
+  type UploadToRead,
+} from '../pipeline/read-article';
+import type { ArticleWorkerData, ReadAnswer, ReadTask } from './article-worker';
+
+export interface ArticlePoolOptions {
+  /** Where the data files are, and the settings of a read (as `RuntimeConfig` has them). */
+  root: string;
+  actorsFile?: string;
+  themesFile?: string;
+  minWords: number;
+  ingestSeconds?: number;
+  /** Workers; `articlePoolSize()` when absent. */
+  size?: number;
+  /** The worker module (tests start one that fails on purpose); `article-worker` when absent. */
+  workerFile?: string;
+}
+
+export interface ArticlePool {
+  read: ReadArticle;
+  /** Stops the workers (after the reads under way), so the process can exit. */
+  close(): Promise<void>;
+}
+
+/** One worker per core, at most 8; at least 1. BRIEF_INGEST_WORKERS overrides it (0: no pool). */
+export function articlePoolSize(env: NodeJS.ProcessEnv = process.env): number {
+  const set = env.BRIEF_INGEST_WORKERS;
+  if (set !== undefined && set !== '' && Number.isInteger(Number(set)))
+    return Math.max(0, Number(set));
+  return Math.max(1, Math.min(8, availableParallelism()));
+}
+
+interface Pending {
+  task: ReadTask;
+  resolve: (record: ArticleRecord) => void;
+  reject: (error: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  busy: Pending | null;
+}
+
+export function makeArticlePool(options: ArticlePoolOptions): ArticlePool {
+  const size = Math.max(1, options.size ?? articlePoolSize());
+  const workerFile = resolve(
+    options.workerFile ?? join(__dirname, `article-worker${extname(__filename)}`),
+  );
+  const data: ArticleWorkerData = {
+    workerFile,
+    root: options.root,
+    actorsFile: options.actorsFile,
+    themesFile: options.themesFile,
+    minWords: options.minWords,
+    ingestSeconds: options.ingestSeconds,
+  };
+  const queue: Pending[] = [];
+  const slots: Slot[] = [];
+  let nextId = 0;
+  let closed = false;
+
+  const startWorker = (): Slot => {
+    const slot: Slot = { worker: spawn(workerFile, data), busy: null };
+    slot.worker.on('message', (answer: ReadAnswer) => {
+      const pending = slot.busy;
+      slot.busy = null;
+      if (pending && pending.task.id === answer.id) {
+        if ('record' in answer) pending.resolve(answer.record);
+        else
+          pending.reject(
+            answer.internal
+              ? new InternalReadError(answer.rejected)
+              : new ArticleRejectedError(answer.rejected),
+          );
+      }
+      dispatch();
+    });
+    // A worker that dies (an uncaught error, running out of memory) takes only the upload it
+    // was reading with it: that upload is rejected with the error, a new worker takes its place.
+    const died = (error: unknown) => {
+      const pending = slot.busy;
+      slot.busy = null;
+      const index = slots.indexOf(slot);
+      if (index >= 0) slots.splice(index, 1);
+      if (pending) pending.reject(internalReadError(pending.task.key, error));
+      dispatch();
+    };
+    slot.worker.on('error', died);
+    slot.worker.on('exit', (code) => {
+      if (slots.includes(slot)) died(new Error(`the reading thread stopped (exit code ${code})`));
+    });
+    // An idle worker does not keep the process alive.
+    slot.worker.unref();
+    slots.push(slot);
+    return slot;
+  };
+
+  const dispatch = () => {
+    while (queue.length > 0 && !closed) {
+      let slot = slots.find((candidate) => !candidate.busy);
+      if (!slot && slots.length < size) slot = startWorker();
+      if (!slot) return;
+      const pending = queue.shift() as Pending;
+      slot.busy = pending;
+      slot.worker.ref();
+      slot.worker.postMessage(pending.task);
+    }
+    for (const slot of slots) if (!slot.busy) slot.worker.unref();
+  };
+
+  return {
+    read: (bytes: Uint8Array, upload: UploadToRead) =>
+      new Promise<ArticleRecord>((resolvePromise, rejectPromise) => {
+        if (closed) {
+          rejectPromise(new Error('the article pool is closed'));
+          return;
+        }
+        const task: ReadTask = {
+          id: nextId++,
+          bytes,
+          key: upload.key,
+          edition: upload.edition,
+          receivedAt: upload.receivedAt.toISOString(),
+          spentMs: upload.spentMs ?? 0,
+        };
+        queue.push({ task, resolve: resolvePromise, reject: rejectPromise });
+        dispatch();
+      }),
+    close: async () => {
+      closed = true;
+      for (const pending of queue.splice(0))
+        pending.reject(new Error('the article pool was closed before this upload was read'));
+      const stopping = slots.splice(0).map((slot) => slot.worker.terminate());
+      await Promise.all(stopping);
+    },
+  };
+}
+
+/**
+ * Starts a worker on `file`. Under tsx (the CLI and `npm run dev` run from source), the worker
+ * registers tsx itself before loading the TypeScript module; a built `.js` loads as it is.
+ */
+function spawn(file: string, data: ArticleWorkerData): Worker {
+  if (extname(file) !== '.ts') return new Worker(file, { workerData: data });
+  const bootstrap = `require(${JSON.stringify(require.resolve('tsx/cjs/api'))}).register(); require(${JSON.stringify(file)});`;
+  return new Worker(bootstrap, { eval: true, workerData: data });
+}

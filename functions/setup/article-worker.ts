@@ -1,0 +1,83 @@
+/**
+ * A worker of the article pool (functions/setup/article-pool.ts): loads the reference data once,
+ * then reads the uploads the pool sends it (parse and analyse, `readArticle`) and answers each
+ * with its record or its rejection. It touches no store.
+ */
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { ArticleRejectedError } from '../model/errors';
+import type { ArticleRecord } from '../model/types';
+import {
+  InternalReadError,
+  internalReadError,
+  type ReadArticle,
+  readArticle,
+} from '../pipeline/read-article';
+import { loadReference } from '../reference/load-reference';
+
+/** What a worker is started with: where the reference data is, and the settings of a read. */
+export interface ArticleWorkerData {
+  /** The worker module the pool started (a test starts its own, which serves by `serveArticles`). */
+  workerFile: string;
+  root: string;
+  actorsFile?: string;
+  themesFile?: string;
+  minWords: number;
+  ingestSeconds?: number;
+}
+
+/** One upload sent to a worker. */
+export interface ReadTask {
+  id: number;
+  bytes: Uint8Array;
+  key: string;
+  edition: string;
+  /** ISO time. */
+  receivedAt: string;
+  spentMs: number;
+}
+
+/** A worker's answer: the record, or the rejection's reason. */
+export type ReadAnswer =
+  | { id: number; record: ArticleRecord }
+  | { id: number; rejected: string; internal: boolean };
+
+/** The reader a worker serves: the reference of its start-up data, read once. */
+export function readerOf(data: ArticleWorkerData): ReadArticle {
+  const reference = loadReference({
+    root: data.root,
+    actorsFile: data.actorsFile,
+    themesFile: data.themesFile,
+  });
+  return (bytes, upload) => readArticle(bytes, upload, reference, data);
+}
+
+/** Answers the pool's tasks, one at a time, with `read`. */
+export function serveArticles(read: ReadArticle): void {
+  const port = parentPort;
+  if (!port) throw new Error('serveArticles runs in a worker thread');
+  port.on('message', async (task: ReadTask) => {
+    const upload = {
+      key: task.key,
+      edition: task.edition,
+      receivedAt: new Date(task.receivedAt),
+      spentMs: task.spentMs,
+    };
+    let answer: ReadAnswer;
+    try {
+      answer = { id: task.id, record: await read(task.bytes, upload) };
+    } catch (error) {
+      // `readArticle` throws only rejections; anything else is a bug of ours on this file.
+      const rejection =
+        error instanceof ArticleRejectedError ? error : internalReadError(task.key, error);
+      answer = {
+        id: task.id,
+        rejected: rejection.message,
+        internal: rejection instanceof InternalReadError,
+      };
+    }
+    port.postMessage(answer);
+  });
+}
+
+if (!isMainThread && (workerData as ArticleWorkerData | undefined)?.workerFile === __filename)
+  serveArticles(readerOf(workerData as ArticleWorkerData));
