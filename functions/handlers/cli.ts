@@ -8,6 +8,7 @@ import type { BriefModel } from '../model/types';
 import { compile } from '../pipeline/compile';
 import type { IngestOutcome } from '../pipeline/ingest';
 import type { PipelineDeps } from '../pipeline/pipeline-deps';
+import { readArticle } from '../pipeline/read-article';
 import { articlePoolSize, makeArticlePool } from '../setup/article-pool';
 import {
   type CliSettings,
@@ -176,12 +177,14 @@ async function ingestAll(
           minWords: config.settings.minWords,
           ingestSeconds: config.settings.ingestSeconds,
           size: workers,
+          // This thread reads too while the workers are busy: its core is otherwise idle.
+          inThread: (bytes, upload) => readArticle(bytes, upload, deps.reference, deps.settings),
         })
       : null;
   try {
     return await ingestInputs(deps, inputs, filing, {
       read: pool?.read,
-      inFlight: inputsInFlight(workers),
+      inFlight: inputsInFlight(workers + 1),
       progress,
     });
   } finally {

@@ -26,6 +26,11 @@ export interface ArticlePoolOptions {
   ingestSeconds?: number;
   /** Workers; `articlePoolSize()` when absent. */
   size?: number;
+  /**
+   * The reader of this thread: when given, this thread reads uploads too while every worker is
+   * busy or still starting (its own core would otherwise wait on the store's I/O).
+   */
+  inThread?: ReadArticle;
   /** The worker module (tests start one that fails on purpose); `article-worker` when absent. */
   workerFile?: string;
 }
@@ -36,12 +41,15 @@ export interface ArticlePool {
   close(): Promise<void>;
 }
 
-/** One worker per core, at most 8; at least 1. BRIEF_INGEST_WORKERS overrides it (0: no pool). */
+/**
+ * One worker per core but the one of the main thread (which reads too), at most 7: none on one
+ * core. BRIEF_INGEST_WORKERS overrides it (0: no pool).
+ */
 export function articlePoolSize(env: NodeJS.ProcessEnv = process.env): number {
   const set = env.BRIEF_INGEST_WORKERS;
   if (set !== undefined && set !== '' && Number.isInteger(Number(set)))
     return Math.max(0, Number(set));
-  return Math.max(1, Math.min(8, availableParallelism()));
+  return Math.max(0, Math.min(7, availableParallelism() - 1));
 }
 
 interface Pending {
@@ -52,6 +60,8 @@ interface Pending {
 
 interface Slot {
   worker: Worker;
+  /** False until the worker has loaded its reference data and says so. */
+  ready: boolean;
   busy: Pending | null;
 }
 
@@ -72,10 +82,16 @@ export function makeArticlePool(options: ArticlePoolOptions): ArticlePool {
   const slots: Slot[] = [];
   let nextId = 0;
   let closed = false;
+  let readingHere = false;
 
   const startWorker = (): Slot => {
-    const slot: Slot = { worker: spawn(workerFile, data), busy: null };
-    slot.worker.on('message', (answer: ReadAnswer) => {
+    const slot: Slot = { worker: spawn(workerFile, data), ready: false, busy: null };
+    slot.worker.on('message', (answer: ReadAnswer | { ready: true }) => {
+      if ('ready' in answer) {
+        slot.ready = true;
+        dispatch();
+        return;
+      }
       const pending = slot.busy;
       slot.busy = null;
       if (pending && pending.task.id === answer.id) {
@@ -103,23 +119,44 @@ export function makeArticlePool(options: ArticlePoolOptions): ArticlePool {
     slot.worker.on('exit', (code) => {
       if (slots.includes(slot)) died(new Error(`the reading thread stopped (exit code ${code})`));
     });
-    // An idle worker does not keep the process alive.
-    slot.worker.unref();
     slots.push(slot);
     return slot;
   };
 
   const dispatch = () => {
-    while (queue.length > 0 && !closed) {
-      let slot = slots.find((candidate) => !candidate.busy);
-      if (!slot && slots.length < size) slot = startWorker();
-      if (!slot) return;
+    if (closed) return;
+    while (queue.length > 0 && slots.length < size) startWorker();
+    while (queue.length > 0) {
+      const slot = slots.find((candidate) => candidate.ready && !candidate.busy);
+      if (!slot) break;
       const pending = queue.shift() as Pending;
       slot.busy = pending;
       slot.worker.ref();
       slot.worker.postMessage(pending.task);
     }
-    for (const slot of slots) if (!slot.busy) slot.worker.unref();
+    // A starting worker keeps the process alive only while there is work for it.
+    for (const slot of slots) if (!slot.busy && queue.length === 0) slot.worker.unref();
+    if (queue.length > 0 && options.inThread && !readingHere) {
+      readingHere = true;
+      // After the I/O callbacks due: this thread reads one upload at a time between them.
+      setImmediate(readHere);
+    }
+  };
+
+  const readHere = async () => {
+    const pending = closed ? undefined : queue.shift();
+    if (pending && options.inThread) {
+      const { task } = pending;
+      const upload = {
+        key: task.key,
+        edition: task.edition,
+        receivedAt: new Date(task.receivedAt),
+        spentMs: task.spentMs,
+      };
+      await options.inThread(task.bytes, upload).then(pending.resolve, pending.reject);
+    }
+    readingHere = false;
+    dispatch();
   };
 
   return {

@@ -51,10 +51,11 @@ export function readerOf(data: ArticleWorkerData): ReadArticle {
   return (bytes, upload) => readArticle(bytes, upload, reference, data);
 }
 
-/** Answers the pool's tasks, one at a time, with `read`. */
+/** Answers the pool's tasks, one at a time, with `read`; says first that it is ready. */
 export function serveArticles(read: ReadArticle): void {
   const port = parentPort;
   if (!port) throw new Error('serveArticles runs in a worker thread');
+  port.postMessage({ ready: true });
   port.on('message', async (task: ReadTask) => {
     const upload = {
       key: task.key,

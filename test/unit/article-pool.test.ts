@@ -111,9 +111,16 @@ describe('a run through the pool', () => {
 
     const sequentialStore = tempFsStore();
     const sequential = await ingestInputs(testDeps(sequentialStore), inputs, filing);
-    const pool = makeArticlePool({ root, size: 2, ...settings });
     const pooledStore = tempFsStore();
-    const pooled = await ingestInputs(testDeps(pooledStore), inputs, filing, {
+    const deps = testDeps(pooledStore);
+    // One worker, and this thread reading too while it is busy, as the CLI runs on two cores.
+    const pool = makeArticlePool({
+      root,
+      size: 1,
+      ...settings,
+      inThread: (bytes, upload) => readArticle(bytes, upload, deps.reference, deps.settings),
+    });
+    const pooled = await ingestInputs(deps, inputs, filing, {
       read: pool.read,
       inFlight: 8,
     });
