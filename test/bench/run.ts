@@ -18,6 +18,7 @@ import { renderHtml } from '../../functions/render/html/render-html';
 import { loadPdfFonts } from '../../functions/render/pdf/load-fonts';
 import { renderPdf } from '../../functions/render/pdf/render-pdf';
 import { recordOfText } from '../helpers/parse';
+import { benchCliEndToEnd } from './cli-end-to-end';
 import { benchHostileInputs } from './hostile';
 import { benchIngestFormats } from './ingest-formats';
 import { syntheticArticles } from './synthetic-articles';
@@ -232,6 +233,7 @@ async function benchCompile(): Promise<void> {
 benchIngestFormats(root, reference)
   .then(benchCompile)
   .then(() => benchHostileInputs(root))
+  .then(() => benchCliEndToEnd(root))
   .catch((error: unknown) => {
     console.error(error);
     process.exitCode = 1;
