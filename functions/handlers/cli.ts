@@ -177,6 +177,7 @@ async function ingestAll(
           minWords: config.settings.minWords,
           ingestSeconds: config.settings.ingestSeconds,
           size: workers,
+          reference: deps.reference,
           // This thread reads too while the workers are busy: its core is otherwise idle.
           inThread: (bytes, upload) => readArticle(bytes, upload, deps.reference, deps.settings),
         })

@@ -15,6 +15,7 @@ import {
   type ReadArticle,
   type UploadToRead,
 } from '../pipeline/read-article';
+import type { ReferenceData } from '../reference/reference-data';
 import type { ArticleWorkerData, ReadAnswer, ReadTask } from './article-worker';
 
 export interface ArticlePoolOptions {
@@ -24,6 +25,8 @@ export interface ArticlePoolOptions {
   themesFile?: string;
   minWords: number;
   ingestSeconds?: number;
+  /** The reference data this thread built from those files, handed to the workers as it is. */
+  reference?: ReferenceData;
   /** Workers; `articlePoolSize()` when absent. */
   size?: number;
   /**
@@ -62,8 +65,15 @@ interface Slot {
   worker: Worker;
   /** False until the worker has loaded its reference data and says so. */
   ready: boolean;
-  busy: Pending | null;
+  /** The uploads sent to it, oldest (the one it is reading) first. */
+  inFlight: Pending[];
 }
+
+/**
+ * Uploads sent to a worker at once: the next one waits in its queue, so it never idles while
+ * this thread is busy (reading an upload itself) and cannot hand it another.
+ */
+const perWorker = 2;
 
 export function makeArticlePool(options: ArticlePoolOptions): ArticlePool {
   const size = Math.max(1, options.size ?? articlePoolSize());
@@ -77,6 +87,7 @@ export function makeArticlePool(options: ArticlePoolOptions): ArticlePool {
     themesFile: options.themesFile,
     minWords: options.minWords,
     ingestSeconds: options.ingestSeconds,
+    reference: options.reference,
   };
   const queue: Pending[] = [];
   const slots: Slot[] = [];
@@ -85,16 +96,16 @@ export function makeArticlePool(options: ArticlePoolOptions): ArticlePool {
   let readingHere = false;
 
   const startWorker = (): Slot => {
-    const slot: Slot = { worker: spawn(workerFile, data), ready: false, busy: null };
+    const slot: Slot = { worker: spawn(workerFile, data), ready: false, inFlight: [] };
     slot.worker.on('message', (answer: ReadAnswer | { ready: true }) => {
       if ('ready' in answer) {
         slot.ready = true;
         dispatch();
         return;
       }
-      const pending = slot.busy;
-      slot.busy = null;
-      if (pending && pending.task.id === answer.id) {
+      const at = slot.inFlight.findIndex((pending) => pending.task.id === answer.id);
+      const [pending] = at >= 0 ? slot.inFlight.splice(at, 1) : [];
+      if (pending) {
         if ('record' in answer) pending.resolve(answer.record);
         else
           pending.reject(
@@ -106,13 +117,14 @@ export function makeArticlePool(options: ArticlePoolOptions): ArticlePool {
       dispatch();
     });
     // A worker that dies (an uncaught error, running out of memory) takes only the upload it
-    // was reading with it: that upload is rejected with the error, a new worker takes its place.
+    // was reading with it: that upload is rejected with the error, the one waiting behind it
+    // goes back to the queue, a new worker takes its place.
     const died = (error: unknown) => {
-      const pending = slot.busy;
-      slot.busy = null;
+      const [reading, ...waiting] = slot.inFlight.splice(0);
       const index = slots.indexOf(slot);
       if (index >= 0) slots.splice(index, 1);
-      if (pending) pending.reject(internalReadError(pending.task.key, error));
+      queue.unshift(...waiting);
+      if (reading) reading.reject(internalReadError(reading.task.key, error));
       dispatch();
     };
     slot.worker.on('error', died);
@@ -127,15 +139,19 @@ export function makeArticlePool(options: ArticlePoolOptions): ArticlePool {
     if (closed) return;
     while (queue.length > 0 && slots.length < size) startWorker();
     while (queue.length > 0) {
-      const slot = slots.find((candidate) => candidate.ready && !candidate.busy);
+      // The least busy ready worker.
+      const slot = slots
+        .filter((candidate) => candidate.ready && candidate.inFlight.length < perWorker)
+        .sort((a, b) => a.inFlight.length - b.inFlight.length)[0];
       if (!slot) break;
       const pending = queue.shift() as Pending;
-      slot.busy = pending;
+      slot.inFlight.push(pending);
       slot.worker.ref();
       slot.worker.postMessage(pending.task);
     }
     // A starting worker keeps the process alive only while there is work for it.
-    for (const slot of slots) if (!slot.busy && queue.length === 0) slot.worker.unref();
+    for (const slot of slots)
+      if (slot.inFlight.length === 0 && queue.length === 0) slot.worker.unref();
     if (queue.length > 0 && options.inThread && !readingHere) {
       readingHere = true;
       // After the I/O callbacks due: this thread reads one upload at a time between them.

@@ -191,6 +191,7 @@ async function ingestHandler(): Promise<{
           minWords: config.settings.minWords,
           ingestSeconds: config.settings.ingestSeconds,
           size,
+          reference: deps.reference,
           inThread: (bytes, upload) => readArticle(bytes, upload, deps.reference, deps.settings),
         })
       : null;

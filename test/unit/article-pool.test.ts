@@ -33,11 +33,12 @@ const fixtures = ['seeds', 'formats', 'bad'].flatMap((folder) =>
 );
 
 describe('the article pool (worker threads reading uploads)', () => {
-  const pool = makeArticlePool({ root, size: 2, ...settings });
+  const reference = testDeps(tempFsStore()).reference;
+  // As the CLI starts it: the reference built here, copied into the workers.
+  const pool = makeArticlePool({ root, size: 2, ...settings, reference });
   afterAll(() => pool.close());
 
   it('reads the seeds and the formats fixtures exactly as this thread does, rejections included', async () => {
-    const reference = testDeps(tempFsStore()).reference;
     expect(fixtures.length).toBeGreaterThan(20);
     const inPool = await Promise.all(
       fixtures.map(({ name, path }) =>
@@ -118,6 +119,8 @@ describe('a run through the pool', () => {
       root,
       size: 1,
       ...settings,
+      // As the CLI does: the reference built here, copied into the worker.
+      reference: deps.reference,
       inThread: (bytes, upload) => readArticle(bytes, upload, deps.reference, deps.settings),
     });
     const pooled = await ingestInputs(deps, inputs, filing, {
