@@ -147,6 +147,9 @@ function fullDatesInAll(paragraphs: string[], receivedAt: Date): string[] {
 }
 
 function fullDatesIn(text: string, receivedAt: Date): string[] {
+  // Only a text with a year written in it can hold such a date; most paragraphs have none, and
+  // chrono is the costliest reader of a paragraph.
+  if (!maybeWrittenYear.test(text)) return [];
   return chrono
     .parse(text, receivedAt)
     .filter(
@@ -160,6 +163,11 @@ function fullDatesIn(text: string, receivedAt: Date): string[] {
 
 /** A year written out: "2023", or the two-digit year of "17.07.23" or "7/17/23". */
 const writtenYear = /\b(?:19|20)\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2}\b/;
+/**
+ * `writtenYear` without its word boundaries: true of every text in which a date chrono reads
+ * could pass `writtenYear` (a date's text is part of the text), so a cheap test before chrono.
+ */
+const maybeWrittenYear = /(?:19|20)\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2}/;
 
 function urlDay(url: string | null): string | null {
   const match = url ? urlDatePath.exec(url) : null;

@@ -1,4 +1,4 @@
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { deliverLocally } from '../delivery/local-delivery';
@@ -6,14 +6,22 @@ import { editionOf, isEdition } from '../model/edition';
 import { BriefError } from '../model/errors';
 import type { BriefModel } from '../model/types';
 import { compile } from '../pipeline/compile';
-import { type IngestOutcome, ingest, tooLarge } from '../pipeline/ingest';
+import type { IngestOutcome } from '../pipeline/ingest';
 import type { PipelineDeps } from '../pipeline/pipeline-deps';
-import { type CliSettings, cliSettingsFromEnv, configForCli } from '../setup/config';
+import { readArticle } from '../pipeline/read-article';
+import { articlePoolSize, makeArticlePool } from '../setup/article-pool';
+import {
+  type CliSettings,
+  cliSettingsFromEnv,
+  configForCli,
+  type RuntimeConfig,
+} from '../setup/config';
 import { makeDeps } from '../setup/make-deps';
 import { publishedBriefKeys } from '../store/brief-manifest';
-import { briefKeys, uploadName } from '../store/bucket-layout';
+import { briefKeys } from '../store/bucket-layout';
 import { FsStore } from '../store/fs-store';
 import { collectInputs, type InputFile } from './collect-inputs';
+import { type Filing, ingestInputs, inputsInFlight } from './ingest-inputs';
 import { makeProgress } from './progress';
 
 interface CliOptions {
@@ -29,12 +37,6 @@ interface CliOptions {
   mailFrom: string;
   smtp?: string;
   resend?: boolean;
-}
-
-/** The edition a run files its inputs under, and when they count as received. */
-interface Filing {
-  edition: string;
-  receivedAt: Date;
 }
 
 /**
@@ -53,14 +55,18 @@ export async function runCli(
     return (error as { exitCode?: number }).exitCode ?? 2;
   }
   const options = program.opts<CliOptions>();
-  const deps = localDeps(options, cwd);
+  const config = localConfig(options, cwd);
+  const deps = localDeps(config, resolve(cwd, options.store));
   const filing = filingOf(options, deps);
 
+  const timing = phaseTimer(settings.timings);
   const inputs = await collectInputs(program.args, cwd);
-  const outcomes = await ingestInputs(deps, inputs, filing);
+  const outcomes = await ingestAll(deps, config, inputs, filing);
   printIngestOutcomes(outcomes);
+  timing('ingest');
 
   const { model } = await compile(deps, filing.edition, { force: true });
+  timing('compile');
   if (model.articles.length === 0) {
     console.error(
       `No brief for ${filing.edition}: none of the ${inputs.length} inputs could be used.`,
@@ -79,6 +85,22 @@ export async function runCli(
   for (const file of files) console.log(`  ${file}`);
   if (!options.mailTo && !options.recipients) return 0;
   return mailBrief(deps, model, options, { cwd, outDir });
+}
+
+/**
+ * With BRIEF_CLI_TIMINGS set, says on stderr how long each phase took since the previous one
+ * (`timing ingest 812 ms`) and, at exit, the process's peak memory (`maxrss-kb …`): what
+ * `npm run bench` reads.
+ */
+function phaseTimer(enabled: boolean): (phase: string) => void {
+  if (!enabled) return () => {};
+  process.once('exit', () => console.error(`maxrss-kb ${process.resourceUsage().maxRSS}`));
+  let last = performance.now();
+  return (phase) => {
+    const now = performance.now();
+    console.error(`timing ${phase} ${(now - last).toFixed(0)} ms`);
+    last = now;
+  };
 }
 
 function cliProgram(settings: CliSettings): Command {
@@ -107,9 +129,9 @@ function cliProgram(settings: CliSettings): Command {
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 }
 
-/** The pipeline over the local store, with the command line's data files and options. */
-function localDeps(options: CliOptions, cwd: string): PipelineDeps {
-  const config = configForCli({
+/** The command line's data files and options. */
+function localConfig(options: CliOptions, cwd: string): RuntimeConfig {
+  return configForCli({
     // The data files, templates and fonts sit beside this file, wherever the user runs it from.
     root: resolve(__dirname, '..', '..'),
     actorsFile: options.actors && resolve(cwd, options.actors),
@@ -117,7 +139,11 @@ function localDeps(options: CliOptions, cwd: string): PipelineDeps {
     templatesDir: options.templates && resolve(cwd, options.templates),
     configFile: options.config && resolve(cwd, options.config),
   });
-  const deps = makeDeps(config, new FsStore(resolve(cwd, options.store)));
+}
+
+/** The pipeline over the local store. */
+function localDeps(config: RuntimeConfig, storeDir: string): PipelineDeps {
+  const deps = makeDeps(config, new FsStore(storeDir));
   // What the pipeline skips is said on stderr, as the rest of the run's problems are.
   return { ...deps, warn: (message) => console.error(`warning: ${message}`) };
 }
@@ -131,57 +157,45 @@ function filingOf(options: CliOptions, deps: PipelineDeps): Filing {
 }
 
 /**
- * Copies each input into the store under `incoming/` (unless it is there already) and ingests
- * it. One file never stops the run: a file over the size limit is reported without being read,
- * and a file whose ingest fails (a store error, say) is reported as rejected with the error.
+ * Ingests the inputs, several at a time, read by a pool of worker threads when there are
+ * enough of them to pay for starting it (BRIEF_INGEST_WORKERS sets its size; 0: no pool).
  */
-async function ingestInputs(
+async function ingestAll(
   deps: PipelineDeps,
+  config: RuntimeConfig,
   inputs: InputFile[],
   filing: Filing,
 ): Promise<IngestOutcome[]> {
   const progress = makeProgress(inputs.length);
-  const outcomes: IngestOutcome[] = [];
-  for (const input of inputs) {
-    outcomes.push(await ingestInput(deps, input, filing));
-    progress.tick(uploadName(input.key));
+  const workers = inputs.length >= minInputsForPool ? articlePoolSize() : 0;
+  const pool =
+    workers > 0
+      ? makeArticlePool({
+          root: config.root,
+          actorsFile: config.actorsFile,
+          themesFile: config.themesFile,
+          minWords: config.settings.minWords,
+          ingestSeconds: config.settings.ingestSeconds,
+          size: workers,
+          reference: deps.reference,
+          // This thread reads too while the workers are busy: its core is otherwise idle.
+          inThread: (bytes, upload) => readArticle(bytes, upload, deps.reference, deps.settings),
+        })
+      : null;
+  try {
+    return await ingestInputs(deps, inputs, filing, {
+      read: pool?.read,
+      inFlight: inputsInFlight(workers + 1),
+      progress,
+    });
+  } finally {
+    progress.stop();
+    await pool?.close();
   }
-  progress.stop();
-  return outcomes;
 }
 
-async function ingestInput(
-  deps: PipelineDeps,
-  input: InputFile,
-  filing: Filing,
-): Promise<IngestOutcome> {
-  const { store, settings } = deps;
-  const { key } = input;
-  try {
-    const { size } = await stat(input.path);
-    if (size > settings.maxBytes)
-      return {
-        status: 'rejected',
-        key,
-        edition: filing.edition,
-        reason: tooLarge(key, size, settings.maxBytes),
-      };
-    const bytes = await readFile(input.path);
-    const existing = await store.get(key);
-    if (!existing || Buffer.compare(Buffer.from(existing), bytes) !== 0)
-      await store.put(key, bytes);
-    return await ingest(deps, key, filing);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return {
-      status: 'rejected',
-      key,
-      edition: filing.edition,
-      reason: `${key}: could not be ingested (${message.split('\n')[0]})`,
-      internal: true,
-    };
-  }
-}
+/** Fewer inputs are read in this thread: a worker takes longer to start than they to read. */
+const minInputsForPool = 16;
 
 function printIngestOutcomes(outcomes: IngestOutcome[]): void {
   for (const outcome of outcomes) {

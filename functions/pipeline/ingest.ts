@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { type ParsedArticle, parseUpload } from '../article/parse-upload';
 import { editionOf } from '../model/edition';
 import { ArticleRejectedError } from '../model/errors';
 import type { ArticleRecord, RejectionRecord, UploadVersion } from '../model/types';
@@ -13,7 +12,7 @@ import {
 } from '../store/bucket-layout';
 import type { Store } from '../store/store';
 import type { PipelineDeps } from './pipeline-deps';
-import { recordArticle } from './record-article';
+import { InternalReadError, readArticle } from './read-article';
 import { compareUploads, sameUpload, type UploadEvent } from './upload-order';
 
 export type IngestOutcome =
@@ -78,7 +77,8 @@ const json = 'application/json';
 /**
  * Ingests one upload under `incoming/`: an article record, or a rejection record with the
  * reason; the original is never touched. The stages: parse (bytes to text and metadata),
- * analyse (actors, themes, sentences: `recordArticle`), record (claim the id, write the record).
+ * analyse (actors, themes, sentences), both done by `deps.readArticle` (in this thread unless a
+ * worker pool is handed in), then record (claim the id, write the record).
  * Idempotent: the article id is a hash of the text and is claimed with a conditional write, so
  * a redelivered event or a re-upload under another name writes nothing new. Store failures
  * propagate (Lambda retries them).
@@ -92,15 +92,16 @@ export async function ingest(
   const receivedAt = options.receivedAt ?? deps.clock();
   const edition = options.edition ?? editionOf(receivedAt, deps.settings.timeZone);
   const upload: Upload = { key, edition, receivedAt, version: { ...options.version } };
-  const checkpoint = timeBudget(key, deps.settings.ingestSeconds ?? defaultIngestSeconds);
+  const started = performance.now();
   try {
-    const parsed = await parse(deps, upload, checkpoint);
-    if (!parsed) return { status: 'skipped', key, reason: goneReason(options.version) };
+    const bytes = await fetchUpload(deps, upload);
+    if (!bytes) return { status: 'skipped', key, reason: goneReason(options.version) };
+    const read =
+      deps.readArticle ?? ((body, what) => readArticle(body, what, deps.reference, deps.settings));
     const record: ArticleRecord = {
-      ...(await asRejection(key, async () => recordArticle(parsed, deps.reference))),
+      ...(await read(bytes, { key, edition, receivedAt, spentMs: performance.now() - started })),
       upload: upload.version,
     };
-    checkpoint('analysing the text');
     return await recordOnce(deps.store, upload, record);
   } catch (error) {
     if (!(error instanceof ArticleRejectedError)) throw error;
@@ -108,49 +109,6 @@ export async function ingest(
     return error instanceof InternalReadError && outcome.status === 'rejected'
       ? { ...outcome, internal: true }
       : outcome;
-  }
-}
-
-/** Seconds an upload may take to read and analyse unless the settings say otherwise. */
-export const defaultIngestSeconds = 20;
-
-/**
- * A checkpoint between the stages of reading an upload: throws `ArticleRejectedError` once the
- * upload has taken longer than `seconds`, naming the stage it had just finished.
- */
-function timeBudget(key: string, seconds: number): (stage: string) => void {
-  const start = performance.now();
-  return (stage) => {
-    const elapsed = (performance.now() - start) / 1000;
-    if (elapsed > seconds)
-      throw new ArticleRejectedError(
-        `${key}: the file took too long to read (${elapsed.toFixed(1)} s by the end of ${stage}; the limit is ${seconds} s); upload the article's text alone`,
-      );
-  };
-}
-
-/** A rejection caused by an error of ours while reading a file (see `asRejection`). */
-class InternalReadError extends ArticleRejectedError {}
-
-/**
- * Runs a stage that reads the file and touches no store (parse, analyse): any error it throws
- * is about this file, so one that is not already a rejection (a bug of ours on a strange
- * file: a stack overflow, a library's crash) becomes one too, with the error named, rather
- * than a retry that would fail the same way.
- */
-async function asRejection<T>(key: string, stage: () => Promise<T>): Promise<T> {
-  try {
-    return await stage();
-  } catch (error) {
-    if (error instanceof ArticleRejectedError) throw error;
-    const what =
-      error instanceof Error
-        ? `${error.name}: ${error.message.split('\n')[0]?.slice(0, 200)}`
-        : String(error);
-    throw new InternalReadError(
-      `${key}: the file could not be read (${what}); upload the article's text instead`,
-      { cause: error },
-    );
   }
 }
 
@@ -162,14 +120,10 @@ function goneReason(version: UploadVersion | undefined): string {
 }
 
 /**
- * The parse stage: the upload's text and metadata, or null when the object is gone. Throws
- * `ArticleRejectedError` for an upload that is too large (left unread) or cannot be used.
+ * The upload's bytes, or null when the object is gone. Throws `ArticleRejectedError` for an
+ * upload that is too large (left unread).
  */
-async function parse(
-  deps: PipelineDeps,
-  upload: Upload,
-  checkpoint: (stage: string) => void,
-): Promise<ParsedArticle | null> {
+async function fetchUpload(deps: PipelineDeps, upload: Upload): Promise<Uint8Array | null> {
   const { store, settings } = deps;
   const named = upload.version.versionId || upload.version.etag ? upload.version : undefined;
   const head = await store.head(upload.key, named);
@@ -179,16 +133,7 @@ async function parse(
   if (head.etag && !upload.version.etag) upload.version.etag = head.etag;
   if (head.size > settings.maxBytes)
     throw new ArticleRejectedError(tooLarge(upload.key, head.size, settings.maxBytes));
-  const bytes = await store.get(upload.key, named);
-  if (!bytes) return null;
-  return asRejection(upload.key, () =>
-    parseUpload(bytes, {
-      ...upload,
-      reference: deps.reference,
-      minWords: settings.minWords,
-      checkpoint,
-    }),
-  );
+  return store.get(upload.key, named);
 }
 
 /**
@@ -336,3 +281,5 @@ export function tooLarge(key: string, size: number, maxBytes: number): string {
 function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
+
+export { defaultIngestSeconds } from './read-article';

@@ -2,6 +2,7 @@ import type { BriefOptions } from '../brief/brief-options';
 import type { Renderers } from '../model/types';
 import type { ReferenceData } from '../reference/reference-data';
 import type { Store } from '../store/store';
+import type { ReadArticle } from './read-article';
 
 export interface PipelineSettings {
   /** Uploads larger than this are rejected without being read. */
@@ -30,4 +31,9 @@ export interface PipelineDeps {
    * handlers' logger in Lambda, stderr in the CLI; nothing when absent.
    */
   warn?: (message: string, fields: Record<string, unknown>) => void;
+  /**
+   * How ingest turns an upload's bytes into its record (parse, analyse): `readArticle` in this
+   * thread when absent; the CLI and `npm run dev` hand in a worker pool's.
+   */
+  readArticle?: ReadArticle;
 }

@@ -109,6 +109,8 @@ export interface CliSettings {
   mailFrom: string;
   /** `--smtp` unless given: BRIEF_SMTP_URL. */
   smtpUrl: string | undefined;
+  /** BRIEF_CLI_TIMINGS: print each phase's time and the peak memory on stderr (for the bench). */
+  timings: boolean;
 }
 
 export function cliSettingsFromEnv(env: Env = process.env): CliSettings {
@@ -116,6 +118,7 @@ export function cliSettingsFromEnv(env: Env = process.env): CliSettings {
     cwd: env.INIT_CWD ?? process.cwd(),
     mailFrom: env.BRIEF_MAIL_FROM || 'Daily Brief <brief@localhost.localdomain>',
     smtpUrl: env.BRIEF_SMTP_URL,
+    timings: Boolean(env.BRIEF_CLI_TIMINGS),
   };
 }
 

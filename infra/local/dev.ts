@@ -26,6 +26,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { CompileEvent, CompileSummary } from '../../functions/handlers/compile';
 import type { IngestOutcome } from '../../functions/pipeline/ingest';
+import type { ArticlePool } from '../../functions/setup/article-pool';
 import {
   briefKey,
   latestKeys,
@@ -73,11 +74,7 @@ async function main(): Promise<void> {
     AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
     BRIEF_LOG: process.env.BRIEF_LOG ?? 'warn',
   });
-  const ingest = withFaults(
-    (await import('../../functions/handlers/ingest')).handler as (
-      event: AwsS3Event,
-    ) => Promise<IngestOutcome[]>,
-  );
+  const { ingest, pool } = await ingestHandler();
   const compile: (event: CompileEvent) => Promise<CompileSummary> = (
     await import('../../functions/handlers/compile')
   ).handler;
@@ -159,11 +156,47 @@ async function main(): Promise<void> {
     clearTimeout(timer);
     await dispatcher.idle();
     await building;
+    await pool?.close();
     await server.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/**
+ * The real ingest handler, set up from the environment as in Lambda, with one difference: the
+ * uploads are read (parsed, analysed) by a pool of worker threads and this thread, so a burst
+ * of uploads uses every core; in Lambda each upload has its own invocation.
+ */
+async function ingestHandler(): Promise<{
+  ingest: (event: AwsS3Event) => Promise<IngestOutcome[]>;
+  pool: ArticlePool | null;
+}> {
+  const { makeIngestHandler } = await import('../../functions/handlers/ingest');
+  const { configFromEnv, storeSettingsFromEnv } = await import('../../functions/setup/config');
+  const { makeDeps } = await import('../../functions/setup/make-deps');
+  const { makeBucketStore } = await import('../../functions/setup/make-store');
+  const { articlePoolSize, makeArticlePool } = await import('../../functions/setup/article-pool');
+  const { readArticle } = await import('../../functions/pipeline/read-article');
+  const config = configFromEnv();
+  const deps = makeDeps(config, makeBucketStore(storeSettingsFromEnv()));
+  const size = articlePoolSize();
+  const pool =
+    size > 0
+      ? makeArticlePool({
+          root: config.root,
+          actorsFile: config.actorsFile,
+          themesFile: config.themesFile,
+          minWords: config.settings.minWords,
+          ingestSeconds: config.settings.ingestSeconds,
+          size,
+          reference: deps.reference,
+          inThread: (bytes, upload) => readArticle(bytes, upload, deps.reference, deps.settings),
+        })
+      : null;
+  const handler = makeIngestHandler(pool ? { ...deps, readArticle: pool.read } : deps);
+  return { ingest: withFaults((event) => handler(event)), pool };
 }
 
 function keysOf(event: AwsS3Event): string {

@@ -18,6 +18,7 @@ import { renderHtml } from '../../functions/render/html/render-html';
 import { loadPdfFonts } from '../../functions/render/pdf/load-fonts';
 import { renderPdf } from '../../functions/render/pdf/render-pdf';
 import { recordOfText } from '../helpers/parse';
+import { benchCliEndToEnd } from './cli-end-to-end';
 import { benchColdStart } from './cold-start';
 import { benchCompileS3 } from './compile-s3';
 import { benchHostileInputs } from './hostile';
@@ -236,6 +237,7 @@ benchIngestFormats(root, reference)
   .then(() => benchHostileInputs(root))
   .then(() => benchCompileS3(root, reference))
   .then(() => benchColdStart(root, reference))
+  .then(() => benchCliEndToEnd(root))
   .catch((error: unknown) => {
     console.error(error);
     process.exitCode = 1;

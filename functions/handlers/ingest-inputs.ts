@@ -1,0 +1,146 @@
+import { readFile, stat } from 'node:fs/promises';
+import type { ArticleRecord } from '../model/types';
+import { type IngestOutcome, ingest, tooLarge } from '../pipeline/ingest';
+import type { PipelineDeps } from '../pipeline/pipeline-deps';
+import { type ReadArticle, readArticle } from '../pipeline/read-article';
+import { uploadName } from '../store/bucket-layout';
+import type { InputFile } from './collect-inputs';
+import type { Progress } from './progress';
+
+/** The edition a run files its inputs under, and when they count as received. */
+export interface Filing {
+  edition: string;
+  receivedAt: Date;
+}
+
+/** Files in flight at once: enough to keep every reader busy while others wait on the disk. */
+export const inputsInFlight = (readers: number) => Math.max(4, readers * 4);
+
+/**
+ * Copies each input into the store under `incoming/` (unless it is there already) and ingests
+ * it, several at a time: the reading (parse, analyse) by `read` (a worker pool's, or this
+ * thread's), the store's reads and writes overlapping. The outcomes are those of ingesting the
+ * files one after another, in order: the records of a text carried by several inputs are
+ * written in input order (the first input claims it, the others are its duplicates).
+ * One file never stops the run: a file over the size limit is reported without being read,
+ * and a file whose ingest fails (a store error, a reader that died) is reported as rejected.
+ */
+export async function ingestInputs(
+  deps: PipelineDeps,
+  inputs: InputFile[],
+  filing: Filing,
+  options: { read?: ReadArticle; inFlight?: number; progress?: Progress } = {},
+): Promise<IngestOutcome[]> {
+  const read =
+    options.read ?? ((bytes, upload) => readArticle(bytes, upload, deps.reference, deps.settings));
+  const order = inputOrder(inputs.length);
+  const outcomes: IngestOutcome[] = new Array(inputs.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < inputs.length) {
+      const index = next++;
+      const input = inputs[index] as InputFile;
+      const inOrder: ReadArticle = async (bytes, upload) => {
+        let record: ArticleRecord;
+        try {
+          record = await read(bytes, upload);
+        } catch (error) {
+          order.read(index, null);
+          throw error;
+        }
+        await order.read(index, record.id);
+        return record;
+      };
+      try {
+        outcomes[index] = await ingestInput({ ...deps, readArticle: inOrder }, input, filing);
+      } finally {
+        order.done(index);
+      }
+      options.progress?.tick(uploadName(input.key));
+    }
+  };
+  const lanes = Math.max(1, Math.min(options.inFlight ?? 1, inputs.length));
+  await Promise.all(Array.from({ length: lanes }, lane));
+  return outcomes;
+}
+
+/**
+ * Keeps the record stage in input order where it matters: an input's record is handed on once
+ * every earlier input was read (so its article id is known) and once the last earlier input
+ * carrying the same text has finished ingesting.
+ */
+function inputOrder(count: number) {
+  const settled = new Array<boolean>(count).fill(false);
+  const inputsWithId = new Map<string, number[]>();
+  /** Inputs 0 … prefix - 1 are all read. */
+  let prefix = 0;
+  const waiting: Array<{ index: number; resolve: () => void }> = [];
+  const ingestDone: Array<() => void> = [];
+  const ingestSettled = Array.from(
+    { length: count },
+    (_, i) => new Promise<void>((resolve) => (ingestDone[i] = resolve)),
+  );
+  const settle = (index: number) => {
+    if (settled[index]) return;
+    settled[index] = true;
+    while (prefix < count && settled[prefix]) prefix++;
+    for (let i = waiting.length - 1; i >= 0; i--) {
+      const waiter = waiting[i];
+      if (waiter && waiter.index <= prefix) {
+        waiting.splice(i, 1);
+        waiter.resolve();
+      }
+    }
+  };
+  return {
+    /** Input `index` was read (`id` null: it was rejected); resolves when its record may be written. */
+    async read(index: number, id: string | null): Promise<void> {
+      if (id !== null && !settled[index])
+        inputsWithId.set(id, [...(inputsWithId.get(id) ?? []), index]);
+      settle(index);
+      if (id === null) return;
+      if (prefix < index) await new Promise<void>((resolve) => waiting.push({ index, resolve }));
+      // Every earlier input is read now: the last one with this text goes first.
+      const earlier = Math.max(-1, ...(inputsWithId.get(id) ?? []).filter((i) => i < index));
+      if (earlier >= 0) await ingestSettled[earlier];
+    },
+    /** Input `index` is finished (ingested, rejected, or failed before it was read). */
+    done(index: number): void {
+      settle(index);
+      ingestDone[index]?.();
+    },
+  };
+}
+
+async function ingestInput(
+  deps: PipelineDeps,
+  input: InputFile,
+  filing: Filing,
+): Promise<IngestOutcome> {
+  const { store, settings } = deps;
+  const { key } = input;
+  try {
+    const { size } = await stat(input.path);
+    if (size > settings.maxBytes)
+      return {
+        status: 'rejected',
+        key,
+        edition: filing.edition,
+        reason: tooLarge(key, size, settings.maxBytes),
+      };
+    const bytes = await readFile(input.path);
+    const existing = await store.get(key);
+    if (!existing || Buffer.compare(Buffer.from(existing), bytes) !== 0)
+      await store.put(key, bytes);
+    return await ingest(deps, key, filing);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      status: 'rejected',
+      key,
+      edition: filing.edition,
+      reason: `${key}: could not be ingested (${message.split('\n')[0]})`,
+      internal: true,
+    };
+  }
+}

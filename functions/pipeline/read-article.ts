@@ -1,0 +1,100 @@
+import { parseUpload } from '../article/parse-upload';
+import { ArticleRejectedError } from '../model/errors';
+import type { ArticleRecord } from '../model/types';
+import type { ReferenceData } from '../reference/reference-data';
+import type { PipelineSettings } from './pipeline-deps';
+import { recordArticle } from './record-article';
+
+/** One upload's bytes to read, and what it is filed under. */
+export interface UploadToRead {
+  key: string;
+  edition: string;
+  receivedAt: Date;
+  /** Milliseconds the upload already took before it was read (fetching it); count against its budget. */
+  spentMs?: number;
+}
+
+/**
+ * The pure stages of ingest, parse then analyse: bytes in, the article record out (without
+ * its `upload` version), or `ArticleRejectedError` with the reason. Runs in this thread
+ * (`readArticle`) or in a worker of a pool (functions/setup/article-pool.ts); the pipeline
+ * takes either (`PipelineDeps.readArticle`).
+ */
+export type ReadArticle = (bytes: Uint8Array, upload: UploadToRead) => Promise<ArticleRecord>;
+
+/** Seconds an upload may take to read and analyse unless the settings say otherwise. */
+export const defaultIngestSeconds = 20;
+
+/** Reads one upload in this thread: parse, analyse, each stage within the upload's time budget. */
+export async function readArticle(
+  bytes: Uint8Array,
+  upload: UploadToRead,
+  reference: ReferenceData,
+  settings: Pick<PipelineSettings, 'minWords' | 'ingestSeconds'>,
+): Promise<ArticleRecord> {
+  const { key } = upload;
+  const checkpoint = timeBudget(
+    key,
+    settings.ingestSeconds ?? defaultIngestSeconds,
+    upload.spentMs ?? 0,
+  );
+  const parsed = await asRejection(key, () =>
+    parseUpload(bytes, {
+      key,
+      edition: upload.edition,
+      receivedAt: upload.receivedAt,
+      reference,
+      minWords: settings.minWords,
+      checkpoint,
+    }),
+  );
+  const record = await asRejection(key, async () => recordArticle(parsed, reference));
+  checkpoint('analysing the text');
+  return record;
+}
+
+/**
+ * A checkpoint between the stages of reading an upload: throws `ArticleRejectedError` once the
+ * upload has taken longer than `seconds` (counting `spentMs` already spent), naming the stage
+ * it had just finished.
+ */
+function timeBudget(key: string, seconds: number, spentMs: number): (stage: string) => void {
+  const start = performance.now() - spentMs;
+  return (stage) => {
+    const elapsed = (performance.now() - start) / 1000;
+    if (elapsed > seconds)
+      throw new ArticleRejectedError(
+        `${key}: the file took too long to read (${elapsed.toFixed(1)} s by the end of ${stage}; the limit is ${seconds} s); upload the article's text alone`,
+      );
+  };
+}
+
+/** A rejection caused by an error of ours while reading a file (see `asRejection`). */
+export class InternalReadError extends ArticleRejectedError {}
+
+/** The rejection for an error of ours while reading a file, with the error named. */
+export function internalReadError(key: string, error: unknown): InternalReadError {
+  const what =
+    error instanceof Error
+      ? `${error.name}: ${error.message.split('\n')[0]?.slice(0, 200)}`
+      : String(error);
+  return new InternalReadError(
+    `${key}: the file could not be read (${what}); upload the article's text instead`,
+    { cause: error },
+  );
+}
+
+/**
+ * Runs a stage that reads the file and touches no store (parse, analyse): any error it throws
+ * is about this file, so one that is not already a rejection (a bug of ours on a strange
+ * file: a stack overflow, a library's crash) becomes one too, with the error named, rather
+ * than a retry that would fail the same way.
+ */
+async function asRejection<T>(key: string, stage: () => Promise<T>): Promise<T> {
+  try {
+    return await stage();
+  } catch (error) {
+    if (error instanceof ArticleRejectedError) throw error;
+    throw internalReadError(key, error);
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * The end-to-end figure of issue 11: `npm run brief` on a desk's day of 1,000 real-sized text
+ * articles (test/bench/desk-folder.ts), as a user runs it: a fresh process, a fresh store each
+ * run. Prints the wall time (median of the runs), the ingest and compile phases (the CLI says
+ * them on stderr when BRIEF_CLI_TIMINGS is set) and the peak resident memory (`/usr/bin/time`,
+ * or the process's own maxRSS when it is not installed).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeDeskFolder } from './desk-folder';
+
+interface Run {
+  wallMs: number;
+  peakMb: number;
+  phases: Record<string, number>;
+  stdout: string;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+function runCli(root: string, folder: string, work: string): Run {
+  const store = mkdtempSync(join(work, 'store-'));
+  const out = mkdtempSync(join(work, 'out-'));
+  const tsx = join(root, 'node_modules', '.bin', 'tsx');
+  const args = [join(root, 'functions', 'handlers', 'cli.ts'), folder];
+  args.push('--store', store, '--out', out, '--edition', '2026-11-22');
+  const timeBin = '/usr/bin/time';
+  const withTime = existsSync(timeBin);
+  const start = performance.now();
+  const run = spawnSync(
+    withTime ? timeBin : tsx,
+    withTime ? ['-f', 'peak-kb %M', tsx, ...args] : args,
+    {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, BRIEF_CLI_TIMINGS: '1', INIT_CWD: root },
+    },
+  );
+  const wallMs = performance.now() - start;
+  rmSync(store, { recursive: true, force: true });
+  rmSync(out, { recursive: true, force: true });
+  if (run.status !== 0)
+    throw new Error(`the CLI run failed (${run.status}): ${run.stderr.slice(-2000)}`);
+  const peakKb = Number(
+    /peak-kb (\d+)/.exec(run.stderr)?.[1] ?? /maxrss-kb (\d+)/.exec(run.stderr)?.[1],
+  );
+  const phases: Record<string, number> = {};
+  for (const [, name, value] of run.stderr.matchAll(/^timing (\w+) (\d+(?:\.\d+)?) ms$/gm))
+    if (name && value) phases[name] = Number(value);
+  return { wallMs, peakMb: peakKb / 1024, phases, stdout: run.stdout };
+}
+
+export function benchCliEndToEnd(root: string, count = 1000, runs = 3): void {
+  const work = mkdtempSync(join(tmpdir(), 'brief-desk-'));
+  try {
+    const folder = join(work, 'desk');
+    writeDeskFolder(root, folder, count);
+    const results: Run[] = [];
+    for (let i = 0; i < runs; i++) results.push(runCli(root, folder, work));
+    const phase = (name: string) => median(results.map((run) => run.phases[name] ?? Number.NaN));
+    const summary = results[0]?.stdout.split('\n').find((line) => line.startsWith('Brief for'));
+    console.log(
+      `npm run brief on ${count} text articles (2–6 KB), fresh process and store, median of ${runs}: ` +
+        `${(median(results.map((run) => run.wallMs)) / 1000).toFixed(2)} s wall ` +
+        `(ingest ${(phase('ingest') / 1000).toFixed(2)} s, compile ${(phase('compile') / 1000).toFixed(2)} s), ` +
+        `peak ${median(results.map((run) => run.peakMb)).toFixed(0)} MB; target < 5 s, < 1 GB`,
+    );
+    if (summary) console.log(`  ${summary}`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  benchCliEndToEnd(process.cwd(), Number(process.argv[2] ?? 1000), Number(process.argv[3] ?? 3));
+}
