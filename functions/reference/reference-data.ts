@@ -142,4 +142,6 @@ export interface OffTopicCue {
   weight: number;
   cue: string;
   pattern: RegExp;
+  /** `pattern`'s source without its word boundaries, to join cues under one pair of boundaries. */
+  words: string;
 }
