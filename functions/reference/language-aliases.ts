@@ -1,7 +1,7 @@
-import { iso6393 } from 'iso-639-3';
 import countries from 'world-countries';
 import { ConfigError } from '../model/errors';
 import { lazyAjv } from '../model/lazy-ajv';
+import { iso6393 } from '../text/language-codes';
 import { aliasTokens } from '../text/tokenize';
 import type { Alias, ReferenceData } from './reference-data';
 
