@@ -17,7 +17,8 @@ if [[ -z "${AWS_PROFILE:-}${AWS_ACCESS_KEY_ID:-}${AWS_CONTAINER_CREDENTIALS_FULL
   exit 2
 fi
 
-# The data files' parses, read at cold start instead of the YAML (infra/parse-data.ts).
+# The data files' parses, read at cold start instead of the YAML, and the fields of
+# world-countries the reference reads (infra/parse-data.ts).
 node_modules/.bin/tsx infra/parse-data.ts
 
 # `osls` explicitly: .bin/serverless may be Serverless v4, which needs its own login.

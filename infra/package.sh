@@ -14,7 +14,8 @@ export AWS_SECRET_ACCESS_KEY=offline-packaging-fake-secret
 export AWS_REGION="${AWS_REGION:-eu-west-1}"
 export SLS_TELEMETRY_DISABLED=1 SLS_NOTIFICATIONS_MODE=off
 
-# The data files' parses, read at cold start instead of the YAML (infra/parse-data.ts).
+# The data files' parses, read at cold start instead of the YAML, and the fields of
+# world-countries the reference reads (infra/parse-data.ts).
 node_modules/.bin/tsx infra/parse-data.ts
 
 # `osls` explicitly: with peer dependencies installed, .bin/serverless may be Serverless v4,

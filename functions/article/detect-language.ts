@@ -1,5 +1,5 @@
 import { franc } from 'franc-min';
-import { iso6393 } from 'iso-639-3';
+import { iso6393 } from '../text/language-codes';
 
 const toIso6391 = new Map(
   iso6393.filter((l) => l.iso6391).map((l) => [l.iso6393, l.iso6391 as string]),

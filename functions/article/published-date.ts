@@ -1,4 +1,5 @@
-import * as chrono from 'chrono-node';
+import type { ParsedComponents } from 'chrono-node';
+import * as chrono from 'chrono-node/en';
 import { parseDay } from './parse-day';
 import type { Found } from './raw-article';
 
@@ -184,7 +185,7 @@ function normaliseDay(value: string | null, receivedAt: Date): string | null {
 }
 
 /** Reads the parsed components, not `.date()`, so the machine's time zone cannot shift the day. */
-function componentsDay(components: chrono.ParsedComponents): string {
+function componentsDay(components: ParsedComponents): string {
   const year = components.get('year') ?? 0;
   return `${year}-${pad(components.get('month') ?? 1)}-${pad(components.get('day') ?? 1)}`;
 }

@@ -1,8 +1,8 @@
 import { franc } from 'franc-min';
-import { iso6393 } from 'iso-639-3';
 import * as stopwords from 'stopword';
 import type { ArticleRecord, OtherLanguageArticle } from '../model/types';
 import type { ReferenceData } from '../reference/reference-data';
+import { iso6393 } from '../text/language-codes';
 import type { Candidate } from './candidate-items';
 
 /** An "In other languages" entry names the article's most salient actors, not all of them. */

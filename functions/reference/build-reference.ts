@@ -1,9 +1,9 @@
-import countries from 'world-countries';
 import { ConfigError } from '../model/errors';
 import { lazyAjv } from '../model/lazy-ajv';
 import type { ActorKind } from '../model/types';
 import { stemOf, wordParts } from '../text/stem';
 import { aliasTokens, tokenize } from '../text/tokenize';
+import type { CountryFields } from './country-fields';
 import { buildLexicon, type LexiconFile } from './lexicon';
 import type { Actor, Alias, AliasKind, ReferenceData, Theme, ThemeCue } from './reference-data';
 
@@ -150,14 +150,16 @@ const extraStates = new Set(['TWN', 'PSE', 'XKX', 'VAT']);
 const ambiguousCapitals = new Set(['Victoria', 'Kingston', 'Male', 'Praia', 'Hamilton']);
 
 /**
- * Builds the reference data from the country package and our data files. Later files win:
- * a user's file given after ours replaces entries with the same id.
+ * Builds the reference data from the country package (`world-countries`, as read by
+ * `loadReference`) and our data files. Later files win: a user's file given after ours
+ * replaces entries with the same id.
  */
 export function buildReference(
   actorFiles: ActorsFile[],
   themeFiles: ThemesFile[],
   outlets: Record<string, string>,
   lexicon: LexiconFile,
+  countries: readonly CountryFields[],
 ): ReferenceData {
   const actors = new Map<string, Actor>();
   const aliases: Alias[] = [];

@@ -1,8 +1,8 @@
-import { iso6393 } from 'iso-639-3';
-import countries from 'world-countries';
 import { ConfigError } from '../model/errors';
 import { lazyAjv } from '../model/lazy-ajv';
+import { iso6393 } from '../text/language-codes';
 import { aliasTokens } from '../text/tokenize';
+import type { CountryFields } from './country-fields';
 import type { Alias, ReferenceData } from './reference-data';
 
 /** `functions/data/other-languages.yaml`: per ISO 639-1 language, actor id → names. */
@@ -71,6 +71,7 @@ const spacedScript =
 export function buildLanguageAliases(
   reference: Pick<ReferenceData, 'actors' | 'aliasesByFirstToken'>,
   files: LanguageNamesFile[],
+  countries: readonly CountryFields[],
 ): Map<string, Alias[]> {
   const english = new Map<string, string>();
   for (const list of reference.aliasesByFirstToken.values())

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Country } from 'world-countries';
 import { parse } from 'yaml';
 import { ConfigError } from '../model/errors';
 import { buildReference, checkActorsFile, checkThemesFile } from './build-reference';
+import { type CountryFields, countryFields } from './country-fields';
 import { buildLanguageAliases, checkLanguageNamesFile } from './language-aliases';
 import { checkLexiconFile } from './lexicon';
 import { buildNewsValue, checkNewsValueFile } from './news-value';
@@ -27,23 +29,46 @@ export function loadReference({ root, actorsFile, themesFile }: ReferenceFiles):
   const actors = [join(dataDir, 'actors.yaml'), actorsFile].filter(isPath);
   const themes = [join(dataDir, 'themes.yaml'), themesFile].filter(isPath);
   const lexiconFile = join(dataDir, 'lexicon.yaml');
+  const countries = readCountries(dataDir);
   const reference = buildReference(
     actors.map((file) => checkActorsFile(readYaml(file), file)),
     themes.map((file) => checkThemesFile(readYaml(file), file)),
     readYaml(join(dataDir, 'outlets.yaml')) as Record<string, string>,
     checkLexiconFile(readYaml(lexiconFile), lexiconFile),
+    countries,
   );
   const namesFile = join(dataDir, 'other-languages.yaml');
   const offTopicFile = join(dataDir, 'off-topic.yaml');
   const newsValueFile = join(dataDir, 'news-value.yaml');
   return {
     ...reference,
-    aliasesByLanguage: buildLanguageAliases(reference, [
-      checkLanguageNamesFile(readYaml(namesFile), namesFile),
-    ]),
+    aliasesByLanguage: buildLanguageAliases(
+      reference,
+      [checkLanguageNamesFile(readYaml(namesFile), namesFile)],
+      countries,
+    ),
     offTopic: buildOffTopicKinds(checkOffTopicFile(readYaml(offTopicFile), offTopicFile)),
     newsValue: buildNewsValue(checkNewsValueFile(readYaml(newsValueFile), newsValueFile)),
   };
+}
+
+/** Where `npm run package` writes the fields of world-countries the reference reads (infra/parse-data.ts). */
+export const countriesTwinName = 'countries.json';
+
+/**
+ * world-countries' states, as the fields the reference reads: from the package where it is
+ * installed (development, tests, the CLI), else from the copy of those fields that packaging
+ * wrote to the data folder (the Lambda package ships that copy, not the package's 1.4 MB).
+ * Read as JSON, not imported: `JSON.parse` reads it far faster than a JavaScript literal.
+ */
+function readCountries(dataDir: string): CountryFields[] {
+  let file: string;
+  try {
+    file = require.resolve('world-countries/countries.json');
+  } catch {
+    return JSON.parse(readFileSync(join(dataDir, countriesTwinName), 'utf8')) as CountryFields[];
+  }
+  return (JSON.parse(readFileSync(file, 'utf8')) as Country[]).map(countryFields);
 }
 
 function isPath(value: string | undefined): value is string {

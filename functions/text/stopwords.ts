@@ -1,5 +1,5 @@
-import { iso6393 } from 'iso-639-3';
 import * as lists from 'stopword';
+import { iso6393 } from './language-codes';
 
 const byIso6391 = new Map(
   iso6393.filter((l) => l.iso6391).map((l) => [l.iso6391 as string, l.iso6393]),
