@@ -101,14 +101,16 @@ function encode(font: PDFFont, text: string): string {
     glyphCodes.set(font, codes);
   }
   let hex = '<';
-  for (const char of text) {
-    const codePoint = char.codePointAt(0) as number;
+  for (let i = 0; i < text.length; i++) {
+    const codePoint = text.codePointAt(i) as number;
     let code = codes.get(codePoint);
     if (code === undefined) {
+      const char = String.fromCodePoint(codePoint);
       code = String(font.encodeText(char)).slice(1, -1);
       codes.set(codePoint, code);
     }
     hex += code;
+    if (codePoint > 0xffff) i++;
   }
   return `${hex}>`;
 }
@@ -129,32 +131,32 @@ export function drawLine(
   options: { invisible?: boolean } = {},
 ): void {
   if (pieces.length === 0) return;
-  let operators = BEGIN;
-  if (options.invisible) operators += `\n${INVISIBLE}`;
+  // Joined once at the end: one flat string, not a chain of pieces kept alive until saving.
+  const operators = [BEGIN];
+  if (options.invisible) operators.push(INVISIBLE);
   // `1 0 0 1 x y Tm` moves to the start of a piece, with no rotation or skew.
-  const baseline = ` ${decimal(y)} Tm\n`;
+  const baseline = ` ${decimal(y)} Tm`;
   let font: PDFFont | null = null;
   let color: RGB | null = null;
   let open: ContentTag | undefined;
   for (const piece of pieces) {
     if (piece.text === '') continue;
     if (piece.tag !== open) {
-      if (open) operators += `\n${EMC}`;
+      if (open) operators.push(EMC);
       open = piece.tag;
-      if (open) operators += `\n${String(open.open())}`;
+      if (open) operators.push(String(open.open()));
     }
     if (piece.font !== font) {
       font = piece.font;
-      operators += `\n${fontAndSize(fontKey(page, font), size)}`;
+      operators.push(fontAndSize(fontKey(page, font), size));
     }
     if (piece.color !== color) {
       color = piece.color;
-      operators += `\n${fill(color)}`;
+      operators.push(fill(color));
     }
-    operators += `\n1 0 0 1 ${decimal(piece.x)}${baseline}${encode(font, piece.text)} Tj`;
+    operators.push(`1 0 0 1 ${decimal(piece.x)}${baseline}`, `${encode(font, piece.text)} Tj`);
   }
-  if (open) operators += `\n${EMC}`;
-  operators += `\n${END}`;
-  // pdf-lib writes an operator's name as is: the whole line goes out as one, unchanged.
-  page.pushOperators(PDFOperator.of(operators as PDFOperatorNames));
+  if (open) operators.push(EMC);
+  operators.push(END);
+  page.pushOperators(PDFOperator.of(operators.join('\n') as PDFOperatorNames));
 }
