@@ -1,4 +1,5 @@
-import { deflateSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { deflateSync, deflate as zlibDeflate } from 'node:zlib';
 import {
   PDFContentStream,
   type PDFDict,
@@ -18,6 +19,9 @@ const OBJECTS_PER_STREAM = 1000;
 
 /** One row of the cross-reference stream: free (0), at an offset (1) or in an object stream (2). */
 type XrefRow = [type: 0 | 1 | 2, field2: number, field3: number];
+type XrefEntry = { ref: PDFRef; row: XrefRow };
+
+const deflate = promisify(zlibDeflate);
 
 /**
  * Writes the document as `doc.save({ useObjectStreams: true })` does — the same objects, numbers
@@ -46,34 +50,47 @@ export async function savePdf(doc: PDFDocument): Promise<Uint8Array> {
     context.flateStream = pakoFlate;
   }
 
-  const out = new PdfOutput();
-  const header = PDFHeader.forVersion(1, 7);
-  const headerBytes = new Uint8Array(header.sizeInBytes());
-  header.copyBytesInto(headerBytes, 0);
-  out.bytes(headerBytes);
-  out.text('\n\n');
+  // First every object's place and content: deflating runs on libuv's thread pool meanwhile,
+  // page contents first, while this thread writes the small objects out as text.
+  const rows: XrefEntry[] = [{ ref: PDFRef.of(0, 65535), row: [0, 0, 65535] }];
+  const written: { entry: XrefEntry; write: (out: PdfOutput) => void }[] = [];
+  const deflating: Promise<void>[] = [];
+  const writeAlone = (ref: PDFRef, write: (out: PdfOutput) => void) => {
+    const entry: XrefEntry = { ref, row: [1, 0, ref.generationNumber] };
+    rows.push(entry);
+    written.push({ entry, write });
+  };
+  const writeDeflated = (ref: PDFRef, dict: PDFDict, contents: Uint8Array) => {
+    let deflated = new Uint8Array(0);
+    deflating.push(
+      deflate(contents).then((bytes) => {
+        deflated = bytes;
+      }),
+    );
+    writeAlone(ref, (out) => out.stream(ref, dict, deflated));
+  };
 
-  const rows: { ref: PDFRef; row: XrefRow }[] = [{ ref: PDFRef.of(0, 65535), row: [0, 0, 65535] }];
   const chunks: { ref: PDFRef; objects: [PDFRef, PDFObject][] }[] = [];
   let objectNumber = context.largestObjectNumber + 1;
   for (const [ref, object] of context.enumerateIndirectObjects()) {
-    const alone =
+    if (object instanceof PDFContentStream) {
+      writeDeflated(ref, object.dict, latin1(object.getContentsString()));
+    } else if (
       object instanceof PDFStream ||
       ref === context.trailerInfo.Encrypt ||
       ref.generationNumber !== 0 ||
-      object instanceof PDFInvalidObject;
-    if (alone) {
-      rows.push({ ref, row: [1, out.length, ref.generationNumber] });
-      out.object(ref, object);
-      continue;
+      object instanceof PDFInvalidObject
+    ) {
+      writeAlone(ref, (out) => out.object(ref, object));
+    } else {
+      let chunk = chunks[chunks.length - 1];
+      if (!chunk || chunk.objects.length === OBJECTS_PER_STREAM) {
+        chunk = { ref: PDFRef.of(objectNumber++), objects: [] };
+        chunks.push(chunk);
+      }
+      rows.push({ ref, row: [2, chunk.ref.objectNumber, chunk.objects.length] });
+      chunk.objects.push([ref, object]);
     }
-    let chunk = chunks[chunks.length - 1];
-    if (!chunk || chunk.objects.length === OBJECTS_PER_STREAM) {
-      chunk = { ref: PDFRef.of(objectNumber++), objects: [] };
-      chunks.push(chunk);
-    }
-    rows.push({ ref, row: [2, chunk.ref.objectNumber, chunk.objects.length] });
-    chunk.objects.push([ref, object]);
   }
 
   for (const { ref, objects } of chunks) {
@@ -88,8 +105,19 @@ export async function savePdf(doc: PDFDocument): Promise<Uint8Array> {
     });
     const contents = latin1(`${pairs}${texts.join('\n')}\n`);
     const dict = context.obj({ Type: 'ObjStm', N: objects.length, First: pairs.length });
-    rows.push({ ref, row: [1, out.length, 0] });
-    out.stream(ref, dict, deflateSync(contents));
+    writeDeflated(ref, dict, contents);
+  }
+  await Promise.all(deflating);
+
+  const out = new PdfOutput();
+  const header = PDFHeader.forVersion(1, 7);
+  const headerBytes = new Uint8Array(header.sizeInBytes());
+  header.copyBytesInto(headerBytes, 0);
+  out.bytes(headerBytes);
+  out.text('\n\n');
+  for (const { entry, write } of written) {
+    entry.row[1] = out.length;
+    write(out);
   }
 
   const xrefRef = PDFRef.of(objectNumber++);
@@ -118,7 +146,7 @@ export async function savePdf(doc: PDFDocument): Promise<Uint8Array> {
  * big-endian in the fewest bytes that hold the column's largest value; `/Index` lists each run
  * of consecutive object numbers.
  */
-function xrefTable(rows: { ref: PDFRef; row: XrefRow }[]) {
+function xrefTable(rows: XrefEntry[]) {
   const bytesOf = (n: number) => Math.ceil(n.toString(2).length / 8);
   const widths = [0, 0, 0];
   for (const { row } of rows) {
@@ -172,12 +200,9 @@ class PdfOutput {
     this.bytes(latin1(text));
   }
 
-  /** `n 0 obj`, the object, `endobj`. Page contents are deflated here (by zlib). */
+  /** `n 0 obj`, the object, `endobj`. */
   object(ref: PDFRef, object: PDFObject): void {
-    if (object instanceof PDFContentStream) {
-      const contents = latin1(object.getContentsString());
-      this.stream(ref, object.dict, deflateSync(contents));
-    } else if (object instanceof PDFStream) {
+    if (object instanceof PDFStream) {
       object.updateDict(); // its /Length
       this.text(`${ref.objectNumber} ${ref.generationNumber} obj\n${object.dict}\nstream\n`);
       this.bytes(object.getContents());
