@@ -33,6 +33,11 @@ export class FontBook {
     bold: new Map(),
     italic: new Map(),
   };
+  private readonly cleaned: Record<FontStyle, Map<string, string>> = {
+    regular: new Map(),
+    bold: new Map(),
+    italic: new Map(),
+  };
 
   private constructor(
     private readonly fonts: Record<FontStyle, PDFFont>,
@@ -57,9 +62,18 @@ export class FontBook {
     return this.fonts[style];
   }
 
-  /** Text made safe to draw with `style`: unsupported characters replaced, breaks flattened. */
+  /**
+   * Text made safe to draw with `style`: unsupported characters replaced, breaks flattened.
+   * Cached per face: a brief repeats many short runs (" — ", outlets, dates).
+   */
   clean(text: string, style: FontStyle): string {
-    return this.cleaners[style](text);
+    const cleaned = this.cleaned[style];
+    let clean = cleaned.get(text);
+    if (clean === undefined) {
+      clean = this.cleaners[style](text);
+      cleaned.set(text, clean);
+    }
+    return clean;
   }
 
   /** Width in points of already-cleaned text; cached per face at size 1 (width scales linearly). */
