@@ -63,9 +63,13 @@ export async function savePdf(doc: PDFDocument): Promise<Uint8Array> {
   const writeDeflated = (ref: PDFRef, dict: PDFDict, contents: Uint8Array) => {
     let deflated = new Uint8Array(0);
     deflating.push(
-      deflate(contents).then((bytes) => {
-        deflated = bytes;
-      }),
+      // An output buffer that holds the whole result: one trip to the thread pool, not one per
+      // 16 KB (each trip waits for this thread, which a busy machine may not schedule soon).
+      deflate(contents, { chunkSize: Math.max(16 * 1024, contents.length + 1024) }).then(
+        (bytes) => {
+          deflated = bytes;
+        },
+      ),
     );
     writeAlone(ref, (out) => out.stream(ref, dict, deflated));
   };
