@@ -1,5 +1,4 @@
-import { promisify } from 'node:util';
-import { deflateSync, deflate as zlibDeflate } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
 import {
   PDFContentStream,
   type PDFDict,
@@ -20,8 +19,6 @@ const OBJECTS_PER_STREAM = 1000;
 /** One row of the cross-reference stream: free (0), at an offset (1) or in an object stream (2). */
 type XrefRow = [type: 0 | 1 | 2, field2: number, field3: number];
 type XrefEntry = { ref: PDFRef; row: XrefRow };
-
-const deflate = promisify(zlibDeflate);
 
 /**
  * Writes the document as `doc.save({ useObjectStreams: true })` does — the same objects, numbers
@@ -50,27 +47,17 @@ export async function savePdf(doc: PDFDocument): Promise<Uint8Array> {
     context.flateStream = pakoFlate;
   }
 
-  // First every object's place and content: deflating runs on libuv's thread pool meanwhile,
-  // page contents first, while this thread writes the small objects out as text.
+  // First every object's place and content, then the file: offsets are known once the
+  // streams are deflated.
   const rows: XrefEntry[] = [{ ref: PDFRef.of(0, 65535), row: [0, 0, 65535] }];
   const written: { entry: XrefEntry; write: (out: PdfOutput) => void }[] = [];
-  const deflating: Promise<void>[] = [];
   const writeAlone = (ref: PDFRef, write: (out: PdfOutput) => void) => {
     const entry: XrefEntry = { ref, row: [1, 0, ref.generationNumber] };
     rows.push(entry);
     written.push({ entry, write });
   };
   const writeDeflated = (ref: PDFRef, dict: PDFDict, contents: Uint8Array) => {
-    let deflated = new Uint8Array(0);
-    deflating.push(
-      // An output buffer that holds the whole result: one trip to the thread pool, not one per
-      // 16 KB (each trip waits for this thread, which a busy machine may not schedule soon).
-      deflate(contents, { chunkSize: Math.max(16 * 1024, contents.length + 1024) }).then(
-        (bytes) => {
-          deflated = bytes;
-        },
-      ),
-    );
+    const deflated = deflateSync(contents);
     writeAlone(ref, (out) => out.stream(ref, dict, deflated));
   };
 
@@ -111,7 +98,6 @@ export async function savePdf(doc: PDFDocument): Promise<Uint8Array> {
     const dict = context.obj({ Type: 'ObjStm', N: objects.length, First: pairs.length });
     writeDeflated(ref, dict, contents);
   }
-  await Promise.all(deflating);
 
   const out = new PdfOutput();
   const header = PDFHeader.forVersion(1, 7);
