@@ -5,7 +5,7 @@ import {
   type PDFFont,
   type PDFName,
   PDFOperator,
-  PDFOperatorNames,
+  type PDFOperatorNames,
   type PDFPage,
   popGraphicsState,
   pushGraphicsState,
@@ -13,9 +13,9 @@ import {
   setFillingColor,
   setFontAndSize,
   setTextRenderingMode,
-  showText,
   TextRenderingMode,
 } from 'pdf-lib';
+import { needsShaping } from './fast-layout';
 import { type ContentTag, endMarked } from './marked-content';
 
 /** A piece of text to draw at `x` on the line's baseline. */
@@ -45,32 +45,35 @@ function fontKey(page: PDFPage, font: PDFFont): PDFName {
   return key;
 }
 
-// Operators are immutable: one instance may stand many times in a content stream. Those that
-// repeat on every line are made once, which spares a long brief tens of thousands of objects.
-const BEGIN = [pushGraphicsState(), beginText()] as const;
-const END = [endText(), popGraphicsState()] as const;
-const INVISIBLE = setTextRenderingMode(TextRenderingMode.Invisible);
-const fills = new WeakMap<RGB, PDFOperator>();
-const fontSizes = new WeakMap<PDFName, Map<number, PDFOperator>>();
+// A line's operators are written as text, all at once: one operator object per line rather
+// than some ten, each with its own argument array (a long brief draws tens of thousands of
+// lines). The text is exactly what pdf-lib writes for the same operators, one per line.
+const text = (...operators: PDFOperator[]) => operators.map(String).join('\n');
+const BEGIN = text(pushGraphicsState(), beginText());
+const END = text(endText(), popGraphicsState());
+const INVISIBLE = text(setTextRenderingMode(TextRenderingMode.Invisible));
+const EMC = text(endMarked());
+const fills = new WeakMap<RGB, string>();
+const fontSizes = new WeakMap<PDFName, Map<number, string>>();
 
-function fill(color: RGB): PDFOperator {
+function fill(color: RGB): string {
   let operator = fills.get(color);
-  if (!operator) {
-    operator = setFillingColor(color);
+  if (operator === undefined) {
+    operator = text(setFillingColor(color));
     fills.set(color, operator);
   }
   return operator;
 }
 
-function fontAndSize(key: PDFName, size: number): PDFOperator {
+function fontAndSize(key: PDFName, size: number): string {
   let sizes = fontSizes.get(key);
   if (!sizes) {
     sizes = new Map();
     fontSizes.set(key, sizes);
   }
   let operator = sizes.get(size);
-  if (!operator) {
-    operator = setFontAndSize(key, size);
+  if (operator === undefined) {
+    operator = text(setFontAndSize(key, size));
     sizes.set(size, operator);
   }
   return operator;
@@ -78,13 +81,39 @@ function fontAndSize(key: PDFName, size: number): PDFOperator {
 
 /** A number as pdf-lib writes it (never in exponent form), by the fast path when it can. */
 const decimal = (value: number): string => {
-  const text = String(value);
-  return text.includes('e') ? numberToString(value) : text;
+  const written = String(value);
+  return written.includes('e') ? numberToString(value) : written;
 };
 
-/** `1 0 0 1 x y Tm`: moves to the start of a piece, no rotation or skew. */
-const moveTo = (x: number, y: number) =>
-  PDFOperator.of(PDFOperatorNames.SetTextMatrix, ['1', '0', '0', '1', decimal(x), decimal(y)]);
+const glyphCodes = new WeakMap<PDFFont, Map<number, string>>();
+
+/**
+ * `font.encodeText(text)` as written in a content stream (`<0012002A>`), from a per-font
+ * cache of each code point's glyph code. Text that needs no shaping maps character by
+ * character (see `fast-layout.ts`), so the codes of its characters, each got once from pdf-lib
+ * (which adds the glyph to the subset, in the same order as before), make up the whole.
+ */
+function encode(font: PDFFont, text: string): string {
+  if (needsShaping(text)) return String(font.encodeText(text));
+  let codes = glyphCodes.get(font);
+  if (!codes) {
+    codes = new Map();
+    glyphCodes.set(font, codes);
+  }
+  let hex = '<';
+  for (let i = 0; i < text.length; i++) {
+    const codePoint = text.codePointAt(i) as number;
+    let code = codes.get(codePoint);
+    if (code === undefined) {
+      const char = String.fromCodePoint(codePoint);
+      code = String(font.encodeText(char)).slice(1, -1);
+      codes.set(codePoint, code);
+    }
+    hex += code;
+    if (codePoint > 0xffff) i++;
+  }
+  return `${hex}>`;
+}
 
 /**
  * Draws the pieces of one line in a single text object: one font switch and one colour per
@@ -102,17 +131,20 @@ export function drawLine(
   options: { invisible?: boolean } = {},
 ): void {
   if (pieces.length === 0) return;
-  const operators: PDFOperator[] = [...BEGIN];
+  // Joined once at the end: one flat string, not a chain of pieces kept alive until saving.
+  const operators = [BEGIN];
   if (options.invisible) operators.push(INVISIBLE);
+  // `1 0 0 1 x y Tm` moves to the start of a piece, with no rotation or skew.
+  const baseline = ` ${decimal(y)} Tm`;
   let font: PDFFont | null = null;
   let color: RGB | null = null;
   let open: ContentTag | undefined;
   for (const piece of pieces) {
     if (piece.text === '') continue;
     if (piece.tag !== open) {
-      if (open) operators.push(endMarked());
+      if (open) operators.push(EMC);
       open = piece.tag;
-      if (open) operators.push(open.open());
+      if (open) operators.push(String(open.open()));
     }
     if (piece.font !== font) {
       font = piece.font;
@@ -122,9 +154,9 @@ export function drawLine(
       color = piece.color;
       operators.push(fill(color));
     }
-    operators.push(moveTo(piece.x, y), showText(font.encodeText(piece.text)));
+    operators.push(`1 0 0 1 ${decimal(piece.x)}${baseline}`, `${encode(font, piece.text)} Tj`);
   }
-  if (open) operators.push(endMarked());
-  operators.push(...END);
-  page.pushOperators(...operators);
+  if (open) operators.push(EMC);
+  operators.push(END);
+  page.pushOperators(PDFOperator.of(operators.join('\n') as PDFOperatorNames));
 }

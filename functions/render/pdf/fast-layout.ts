@@ -48,14 +48,15 @@ export function useFastLayout(font: PDFFont): void {
   fontkitFont.layout = (text: string, features?: unknown) => {
     if (needsShaping(text)) return shape(text, features);
     const run: Glyph[] = [];
-    for (const char of text) {
-      const codePoint = char.codePointAt(0) as number;
+    for (let i = 0; i < text.length; i++) {
+      const codePoint = text.codePointAt(i) as number;
       let glyph = glyphs.get(codePoint);
       if (!glyph) {
         glyph = fontkitFont.glyphForCodePoint(codePoint);
         glyphs.set(codePoint, glyph);
       }
       run.push(glyph);
+      if (codePoint > 0xffff) i++; // the second half of a surrogate pair
     }
     return { glyphs: run };
   };

@@ -27,7 +27,17 @@ const SUBSET_TAGS: Record<FontStyle, string> = {
  * each word once and reusing the width halves the time of a long brief.
  */
 export class FontBook {
-  private readonly widths = new Map<string, number>();
+  /** Per face, widths at size 1 (a map per face spares building a key for every lookup). */
+  private readonly widths: Record<FontStyle, Map<string, number>> = {
+    regular: new Map(),
+    bold: new Map(),
+    italic: new Map(),
+  };
+  private readonly cleaned: Record<FontStyle, Map<string, string>> = {
+    regular: new Map(),
+    bold: new Map(),
+    italic: new Map(),
+  };
 
   private constructor(
     private readonly fonts: Record<FontStyle, PDFFont>,
@@ -52,18 +62,27 @@ export class FontBook {
     return this.fonts[style];
   }
 
-  /** Text made safe to draw with `style`: unsupported characters replaced, breaks flattened. */
+  /**
+   * Text made safe to draw with `style`: unsupported characters replaced, breaks flattened.
+   * Cached per face: a brief repeats many short runs (" — ", outlets, dates).
+   */
   clean(text: string, style: FontStyle): string {
-    return this.cleaners[style](text);
+    const cleaned = this.cleaned[style];
+    let clean = cleaned.get(text);
+    if (clean === undefined) {
+      clean = this.cleaners[style](text);
+      cleaned.set(text, clean);
+    }
+    return clean;
   }
 
   /** Width in points of already-cleaned text; cached per face at size 1 (width scales linearly). */
   width(text: string, style: FontStyle, size: number): number {
-    const key = `${style}\u0000${text}`;
-    let unit = this.widths.get(key);
+    const widths = this.widths[style];
+    let unit = widths.get(text);
     if (unit === undefined) {
       unit = text === '' ? 0 : this.fonts[style].widthOfTextAtSize(text, 1);
-      this.widths.set(key, unit);
+      widths.set(text, unit);
     }
     return unit * size;
   }

@@ -73,11 +73,23 @@ export function flowBlocks(
     outline: [],
     structure: structure.tree,
   };
-  const prepared = blocks.map((block) => prepare(block, book));
-  prepared.forEach((item, i) => {
+  // Blocks are laid out just ahead of the flow (a heading looks ahead to what follows it) and
+  // let go once drawn, so a long brief's lines are not all kept alive at once.
+  const prepared: (Prepared | undefined)[] = [];
+  const preparedAt = (j: number): Prepared => {
+    let item = prepared[j];
+    if (!item) {
+      item = prepare(blocks[j] as Block, book);
+      prepared[j] = item;
+    }
+    return item;
+  };
+  blocks.forEach((_, i) => {
+    const item = preparedAt(i);
+    prepared[i] = undefined;
     if (!cursor.atTop) {
       const before = item.block.spaceBefore ?? 0;
-      cursor.ensure(before + requiredHeight(prepared, i));
+      cursor.ensure(before + requiredHeight(item, i, blocks.length, preparedAt));
       cursor.skip(before);
     }
     record(item.block, cursor, result);
@@ -115,10 +127,15 @@ function prepare(block: Block, book: FontBook): Prepared {
 }
 
 /** Height needed from block `i` on: the whole keep-with-next chain plus the next block's start. */
-function requiredHeight(items: Prepared[], i: number): number {
+function requiredHeight(
+  first: Prepared,
+  i: number,
+  count: number,
+  preparedAt: (j: number) => Prepared,
+): number {
   let need = 0;
-  for (let j = i; j < items.length; j++) {
-    const item = items[j] as Prepared;
+  for (let j = i; j < count; j++) {
+    const item = j === i ? first : preparedAt(j);
     if (j > i) need += item.block.spaceBefore ?? 0;
     if (!item.block.keepWithNext) return need + item.minStart;
     need += item.height + (item.block.spaceAfter ?? 0);

@@ -1,8 +1,7 @@
-import { PDFDocument, PDFStreamWriter } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
 import type { BriefModel } from '../../model/types';
 import { type BriefView, buildBriefView } from '../view/brief-view';
 import type { Block } from './blocks';
-import { deflatePageContents } from './content-streams';
 import { FontBook, type PdfFonts } from './font-book';
 import { drawPageFurniture } from './furniture';
 import { heatmapBlocks } from './heatmap';
@@ -10,6 +9,7 @@ import { linkDescriber } from './link-descriptions';
 import { addLinkAnnotations } from './links';
 import { addOutline } from './outline';
 import { flowBlocks } from './page-flow';
+import { savePdf } from './save-pdf';
 import { actorBlocks } from './section-actors';
 import { highlightBlocks, mastheadBlocks } from './section-front';
 import { alsoMentionedBlocks, otherLanguageBlocks } from './section-more';
@@ -47,20 +47,7 @@ export async function renderPdf(model: BriefModel, fonts: PdfFonts): Promise<Uin
   drawPageFurniture(doc.getPages(), view, book, geometry);
   writeStructureTree(doc, flow.structure);
   setMetadata(doc, view, clean);
-  deflatePageContents(doc);
-  return save(doc);
-}
-
-/**
- * `doc.save()`, with two settings it does not expose: one pass (yielding to the event loop
- * every 50 objects only adds latency to a brief), and object streams of 1,000 objects rather
- * than 50, so that the structure tree's thousands of small objects are compressed in a few
- * streams (a smaller file, less time).
- */
-async function save(doc: PDFDocument): Promise<Uint8Array> {
-  await doc.flush();
-  const perTick = Number.POSITIVE_INFINITY;
-  return PDFStreamWriter.forContext(doc.context, perTick, true, 1000).serializeToBuffer();
+  return savePdf(doc);
 }
 
 /** The whole brief as a flat list of blocks, in reading order. */

@@ -5,6 +5,7 @@ const LINE_BREAKS = /\r\n?|[\n\t\f\v\u0085\u2028\u2029]/g;
 /** Control and format characters (zero-width joiners, bidi marks, soft hyphens, BOM…). */
 const INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
 const SPACE_RUNS = / {2,}/g;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /**
  * Builds a cleaner for one font: NFC-normalises, turns line breaks and tabs into spaces, drops
@@ -14,7 +15,12 @@ const SPACE_RUNS = / {2,}/g;
  */
 export function makeSanitizer(supported: ReadonlySet<number>): (text: string) => string {
   const fallback = supported.has(REPLACEMENT_CHAR.codePointAt(0) ?? 0) ? REPLACEMENT_CHAR : '?';
+  // Printable ASCII is left as it is by every step but the last when the font has all of it:
+  // most of a brief's text, which then skips the character-by-character pass.
+  let asciiSupported = true;
+  for (let code = 0x21; code <= 0x7e; code++) asciiSupported &&= supported.has(code);
   return (text: string): string => {
+    if (asciiSupported && PRINTABLE_ASCII.test(text)) return text.replace(SPACE_RUNS, ' ');
     const flat = text.normalize('NFC').replace(LINE_BREAKS, ' ').replace(INVISIBLE, '');
     let out = '';
     for (const char of flat) {

@@ -1,4 +1,4 @@
-import { type PDFDict, PDFName, type PDFOperator, type PDFRef } from 'pdf-lib';
+import type { PDFDict, PDFOperator, PDFRef } from 'pdf-lib';
 import { beginElementContent } from './marked-content';
 
 /** The standard structure types the brief uses (ISO 32000-1, 14.8.4); no role map is needed. */
@@ -19,18 +19,6 @@ export type StructType =
   | 'TR'
   | 'TH'
   | 'TD';
-
-const names = new Map<StructType, PDFName>();
-
-/** The PDF name of a structure type, made once (`PDFName.of` parses its argument each call). */
-export function structName(type: StructType): PDFName {
-  let name = names.get(type);
-  if (!name) {
-    name = PDFName.of(type);
-    names.set(type, name);
-  }
-  return name;
-}
 
 /** How a list labels its items (the `/ListNumbering` attribute of an `L`). */
 export type ListNumbering = 'Decimal' | 'Disc' | 'None';

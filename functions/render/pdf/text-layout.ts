@@ -97,24 +97,29 @@ function toWords(runs: Run[], size: number, book: FontBook): Word[] {
   let current: Word | null = null;
   let pendingSpace = false;
   for (const { text, style, color, link, lang } of runs) {
-    for (const token of book.clean(text, style).split(/( )/)) {
-      if (token === '') continue;
-      if (token === ' ') {
-        pendingSpace = true;
-        current = null;
-        continue;
+    const clean = book.clean(text, style);
+    // Tokens between spaces; each space ends the word before it.
+    for (let start = 0; start <= clean.length; ) {
+      const space = clean.indexOf(' ', start);
+      const end = space === -1 ? clean.length : space;
+      if (end > start) {
+        const token = clean.slice(start, end);
+        const width = book.width(token, style, size);
+        const piece: Fragment = { text: token, style, color, link, lang, x: 0, width };
+        if (current) {
+          current.pieces.push(piece);
+          current.width += width;
+        } else {
+          const spaceWidth = book.width(' ', style, size);
+          current = { pieces: [piece], width, spaceBefore: pendingSpace, spaceWidth };
+          words.push(current);
+        }
+        pendingSpace = false;
       }
-      const piece: Fragment = { text: token, style, color, link, lang, x: 0, width: 0 };
-      piece.width = book.width(token, style, size);
-      if (current) {
-        current.pieces.push(piece);
-        current.width += piece.width;
-      } else {
-        const spaceWidth = book.width(' ', style, size);
-        current = { pieces: [piece], width: piece.width, spaceBefore: pendingSpace, spaceWidth };
-        words.push(current);
-      }
-      pendingSpace = false;
+      if (space === -1) break;
+      pendingSpace = true;
+      current = null;
+      start = space + 1;
     }
   }
   return words;

@@ -1,22 +1,17 @@
 import {
+  copyStringIntoBuffer,
   PDFArray,
   PDFDict,
   type PDFDocument,
   PDFName,
   PDFNull,
   PDFNumber,
-  type PDFObject,
+  PDFObject,
   type PDFRef,
   PDFString,
 } from 'pdf-lib';
 import { textString } from './pdf-text';
-import {
-  type Kid,
-  type StructElement,
-  type StructType,
-  type StructureTree,
-  structName,
-} from './structure-tree';
+import type { Kid, StructElement, StructType, StructureTree } from './structure-tree';
 
 /**
  * Writes the structure tree into the document and marks it as tagged: `StructTreeRoot` with
@@ -36,60 +31,45 @@ export function writeStructureTree(doc: PDFDocument, tree: StructureTree): void 
   for (const element of kept) refs.set(element, context.nextRef());
   const rootRef = context.nextRef();
   const annotations: { key: number; element: PDFRef }[] = [];
-  // Built with PDFDict and PDFArray directly: a long brief has some 10,000 elements, and
-  // context.obj's conversion of plain objects was most of the time spent here.
   const dict = (entries: [PDFName, PDFObject][]) => {
     const made = PDFDict.withContext(context);
     for (const [key, value] of entries) made.set(key, value);
     return made;
   };
 
+  // Each element is written straight as the text pdf-lib would write for its dictionary: a
+  // long brief has some 10,000 elements, and their dictionaries, arrays and numbers were most
+  // of the objects (and the garbage-collection time) of a render.
   for (const element of kept) {
     const ref = refs.get(element) as PDFRef;
     const firstContent = element.kids.find((kid) => kid.kind === 'content');
     const page = firstContent?.kind === 'content' ? firstContent.page : null;
-    const kids = PDFArray.withContext(context);
+    let kids = '';
     for (const kid of element.kids) {
       if (kid.kind === 'element') {
         const child = refs.get(kid);
-        if (child) kids.push(child);
+        if (child) kids += `${child} `;
       } else if (kid.kind === 'content') {
-        const mcid = PDFNumber.of(kid.mcid);
-        kids.push(
+        kids +=
           kid.page === page
-            ? mcid
-            : dict([
-                [N.Type, N.MCR],
-                [N.Pg, pageRef(kid.page)],
-                [N.MCID, mcid],
-              ]),
-        );
+            ? `${kid.mcid} `
+            : `<<\n/Type /MCR\n/Pg ${pageRef(kid.page)}\n/MCID ${kid.mcid}\n>> `;
       } else if (kid.annotation) {
         const key = pages.length + annotations.length;
         kid.annotation.dict.set(N.StructParent, PDFNumber.of(key));
         annotations.push({ key, element: ref });
-        kids.push(
-          dict([
-            [N.Type, N.OBJR],
-            [N.Obj, kid.annotation.ref],
-            [N.Pg, pageRef(kid.page)],
-          ]),
-        );
+        kids += `<<\n/Type /OBJR\n/Obj ${kid.annotation.ref}\n/Pg ${pageRef(kid.page)}\n>> `;
       }
     }
-    const written = dict([
-      [N.Type, N.StructElem],
-      [N.S, structName(writtenType(element))],
-      [N.P, element.parent ? (refs.get(element.parent) as PDFRef) : rootRef],
-      [N.K, kids],
-    ]);
-    if (page !== null) written.set(N.Pg, pageRef(page));
+    const parent = element.parent ? (refs.get(element.parent) as PDFRef) : rootRef;
+    let written = `<<\n/Type /StructElem\n/S /${writtenType(element)}\n/P ${parent}\n/K [ ${kids}]\n`;
+    if (page !== null) written += `/Pg ${pageRef(page)}\n`;
     const { lang, actualText, scope, numbering } = element.options;
-    if (lang) written.set(N.Lang, PDFString.of(lang));
-    if (actualText) written.set(N.ActualText, textString(actualText));
-    if (scope) written.set(N.A, context.obj({ O: 'Table', Scope: scope }));
-    if (numbering) written.set(N.A, context.obj({ O: 'List', ListNumbering: numbering }));
-    context.assign(ref, written);
+    if (lang) written += `/Lang ${PDFString.of(lang)}\n`;
+    if (actualText) written += `/ActualText ${textString(actualText)}\n`;
+    if (numbering) written += `/A <<\n/O /List\n/ListNumbering /${numbering}\n>>\n`;
+    else if (scope) written += `/A <<\n/O /Table\n/Scope /${scope}\n>>\n`;
+    context.assign(ref, new PdfText(`${written}>>`));
   }
 
   const nums = PDFArray.withContext(context);
@@ -121,26 +101,34 @@ export function writeStructureTree(doc: PDFDocument, tree: StructureTree): void 
   for (const page of pages) page.node.set(N.Tabs, N.S);
 }
 
+/**
+ * An object given as the text it is written as (pdf-lib writes any object as its `toString()`,
+ * byte for byte; see `savePdf`), one byte per character as pdf-lib writes strings.
+ */
+class PdfText extends PDFObject {
+  constructor(private readonly text: string) {
+    super();
+  }
+
+  override clone(): PdfText {
+    return this;
+  }
+
+  override toString(): string {
+    return this.text;
+  }
+
+  override sizeInBytes(): number {
+    return this.text.length;
+  }
+
+  override copyBytesInto(buffer: Uint8Array, offset: number): number {
+    return copyStringIntoBuffer(this.text, buffer, offset);
+  }
+}
+
 /** The names written for every element, made once (`PDFName.of` parses its argument). */
-const NAMES = [
-  'Type',
-  'StructElem',
-  'S',
-  'P',
-  'K',
-  'Pg',
-  'MCR',
-  'MCID',
-  'OBJR',
-  'Obj',
-  'StructParent',
-  'StructParents',
-  'Lang',
-  'ActualText',
-  'A',
-  'Nums',
-  'Tabs',
-] as const;
+const NAMES = ['StructParent', 'StructParents', 'Nums', 'Tabs', 'S'] as const;
 const N = Object.fromEntries(NAMES.map((name) => [name, PDFName.of(name)])) as Record<
   (typeof NAMES)[number],
   PDFName
