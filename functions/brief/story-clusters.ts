@@ -241,7 +241,11 @@ function headlineOf(
     const fit = length >= 5 && length <= 16 ? 1 : length >= 3 && length <= 24 ? 0.5 : 0;
     return likeness + 0.25 * Math.min(trust(article), 1) + 0.25 * fit;
   };
-  const best = [...real].sort((a, b) => score(b) - score(a) || a.key.localeCompare(b.key))[0];
+  // Scored once each: a comparator that scored would redo every article's likeness to all
+  // others at every comparison (seconds for a story of hundreds of reports).
+  const scores = new Map(real.map((article) => [article, score(article)]));
+  const scoreOf = (article: ArticleRecord) => scores.get(article) as number;
+  const best = [...real].sort((a, b) => scoreOf(b) - scoreOf(a) || a.key.localeCompare(b.key))[0];
   return { headline: tidyTitle((best as ArticleRecord).title), fromLead: false };
 }
 
