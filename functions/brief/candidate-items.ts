@@ -2,7 +2,14 @@ import { createHash } from 'node:crypto';
 import stem from 'wink-porter2-stemmer';
 import type { ActorId, ArticleRecord, BriefItem, SentenceRecord, ThemeId } from '../model/types';
 import type { Lexicon } from '../reference/reference-data';
-import { hasPronounAttribution, quoteMarks, type Unquotable, unquotableReason } from './quotable';
+import {
+  hasPronounAttribution,
+  quoteMarks,
+  type Unquotable,
+  unquotableIn,
+  type WordingChecks,
+  wordingChecks,
+} from './quotable';
 
 /** A sentence of the edition, merged across the articles that carry it. */
 export interface Candidate {
@@ -88,12 +95,19 @@ const maxPosting = 32;
  */
 export function collectCandidates(articles: ArticleRecord[], rules: QuotingRules): Candidate[] {
   const candidates: Candidate[] = [];
-  const index: TwinIndex = { shingles: [], keys: [], postings: new Map() };
+  const index: TwinIndex = { sizes: [], keys: [], postings: new Map() };
+  // Copies carry the same sentences: what depends on a text alone is worked out once per text.
+  const wordings = new Map<string, TextWording>();
+  const fingerprints = new Map<string, Fingerprint>();
   const add = (article: ArticleRecord, said: string, unit: Unit, wording: Wording) => {
     // Merged by the sentence's own words (`said`, tidied), so copies and rewrites meet
     // sentence by sentence.
-    const own = shinglesOf(sentenceWords(said));
-    const ownKeys = keyTokens(said);
+    let fingerprint = fingerprints.get(said);
+    if (!fingerprint) {
+      fingerprint = { own: shinglesOf(sentenceWords(said)), keys: keyTokens(said) };
+      fingerprints.set(said, fingerprint);
+    }
+    const { own, keys: ownKeys } = fingerprint;
     const twin = findTwin(own, ownKeys, index);
     if (twin !== null) {
       const existing = candidates[twin] as Candidate;
@@ -126,7 +140,7 @@ export function collectCandidates(articles: ArticleRecord[], rules: QuotingRules
       reason: wording.reason,
       speaker: wording.speaker,
     });
-    index.shingles.push(own);
+    index.sizes.push(own.size);
     index.keys.push(ownKeys);
     for (const shingle of own) {
       const list = index.postings.get(shingle);
@@ -142,7 +156,12 @@ export function collectCandidates(articles: ArticleRecord[], rules: QuotingRules
       // continues with take part in merging but are never printed on their own.
       const first = sentences[i] as SentenceRecord;
       const unit = unitOf(sentences.slice(i, i + span));
-      const wording = wordingOf(unit, article, rules);
+      let textWording = wordings.get(unit.raw);
+      if (!textWording) {
+        textWording = wordingOfText(unit.raw, rules);
+        wordings.set(unit.raw, textWording);
+      }
+      const wording = wordingOf(unit, article, rules, textWording);
       add(article, span === 1 ? wording.text : tidy(first.text), unit, wording);
       for (let k = i + 1; k < i + span; k++) {
         const inside = unitOf([sentences[k] as SentenceRecord]);
@@ -222,18 +241,50 @@ interface Wording {
  * opens on a bare pronoun, scores too low, or gives its speaker only as a pronoun that the
  * article did not name just before (when it did, the name is the item's `speaker`).
  */
-function wordingOf(unit: Unit, article: ArticleRecord, rules: QuotingRules): Wording {
-  const text = tidy(unit.raw);
+function wordingOf(
+  unit: Unit,
+  article: ArticleRecord,
+  rules: QuotingRules,
+  wording: TextWording,
+): Wording {
+  const { text } = wording;
   const { speaker } = unit;
   const named = speaker?.carried === 'name' ? speaker.name : null;
   // "X said … he added": a speaker named in the sentence itself is who the pronoun is.
-  const pronoun = hasPronounAttribution(unit.raw, rules.lexicon) && !!speaker?.carried;
+  const pronoun = wording.pronounInRaw && !!speaker?.carried;
   const unnamed = !speaker || speaker.carried === 'actor';
   let reason: Candidate['reason'] = unit.score < rules.minScore ? 'low score' : null;
-  if (!reason && barePronounSubject.test(text)) reason = 'pronoun subject';
-  reason ??= unquotableReason(unit.raw, text, article, rules);
-  if (!reason && unnamed && hasPronounAttribution(text, rules.lexicon)) reason = 'unnamed speaker';
+  if (!reason && wording.barePronoun) reason = 'pronoun subject';
+  reason ??= unquotableIn(wording.checks, unit.raw, article);
+  if (!reason && unnamed && wording.pronounInText) reason = 'unnamed speaker';
   return { text, quotable: reason === null, reason, speaker: pronoun ? named : null };
+}
+
+/** What `wordingOf` reads from a unit's raw text alone, the same in every copy of it. */
+interface TextWording {
+  /** The text tidied for print. */
+  text: string;
+  pronounInRaw: boolean;
+  pronounInText: boolean;
+  barePronoun: boolean;
+  checks: WordingChecks;
+}
+
+function wordingOfText(raw: string, rules: QuotingRules): TextWording {
+  const text = tidy(raw);
+  return {
+    text,
+    pronounInRaw: hasPronounAttribution(raw, rules.lexicon),
+    pronounInText: hasPronounAttribution(text, rules.lexicon),
+    barePronoun: barePronounSubject.test(text),
+    checks: wordingChecks(raw, text, rules),
+  };
+}
+
+/** A sentence as near-duplicates are found: its shingles and its facts. */
+interface Fingerprint {
+  own: Set<number>;
+  keys: Set<string>;
 }
 
 /**
@@ -258,7 +309,8 @@ export function tidy(text: string): string {
 
 /** What near-duplicates are looked up in: each candidate's shingles and facts. */
 interface TwinIndex {
-  shingles: Set<number>[];
+  /** How many shingles each candidate has (numbers, not the sets: the lookup reads only these). */
+  sizes: number[];
   keys: Set<string>[];
   /** Candidates by shingle (capped lists). */
   postings: Map<number, number[]>;
@@ -273,7 +325,7 @@ let counts = new Uint16Array(1024);
  * an attribution may lead one wording and close the other), and the same numbers and names.
  */
 function findTwin(own: Set<number>, ownKeys: Set<string>, index: TwinIndex): number | null {
-  if (counts.length < index.shingles.length) counts = new Uint16Array(index.shingles.length * 2);
+  if (counts.length < index.sizes.length) counts = new Uint16Array(index.sizes.length * 2);
   const touched: number[] = [];
   for (const shingle of own) {
     const list = index.postings.get(shingle);
@@ -288,8 +340,7 @@ function findTwin(own: Set<number>, ownKeys: Set<string>, index: TwinIndex): num
     const shared = counts[position] as number;
     counts[position] = 0;
     if (twin !== null) continue;
-    const other = index.shingles[position] as Set<number>;
-    if (shared / Math.min(own.size, other.size) < sameSentence) continue;
+    if (shared / Math.min(own.size, index.sizes[position] as number) < sameSentence) continue;
     if (sameFacts(ownKeys, index.keys[position] as Set<string>)) twin = position;
   }
   return twin;

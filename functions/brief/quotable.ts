@@ -34,15 +34,52 @@ export function unquotableReason(
   article: ArticleRecord,
   rules: QuotableRules,
 ): Unquotable | null {
+  return unquotableIn(wordingChecks(raw, text, rules), raw, article);
+}
+
+/**
+ * What the wording alone tells of `unquotableReason` (all but the headline rule, which reads
+ * the article): the same for every copy of one text, so it can be worked out once per text.
+ */
+export interface WordingChecks {
+  /** The first reason found before the headline rule (overlong … open quotation), or null. */
+  early: Unquotable | null;
+  /** The text's words, as the headline rule reads them. */
+  words: string[];
+  /** The text is page furniture (the rule after the headline rule). */
+  furniture: boolean;
+}
+
+export function wordingChecks(raw: string, text: string, rules: QuotableRules): WordingChecks {
   const words = text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
+  const early = earlyReason(raw, text, words, rules);
+  // Furniture is ruled on only when nothing before it applies (it is the dearest rule).
+  return { early, words, furniture: early === null && furnitureKind(text, rules.lexicon) !== null };
+}
+
+function earlyReason(
+  raw: string,
+  text: string,
+  words: string[],
+  rules: QuotableRules,
+): Unquotable | null {
   if (words.length > rules.maxWords) return 'overlong';
   if (isDegenerate(words)) return 'degenerate';
   if (isFragment(raw)) return 'fragment';
   const quotes = quoteMarks(text);
   if (quotes.opensUnclosed || quotes.closesUnopened) return 'open quotation';
-  if (isHeadline(raw, words, article)) return 'headline';
-  if (furnitureKind(text, rules.lexicon)) return 'furniture';
   return null;
+}
+
+/** `unquotableReason` from the wording's checks and the article (for the headline rule). */
+export function unquotableIn(
+  checks: WordingChecks,
+  raw: string,
+  article: ArticleRecord,
+): Unquotable | null {
+  if (checks.early) return checks.early;
+  if (isHeadline(raw, checks.words, article)) return 'headline';
+  return checks.furniture ? 'furniture' : null;
 }
 
 // ── Degenerate text ──
@@ -149,14 +186,26 @@ export function isHeadline(raw: string, words: string[], article: ArticleRecord)
   return capitalised / words.length > 0.6;
 }
 
-function sameWords(a: string, b: string): boolean {
-  const norm = (text: string) =>
-    text
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim();
-  const x = norm(a);
-  return x.length > 0 && x === norm(b);
+/** The text has the title's words (`title` is compared with every sentence of its article). */
+function sameWords(text: string, title: string): boolean {
+  const x = wordsOnly(text);
+  return x.length > 0 && x === titleWords(title);
+}
+
+/** A text's letters and digits, lower case, single-spaced. */
+function wordsOnly(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+let lastTitle: { title: string; words: string } | null = null;
+
+/** `wordsOnly` of a title, remembered for the article's next sentences. */
+function titleWords(title: string): string {
+  if (lastTitle?.title !== title) lastTitle = { title, words: wordsOnly(title) };
+  return lastTitle.words;
 }
 
 // ── Page furniture ──
