@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import stem from 'wink-porter2-stemmer';
 import type { ActorId, ArticleRecord, BriefItem, SentenceRecord, ThemeId } from '../model/types';
 import type { Lexicon } from '../reference/reference-data';
+import { Postings } from './postings';
 import {
   hasPronounAttribution,
   quoteMarks,
@@ -95,7 +96,7 @@ const maxPosting = 32;
  */
 export function collectCandidates(articles: ArticleRecord[], rules: QuotingRules): Candidate[] {
   const candidates: Candidate[] = [];
-  const index: TwinIndex = { sizes: [], keys: [], postings: new Map() };
+  const index: TwinIndex = { sizes: [], keys: [], postings: new Postings(maxPosting) };
   // Copies carry the same sentences: what depends on a text alone is worked out once per text.
   const wordings = new Map<string, TextWording>();
   const fingerprints = new Map<string, Fingerprint>();
@@ -142,11 +143,7 @@ export function collectCandidates(articles: ArticleRecord[], rules: QuotingRules
     });
     index.sizes.push(own.size);
     index.keys.push(ownKeys);
-    for (const shingle of own) {
-      const list = index.postings.get(shingle);
-      if (!list) index.postings.set(shingle, [position]);
-      else if (list.length < maxPosting) list.push(position);
-    }
+    for (const shingle of own) index.postings.add(shingle, position);
   };
   for (const article of articles) {
     const { sentences } = article;
@@ -313,7 +310,7 @@ interface TwinIndex {
   sizes: number[];
   keys: Set<string>[];
   /** Candidates by shingle (capped lists). */
-  postings: Map<number, number[]>;
+  postings: Postings;
 }
 
 /** Shared-shingle counts per candidate, reused across sentences (reset after each lookup). */

@@ -98,16 +98,21 @@ export function eventSimilarity(
     for (const term of vector.keys()) used.add(term);
     usedIn.set(languages[i] as string, used);
   });
-  const comparableNorms = new Map<string, number>();
+  /** By language, each article's norm over that language's triples (NaN: not worked out yet). */
+  const comparableNorms = new Map<string, Float64Array>();
   const comparable = (i: number, language: string) => {
-    const key = `${i}:${language}`;
-    let norm = comparableNorms.get(key);
-    if (norm === undefined) {
+    let norms = comparableNorms.get(language);
+    if (!norms) {
+      norms = new Float64Array(articles.length).fill(Number.NaN);
+      comparableNorms.set(language, norms);
+    }
+    let norm = norms[i] as number;
+    if (Number.isNaN(norm)) {
       const used = usedIn.get(language) as Set<string>;
       let sum = 0;
       for (const [term, weight] of grams[i] as Vector) if (used.has(term)) sum += weight * weight;
       norm = Math.sqrt(sum);
-      comparableNorms.set(key, norm);
+      norms[i] = norm;
     }
     return norm;
   };

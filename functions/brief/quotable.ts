@@ -48,13 +48,20 @@ export interface WordingChecks {
   words: string[];
   /** The text is page furniture (the rule after the headline rule). */
   furniture: boolean;
+  /** The raw text's words only (`wordsOnly`), as compared with the title; '' when not needed. */
+  plain: string;
 }
 
 export function wordingChecks(raw: string, text: string, rules: QuotableRules): WordingChecks {
   const words = text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
   const early = earlyReason(raw, text, words, rules);
-  // Furniture is ruled on only when nothing before it applies (it is the dearest rule).
-  return { early, words, furniture: early === null && furnitureKind(text, rules.lexicon) !== null };
+  if (early) return { early, words, furniture: false, plain: '' };
+  return {
+    early,
+    words,
+    furniture: furnitureKind(text, rules.lexicon) !== null,
+    plain: wordsOnly(raw.trim()),
+  };
 }
 
 function earlyReason(
@@ -78,7 +85,7 @@ export function unquotableIn(
   article: ArticleRecord,
 ): Unquotable | null {
   if (checks.early) return checks.early;
-  if (isHeadline(raw, checks.words, article)) return 'headline';
+  if (isHeadline(raw, checks.words, checks.plain, article)) return 'headline';
   return checks.furniture ? 'furniture' : null;
 }
 
@@ -176,20 +183,14 @@ export function quoteMarks(text: string): QuoteMarks {
  * a short line without a sentence's closing punctuation ("Russia hits port in Odesa"), or a
  * line in title case.
  */
-export function isHeadline(raw: string, words: string[], article: ArticleRecord): boolean {
+function isHeadline(raw: string, words: string[], plain: string, article: ArticleRecord): boolean {
   const text = raw.trim();
   const titledFromLead = article.provenance.title === 'lead-sentence';
-  if (!titledFromLead && sameWords(text, article.title)) return true;
+  if (!titledFromLead && plain.length > 0 && plain === titleWords(article.title)) return true;
   if (/[.!?…"”’»)\]]$/u.test(text)) return false;
   if (words.length <= 16) return true;
   const capitalised = words.filter((word) => /^\p{Lu}/u.test(word)).length;
   return capitalised / words.length > 0.6;
-}
-
-/** The text has the title's words (`title` is compared with every sentence of its article). */
-function sameWords(text: string, title: string): boolean {
-  const x = wordsOnly(text);
-  return x.length > 0 && x === titleWords(title);
 }
 
 /** A text's letters and digits, lower case, single-spaced. */
@@ -202,7 +203,7 @@ function wordsOnly(text: string): string {
 
 let lastTitle: { title: string; words: string } | null = null;
 
-/** `wordsOnly` of a title, remembered for the article's next sentences. */
+/** `wordsOnly` of a title, remembered for the article's next sentences (all are compared with it). */
 function titleWords(title: string): string {
   if (lastTitle?.title !== title) lastTitle = { title, words: wordsOnly(title) };
   return lastTitle.words;

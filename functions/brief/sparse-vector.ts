@@ -33,8 +33,10 @@ export function sparseVector(vector: Map<string, number>, ids: TermIds): SparseV
   const size = vector.size;
   const terms = new Int32Array(size);
   const weights = new Float64Array(size);
-  let capacity = 4;
-  while (capacity < size * 2) capacity *= 2;
+  // A sparse table (a quarter full at most): most lookups are of terms the vector lacks, and
+  // those end at the first empty slot.
+  let capacity = 8;
+  while (capacity < size * 4) capacity *= 2;
   const mask = capacity - 1;
   const slots = new Int32Array(capacity);
   const values = new Float64Array(capacity);
@@ -66,7 +68,8 @@ function weightOf(vector: SparseVector, id: number): number {
 
 /** The dot product (the cosine of unit vectors), summed over the smaller vector's terms in order. */
 export function dot(a: SparseVector, b: SparseVector): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  const small = a.size <= b.size ? a : b;
+  const large = small === a ? b : a;
   const { terms, weights } = small;
   let sum = 0;
   for (let k = 0; k < small.size; k++)
