@@ -213,7 +213,10 @@ function quotationSpan(sentences: SentenceRecord[], i: number): number {
 function unitOf(records: SentenceRecord[]): Unit {
   const first = records[0] as SentenceRecord;
   const last = records[records.length - 1] as SentenceRecord;
-  if (records.length === 1) return { ...first, raw: first.text, speaker: first.speaker };
+  if (records.length === 1) {
+    const { text, actors, themes, principal, score, paragraph, speaker } = first;
+    return { raw: text, actors, themes, principal, score, paragraph, speaker };
+  }
   const speaker = last.speaker ?? first.speaker;
   return {
     raw: records.map((record) => record.text.trim()).join(' '),
@@ -417,10 +420,26 @@ function shinglesOf(words: string[]): Set<number> {
  * one shingle of overlap.
  */
 export function shingleSet(text: string, size = shingleSize): Set<number> {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const set = hashedShingles(words.map(fnv1a), words.length, size);
-  if (set.size === 0 && words.length) set.add(fnv1a(words.join(' ')));
+  const set = new Set<number>();
+  forEachShingle(text, size, (shingle) => set.add(shingle));
   return set;
+}
+
+/**
+ * Each hashed word shingle of a text, as `shingleSet` has them, but one by one and repeats
+ * included: for what needs no set (a MinHash signature is the same over repeats).
+ */
+export function forEachShingle(text: string, size: number, visit: (shingle: number) => void) {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const hashes = new Uint32Array(words.length);
+  for (let i = 0; i < words.length; i++) hashes[i] = fnv1a(words[i] as string);
+  for (let i = 0; i + size <= words.length; i++) {
+    let h = 0x9747b28c;
+    for (let k = 0; k < size; k++) h = Math.imul(h ^ (hashes[i + k] as number), 0x5bd1e995) >>> 0;
+    visit(h);
+  }
+  // A text shorter than a shingle is one shingle of all its words.
+  if (words.length > 0 && words.length < size) visit(fnv1a(words.join(' ')));
 }
 
 function hashedShingles(hashes: number[], count: number, size: number): Set<number> {

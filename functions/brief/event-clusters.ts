@@ -400,12 +400,32 @@ function tfidf(documents: Map<string, number>[]): Vector[] {
   });
 }
 
+/**
+ * The `count` heaviest terms of a vector, heaviest first, a tie in the vector's order: what a
+ * stable sort by weight would put first, without sorting the whole vector.
+ */
+function strongestTerms(vector: Vector, count: number): string[] {
+  const terms: string[] = [];
+  const weights: number[] = [];
+  for (const [term, weight] of vector) {
+    if (terms.length === count && weight <= (weights[count - 1] as number)) continue;
+    let at = terms.length;
+    while (at > 0 && (weights[at - 1] as number) < weight) at--;
+    terms.splice(at, 0, term);
+    weights.splice(at, 0, weight);
+    if (terms.length > count) {
+      terms.pop();
+      weights.pop();
+    }
+  }
+  return terms;
+}
+
 /** Pairs of articles that share one of their strongest terms; never all pairs. */
 function candidatePairs(vectors: Vector[]): [number, number][] {
   const postings = new Map<string, number[]>();
   vectors.forEach((vector, i) => {
-    const strongest = [...vector].sort((a, b) => b[1] - a[1]).slice(0, blockingTerms);
-    for (const [term] of strongest) {
+    for (const term of strongestTerms(vector, blockingTerms)) {
       const list = postings.get(term);
       if (list) list.push(i);
       else postings.set(term, [i]);
