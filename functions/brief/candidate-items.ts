@@ -318,6 +318,8 @@ interface TwinIndex {
 
 /** Shared-shingle counts per candidate, reused across sentences (reset after each lookup). */
 let counts = new Uint16Array(1024);
+/** The candidates a lookup met, in the order it met them (reused like `counts`). */
+let touched = new Int32Array(1024);
 
 /**
  * The earlier candidate that says the same thing, or null: most of the shorter one's stemmed
@@ -326,17 +328,20 @@ let counts = new Uint16Array(1024);
  */
 function findTwin(own: Set<number>, ownKeys: Set<string>, index: TwinIndex): number | null {
   if (counts.length < index.sizes.length) counts = new Uint16Array(index.sizes.length * 2);
-  const touched: number[] = [];
+  // Each candidate is met once: there are never more than there are candidates.
+  if (touched.length < index.sizes.length) touched = new Int32Array(index.sizes.length * 2);
+  let met = 0;
   for (const shingle of own) {
     const list = index.postings.get(shingle);
     if (!list) continue;
     for (const position of list) {
-      if (counts[position] === 0) touched.push(position);
+      if (counts[position] === 0) touched[met++] = position;
       counts[position] = (counts[position] as number) + 1;
     }
   }
   let twin: number | null = null;
-  for (const position of touched) {
+  for (let k = 0; k < met; k++) {
+    const position = touched[k] as number;
     const shared = counts[position] as number;
     counts[position] = 0;
     if (twin !== null) continue;

@@ -351,14 +351,8 @@ export function contentWords(
 ): string[] {
   const stopwords = stopwordSet(language);
   const words: string[] = [];
-  const pattern = /[\p{L}\p{N}]+/gu;
-  const lower = text.toLowerCase();
-  for (
-    let match = pattern.exec(lower);
-    match && words.length < limit;
-    match = pattern.exec(lower)
-  ) {
-    const word = match[0];
+  for (const word of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
+    if (words.length >= limit) break;
     if (!stopwords.has(word) && (!keep || keep(word))) words.push(word);
   }
   return words;
@@ -369,14 +363,34 @@ export function contentWords(
  * without splitting the rest of a long text.
  */
 export function firstWords(text: string, count: number): string {
-  const separator = /\s+/g;
   let end = text.length;
-  for (let seen = 0, match = separator.exec(text); match; match = separator.exec(text))
+  let seen = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!isSpace(text.charCodeAt(i))) continue;
     if (++seen === count) {
-      end = match.index;
+      end = i;
       break;
     }
+    while (i + 1 < text.length && isSpace(text.charCodeAt(i + 1))) i++;
+  }
   return text.slice(0, end).replace(/\s+/g, ' ');
+}
+
+/** What `\s` matches: ECMAScript white space and line terminators (Unicode Zs, tabs, breaks, BOM). */
+function isSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 function tfidf(documents: Map<string, number>[]): Vector[] {
@@ -501,14 +515,14 @@ function averageLink(
     const linksB = sums[b] as Map<number, number>;
     // Each neighbour's sum with the merged group: what was kept, plus the side never summed.
     const merged = new Map<number, number>();
-    for (const [other, sum] of linksA) {
-      if (other === b || !alive[other]) continue;
+    linksA.forEach((sum, other) => {
+      if (other === b || !alive[other]) return;
       merged.set(other, sum + (linksB.get(other) ?? crossSum(b, other)));
-    }
-    for (const [other, sum] of linksB) {
-      if (other === a || !alive[other] || linksA.has(other)) continue;
+    });
+    linksB.forEach((sum, other) => {
+      if (other === a || !alive[other] || linksA.has(other)) return;
       merged.set(other, crossSum(a, other) + sum);
-    }
+    });
     const into = members[a] as number[];
     for (const i of members[b] as number[]) into.push(i);
     members[b] = [];
@@ -517,10 +531,10 @@ function averageLink(
     sums[b] = new Map();
     version[a] = (version[a] as number) + 1;
     sums[a] = merged;
-    for (const [other, sum] of merged) {
+    merged.forEach((sum, other) => {
       sums[other]?.set(a, sum);
       push(Math.min(a, other), Math.max(a, other));
-    }
+    });
   }
   return members.filter((_, g) => alive[g]);
 }
