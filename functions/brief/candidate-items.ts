@@ -2,7 +2,15 @@ import { createHash } from 'node:crypto';
 import stem from 'wink-porter2-stemmer';
 import type { ActorId, ArticleRecord, BriefItem, SentenceRecord, ThemeId } from '../model/types';
 import type { Lexicon } from '../reference/reference-data';
-import { hasPronounAttribution, quoteMarks, type Unquotable, unquotableReason } from './quotable';
+import { Postings } from './postings';
+import {
+  hasPronounAttribution,
+  quoteMarks,
+  type Unquotable,
+  unquotableIn,
+  type WordingChecks,
+  wordingChecks,
+} from './quotable';
 
 /** A sentence of the edition, merged across the articles that carry it. */
 export interface Candidate {
@@ -88,12 +96,19 @@ const maxPosting = 32;
  */
 export function collectCandidates(articles: ArticleRecord[], rules: QuotingRules): Candidate[] {
   const candidates: Candidate[] = [];
-  const index: TwinIndex = { shingles: [], keys: [], postings: new Map() };
+  const index: TwinIndex = { sizes: [], keys: [], postings: new Postings(maxPosting) };
+  // Copies carry the same sentences: what depends on a text alone is worked out once per text.
+  const wordings = new Map<string, TextWording>();
+  const fingerprints = new Map<string, Fingerprint>();
   const add = (article: ArticleRecord, said: string, unit: Unit, wording: Wording) => {
     // Merged by the sentence's own words (`said`, tidied), so copies and rewrites meet
     // sentence by sentence.
-    const own = shinglesOf(sentenceWords(said));
-    const ownKeys = keyTokens(said);
+    let fingerprint = fingerprints.get(said);
+    if (!fingerprint) {
+      fingerprint = { own: shinglesOf(sentenceWords(said)), keys: keyTokens(said) };
+      fingerprints.set(said, fingerprint);
+    }
+    const { own, keys: ownKeys } = fingerprint;
     const twin = findTwin(own, ownKeys, index);
     if (twin !== null) {
       const existing = candidates[twin] as Candidate;
@@ -126,13 +141,9 @@ export function collectCandidates(articles: ArticleRecord[], rules: QuotingRules
       reason: wording.reason,
       speaker: wording.speaker,
     });
-    index.shingles.push(own);
+    index.sizes.push(own.size);
     index.keys.push(ownKeys);
-    for (const shingle of own) {
-      const list = index.postings.get(shingle);
-      if (!list) index.postings.set(shingle, [position]);
-      else if (list.length < maxPosting) list.push(position);
-    }
+    for (const shingle of own) index.postings.add(shingle, position);
   };
   for (const article of articles) {
     const { sentences } = article;
@@ -142,7 +153,12 @@ export function collectCandidates(articles: ArticleRecord[], rules: QuotingRules
       // continues with take part in merging but are never printed on their own.
       const first = sentences[i] as SentenceRecord;
       const unit = unitOf(sentences.slice(i, i + span));
-      const wording = wordingOf(unit, article, rules);
+      let textWording = wordings.get(unit.raw);
+      if (!textWording) {
+        textWording = wordingOfText(unit.raw, rules);
+        wordings.set(unit.raw, textWording);
+      }
+      const wording = wordingOf(unit, article, rules, textWording);
       add(article, span === 1 ? wording.text : tidy(first.text), unit, wording);
       for (let k = i + 1; k < i + span; k++) {
         const inside = unitOf([sentences[k] as SentenceRecord]);
@@ -197,7 +213,10 @@ function quotationSpan(sentences: SentenceRecord[], i: number): number {
 function unitOf(records: SentenceRecord[]): Unit {
   const first = records[0] as SentenceRecord;
   const last = records[records.length - 1] as SentenceRecord;
-  if (records.length === 1) return { ...first, raw: first.text, speaker: first.speaker };
+  if (records.length === 1) {
+    const { text, actors, themes, principal, score, paragraph, speaker } = first;
+    return { raw: text, actors, themes, principal, score, paragraph, speaker };
+  }
   const speaker = last.speaker ?? first.speaker;
   return {
     raw: records.map((record) => record.text.trim()).join(' '),
@@ -222,18 +241,50 @@ interface Wording {
  * opens on a bare pronoun, scores too low, or gives its speaker only as a pronoun that the
  * article did not name just before (when it did, the name is the item's `speaker`).
  */
-function wordingOf(unit: Unit, article: ArticleRecord, rules: QuotingRules): Wording {
-  const text = tidy(unit.raw);
+function wordingOf(
+  unit: Unit,
+  article: ArticleRecord,
+  rules: QuotingRules,
+  wording: TextWording,
+): Wording {
+  const { text } = wording;
   const { speaker } = unit;
   const named = speaker?.carried === 'name' ? speaker.name : null;
   // "X said … he added": a speaker named in the sentence itself is who the pronoun is.
-  const pronoun = hasPronounAttribution(unit.raw, rules.lexicon) && !!speaker?.carried;
+  const pronoun = wording.pronounInRaw && !!speaker?.carried;
   const unnamed = !speaker || speaker.carried === 'actor';
   let reason: Candidate['reason'] = unit.score < rules.minScore ? 'low score' : null;
-  if (!reason && barePronounSubject.test(text)) reason = 'pronoun subject';
-  reason ??= unquotableReason(unit.raw, text, article, rules);
-  if (!reason && unnamed && hasPronounAttribution(text, rules.lexicon)) reason = 'unnamed speaker';
+  if (!reason && wording.barePronoun) reason = 'pronoun subject';
+  reason ??= unquotableIn(wording.checks, unit.raw, article);
+  if (!reason && unnamed && wording.pronounInText) reason = 'unnamed speaker';
   return { text, quotable: reason === null, reason, speaker: pronoun ? named : null };
+}
+
+/** What `wordingOf` reads from a unit's raw text alone, the same in every copy of it. */
+interface TextWording {
+  /** The text tidied for print. */
+  text: string;
+  pronounInRaw: boolean;
+  pronounInText: boolean;
+  barePronoun: boolean;
+  checks: WordingChecks;
+}
+
+function wordingOfText(raw: string, rules: QuotingRules): TextWording {
+  const text = tidy(raw);
+  return {
+    text,
+    pronounInRaw: hasPronounAttribution(raw, rules.lexicon),
+    pronounInText: hasPronounAttribution(text, rules.lexicon),
+    barePronoun: barePronounSubject.test(text),
+    checks: wordingChecks(raw, text, rules),
+  };
+}
+
+/** A sentence as near-duplicates are found: its shingles and its facts. */
+interface Fingerprint {
+  own: Set<number>;
+  keys: Set<string>;
 }
 
 /**
@@ -258,14 +309,17 @@ export function tidy(text: string): string {
 
 /** What near-duplicates are looked up in: each candidate's shingles and facts. */
 interface TwinIndex {
-  shingles: Set<number>[];
+  /** How many shingles each candidate has (numbers, not the sets: the lookup reads only these). */
+  sizes: number[];
   keys: Set<string>[];
   /** Candidates by shingle (capped lists). */
-  postings: Map<number, number[]>;
+  postings: Postings;
 }
 
 /** Shared-shingle counts per candidate, reused across sentences (reset after each lookup). */
 let counts = new Uint16Array(1024);
+/** The candidates a lookup met, in the order it met them (reused like `counts`). */
+let touched = new Int32Array(1024);
 
 /**
  * The earlier candidate that says the same thing, or null: most of the shorter one's stemmed
@@ -273,23 +327,25 @@ let counts = new Uint16Array(1024);
  * an attribution may lead one wording and close the other), and the same numbers and names.
  */
 function findTwin(own: Set<number>, ownKeys: Set<string>, index: TwinIndex): number | null {
-  if (counts.length < index.shingles.length) counts = new Uint16Array(index.shingles.length * 2);
-  const touched: number[] = [];
+  if (counts.length < index.sizes.length) counts = new Uint16Array(index.sizes.length * 2);
+  // Each candidate is met once: there are never more than there are candidates.
+  if (touched.length < index.sizes.length) touched = new Int32Array(index.sizes.length * 2);
+  let met = 0;
   for (const shingle of own) {
     const list = index.postings.get(shingle);
     if (!list) continue;
     for (const position of list) {
-      if (counts[position] === 0) touched.push(position);
+      if (counts[position] === 0) touched[met++] = position;
       counts[position] = (counts[position] as number) + 1;
     }
   }
   let twin: number | null = null;
-  for (const position of touched) {
+  for (let k = 0; k < met; k++) {
+    const position = touched[k] as number;
     const shared = counts[position] as number;
     counts[position] = 0;
     if (twin !== null) continue;
-    const other = index.shingles[position] as Set<number>;
-    if (shared / Math.min(own.size, other.size) < sameSentence) continue;
+    if (shared / Math.min(own.size, index.sizes[position] as number) < sameSentence) continue;
     if (sameFacts(ownKeys, index.keys[position] as Set<string>)) twin = position;
   }
   return twin;
@@ -369,10 +425,26 @@ function shinglesOf(words: string[]): Set<number> {
  * one shingle of overlap.
  */
 export function shingleSet(text: string, size = shingleSize): Set<number> {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const set = hashedShingles(words.map(fnv1a), words.length, size);
-  if (set.size === 0 && words.length) set.add(fnv1a(words.join(' ')));
+  const set = new Set<number>();
+  forEachShingle(text, size, (shingle) => set.add(shingle));
   return set;
+}
+
+/**
+ * Each hashed word shingle of a text, as `shingleSet` has them, but one by one and repeats
+ * included: for what needs no set (a MinHash signature is the same over repeats).
+ */
+export function forEachShingle(text: string, size: number, visit: (shingle: number) => void) {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const hashes = new Uint32Array(words.length);
+  for (let i = 0; i < words.length; i++) hashes[i] = fnv1a(words[i] as string);
+  for (let i = 0; i + size <= words.length; i++) {
+    let h = 0x9747b28c;
+    for (let k = 0; k < size; k++) h = Math.imul(h ^ (hashes[i + k] as number), 0x5bd1e995) >>> 0;
+    visit(h);
+  }
+  // A text shorter than a shingle is one shingle of all its words.
+  if (words.length > 0 && words.length < size) visit(fnv1a(words.join(' ')));
 }
 
 function hashedShingles(hashes: number[], count: number, size: number): Set<number> {

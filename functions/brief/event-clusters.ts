@@ -3,6 +3,7 @@ import type { ArticleRecord } from '../model/types';
 import { statedTime } from '../text/calendar';
 import { calendarWords } from '../text/function-words';
 import { stopwordsOf } from '../text/stopwords';
+import { dot, type SparseVector, sparseVector, TermIds } from './sparse-vector';
 
 /** What decides that two articles report one event. */
 export interface EventClusterOptions {
@@ -74,6 +75,14 @@ export function eventSimilarity(
   // Letter triples serve only across languages: an edition in one language needs none.
   const severalLanguages = new Set(languages).size > 1;
   const grams = severalLanguages ? tfidf(nameCounts.map(lettersOf)) : [];
+  // The same vectors packed for the many dot products of the pairs.
+  const packed = (vectors: Vector[]) => {
+    const ids = new TermIds();
+    return vectors.map((vector) => sparseVector(vector, ids));
+  };
+  const wordVectors = packed(words);
+  const nameVectors = packed(names);
+  const gramVectors = packed(grams);
   const named = articles.map(namedActors);
   const leading = articles.map(leadActors);
   const times = articles.map(eventTimeOf);
@@ -89,16 +98,21 @@ export function eventSimilarity(
     for (const term of vector.keys()) used.add(term);
     usedIn.set(languages[i] as string, used);
   });
-  const comparableNorms = new Map<string, number>();
+  /** By language, each article's norm over that language's triples (NaN: not worked out yet). */
+  const comparableNorms = new Map<string, Float64Array>();
   const comparable = (i: number, language: string) => {
-    const key = `${i}:${language}`;
-    let norm = comparableNorms.get(key);
-    if (norm === undefined) {
+    let norms = comparableNorms.get(language);
+    if (!norms) {
+      norms = new Float64Array(articles.length).fill(Number.NaN);
+      comparableNorms.set(language, norms);
+    }
+    let norm = norms[i] as number;
+    if (Number.isNaN(norm)) {
       const used = usedIn.get(language) as Set<string>;
       let sum = 0;
       for (const [term, weight] of grams[i] as Vector) if (used.has(term)) sum += weight * weight;
       norm = Math.sqrt(sum);
-      comparableNorms.set(key, norm);
+      norms[i] = norm;
     }
     return norm;
   };
@@ -108,7 +122,7 @@ export function eventSimilarity(
    * second overcounts a match on little.
    */
   const acrossLanguages = (i: number, j: number) => {
-    const plain = cosine(grams[i] as Vector, grams[j] as Vector);
+    const plain = dot(gramVectors[i] as SparseVector, gramVectors[j] as SparseVector);
     const a = comparable(i, languages[j] as string);
     const b = comparable(j, languages[i] as string);
     return a > 0 && b > 0 ? plain / Math.sqrt(a * b) : 0;
@@ -134,8 +148,8 @@ export function eventSimilarity(
     if (apart(i, j)) return 0;
     const text =
       languages[i] === languages[j]
-        ? (1 - nameWeight) * cosine(words[i] as Vector, words[j] as Vector) +
-          nameWeight * cosine(names[i] as Vector, names[j] as Vector)
+        ? (1 - nameWeight) * dot(wordVectors[i] as SparseVector, wordVectors[j] as SparseVector) +
+          nameWeight * dot(nameVectors[i] as SparseVector, nameVectors[j] as SparseVector)
         : // Across languages the words differ; the names, actors and numbers do not.
           acrossLanguages(i, j);
     return text * (1 + sameDay);
@@ -157,7 +171,7 @@ export function eventSimilarity(
  * file photo, not the event. Without a publication date, a named weekday is still known.
  */
 export function eventTimeOf(article: ArticleRecord): EventTime {
-  const lead = `${article.title}\n${article.text.split(/\s+/, timeLeadWords).join(' ')}`;
+  const lead = `${article.title}\n${firstWords(article.text, timeLeadWords)}`;
   const stated = statedTime(lead, article.language);
   const editionDay = dayNumber(article.edition);
   const editionYear = Number(article.edition.slice(0, 4));
@@ -224,16 +238,16 @@ function informativeness(values: (number | null)[]): (value: number) => number {
     n < 2 ? 0 : Math.log((n + 1) / ((counts.get(value) ?? n) + 1)) / Math.log(n + 1);
 }
 
+/** A term worth indexing: a content word of three letters or more, or a number; no day or month. */
+const keep = (word: string) => (word.length > 2 || /^\d+$/.test(word)) && !calendarWords.has(word);
+
 /** The weighted terms of an article: stems of its title and lead, its actors, its numbers. */
 function termsOf(article: ArticleRecord): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (term: string, weight: number) => counts.set(term, (counts.get(term) ?? 0) + weight);
-  const words = (text: string) =>
-    contentWords(text, article.language).filter(
-      (word) => (word.length > 2 || /^\d+$/.test(word)) && !calendarWords.has(word),
-    );
-  for (const word of words(headlineOf(article))) add(stemOf(word, article.language), titleWeight);
-  for (const word of words(article.text).slice(0, leadWords))
+  for (const word of contentWords(headlineOf(article), article.language, keep))
+    add(stemOf(word, article.language), titleWeight);
+  for (const word of contentWords(article.text, article.language, keep, leadWords))
     add(stemOf(word, article.language), 1);
   for (const actor of article.actors) add(`@${actor}`, 1);
   return counts;
@@ -247,8 +261,8 @@ function termsOf(article: ArticleRecord): Map<string, number> {
 function namesOf(article: ArticleRecord): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (term: string, weight: number) => counts.set(term, (counts.get(term) ?? 0) + weight);
-  const stopwords = new Set(stopwordsOf(article.language));
-  const body = article.text.split(/\s+/, leadWords).join(' ');
+  const stopwords = stopwordSet(article.language);
+  const body = firstWords(article.text, leadWords);
   const lowered = new Set(
     `${article.title} ${body}`.match(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}\p{N}]*/gu) ?? [],
   );
@@ -315,15 +329,68 @@ export function stemEnglish(word: string): string {
 
 const stopwordSets = new Map<string, Set<string>>();
 
-/** The content words of a text in its language: lower case, no stop words. */
-export function contentWords(text: string, language: string): string[] {
+/** The stop words of a language as a set, built once per language. */
+function stopwordSet(language: string): Set<string> {
   let stopwords = stopwordSets.get(language);
   if (!stopwords) {
     stopwords = new Set(stopwordsOf(language));
     stopwordSets.set(language, stopwords);
   }
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.filter((word) => !(stopwords as Set<string>).has(word));
+  return stopwords;
+}
+
+/**
+ * The content words of a text in its language: lower case, no stop words; only those `keep`
+ * accepts, and the first `limit` of them (the rest of the text is not read).
+ */
+export function contentWords(
+  text: string,
+  language: string,
+  keep?: (word: string) => boolean,
+  limit = Number.POSITIVE_INFINITY,
+): string[] {
+  const stopwords = stopwordSet(language);
+  const words: string[] = [];
+  for (const word of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
+    if (words.length >= limit) break;
+    if (!stopwords.has(word) && (!keep || keep(word))) words.push(word);
+  }
+  return words;
+}
+
+/**
+ * The text's first `count` words, joined by single spaces: `text.split(/\s+/, count).join(' ')`
+ * without splitting the rest of a long text.
+ */
+export function firstWords(text: string, count: number): string {
+  let end = text.length;
+  let seen = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!isSpace(text.charCodeAt(i))) continue;
+    if (++seen === count) {
+      end = i;
+      break;
+    }
+    while (i + 1 < text.length && isSpace(text.charCodeAt(i + 1))) i++;
+  }
+  return text.slice(0, end).replace(/\s+/g, ' ');
+}
+
+/** What `\s` matches: ECMAScript white space and line terminators (Unicode Zs, tabs, breaks, BOM). */
+function isSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 function tfidf(documents: Map<string, number>[]): Vector[] {
@@ -347,19 +414,32 @@ function tfidf(documents: Map<string, number>[]): Vector[] {
   });
 }
 
-function cosine(a: Vector, b: Vector): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let sum = 0;
-  for (const [term, weight] of small) sum += weight * (large.get(term) ?? 0);
-  return sum;
+/**
+ * The `count` heaviest terms of a vector, heaviest first, a tie in the vector's order: what a
+ * stable sort by weight would put first, without sorting the whole vector.
+ */
+function strongestTerms(vector: Vector, count: number): string[] {
+  const terms: string[] = [];
+  const weights: number[] = [];
+  for (const [term, weight] of vector) {
+    if (terms.length === count && weight <= (weights[count - 1] as number)) continue;
+    let at = terms.length;
+    while (at > 0 && (weights[at - 1] as number) < weight) at--;
+    terms.splice(at, 0, term);
+    weights.splice(at, 0, weight);
+    if (terms.length > count) {
+      terms.pop();
+      weights.pop();
+    }
+  }
+  return terms;
 }
 
 /** Pairs of articles that share one of their strongest terms; never all pairs. */
 function candidatePairs(vectors: Vector[]): [number, number][] {
   const postings = new Map<string, number[]>();
   vectors.forEach((vector, i) => {
-    const strongest = [...vector].sort((a, b) => b[1] - a[1]).slice(0, blockingTerms);
-    for (const [term] of strongest) {
+    for (const term of strongestTerms(vector, blockingTerms)) {
       const list = postings.get(term);
       if (list) list.push(i);
       else postings.set(term, [i]);
@@ -389,66 +469,74 @@ function averageLink(
   similarity: (i: number, j: number) => number,
   threshold: number,
 ): number[][] {
-  const members = new Map<number, number[]>(seed.map((group, g) => [g, [...group]]));
-  const groupOf = new Map<number, number>();
+  // Groups by number (their position in `seed`); a merged group keeps the lower-numbered
+  // side's number. A group merged away is dead: its links are dropped from its neighbours'
+  // maps lazily (skipped when read), as deleting them one by one cost more than the merges.
+  const members: number[][] = seed.map((group) => [...group]);
+  const alive = new Uint8Array(members.length).fill(1);
+  const groupOf: number[] = [];
   seed.forEach((group, g) => {
-    for (const i of group) groupOf.set(i, g);
+    for (const i of group) groupOf[i] = g;
   });
   const crossSum = (a: number, b: number): number => {
     let sum = 0;
-    for (const x of members.get(a) as number[])
-      for (const y of members.get(b) as number[])
-        sum += x < y ? similarity(x, y) : similarity(y, x);
+    for (const x of members[a] as number[])
+      for (const y of members[b] as number[]) sum += x < y ? similarity(x, y) : similarity(y, x);
     return sum;
   };
-  const sums = new Map<number, Map<number, number>>();
-  for (const g of members.keys()) sums.set(g, new Map());
+  const sums: Map<number, number>[] = members.map(() => new Map());
   for (const [i, j] of pairs) {
-    const a = groupOf.get(i) as number;
-    const b = groupOf.get(j) as number;
-    if (a === b || sums.get(a)?.has(b)) continue;
+    const a = groupOf[i] as number;
+    const b = groupOf[j] as number;
+    const linksA = sums[a] as Map<number, number>;
+    if (a === b || linksA.has(b)) continue;
     const sum = crossSum(a, b);
-    sums.get(a)?.set(b, sum);
-    sums.get(b)?.set(a, sum);
+    linksA.set(b, sum);
+    sums[b]?.set(a, sum);
   }
-  const version = new Map<number, number>([...members.keys()].map((g) => [g, 0]));
+  /** Each group's version: a merge makes the links weighed before it stale (-1: dead). */
+  const version = new Int32Array(members.length);
   const heap = new LinkHeap();
   const push = (a: number, b: number) => {
-    const sum = sums.get(a)?.get(b) ?? 0;
-    const mean = sum / ((members.get(a)?.length ?? 1) * (members.get(b)?.length ?? 1));
+    const sum = sums[a]?.get(b) ?? 0;
+    const mean = sum / ((members[a] as number[]).length * (members[b] as number[]).length);
     if (mean >= threshold)
-      heap.push({ mean, a, b, va: version.get(a) as number, vb: version.get(b) as number });
+      heap.push({ mean, a, b, va: version[a] as number, vb: version[b] as number });
   };
-  for (const [a, links] of sums) for (const b of links.keys()) if (a < b) push(a, b);
+  sums.forEach((links, a) => {
+    for (const b of links.keys()) if (a < b) push(a, b);
+  });
   for (;;) {
     const link = heap.pop();
     if (!link) break;
     const { a, b } = link;
-    if (version.get(a) !== link.va || version.get(b) !== link.vb) continue;
-    const linksA = sums.get(a) as Map<number, number>;
-    const linksB = sums.get(b) as Map<number, number>;
+    if (version[a] !== link.va || version[b] !== link.vb) continue;
+    const linksA = sums[a] as Map<number, number>;
+    const linksB = sums[b] as Map<number, number>;
     // Each neighbour's sum with the merged group: what was kept, plus the side never summed.
     const merged = new Map<number, number>();
-    for (const other of new Set([...linksA.keys(), ...linksB.keys()])) {
-      if (other === a || other === b) continue;
-      merged.set(
-        other,
-        (linksA.get(other) ?? crossSum(a, other)) + (linksB.get(other) ?? crossSum(b, other)),
-      );
-    }
-    (members.get(a) as number[]).push(...(members.get(b) as number[]));
-    members.delete(b);
-    for (const other of linksB.keys()) sums.get(other)?.delete(b);
-    sums.delete(b);
-    version.delete(b);
-    version.set(a, (version.get(a) as number) + 1);
-    sums.set(a, merged);
-    for (const [other, sum] of merged) {
-      sums.get(other)?.set(a, sum);
+    linksA.forEach((sum, other) => {
+      if (other === b || !alive[other]) return;
+      merged.set(other, sum + (linksB.get(other) ?? crossSum(b, other)));
+    });
+    linksB.forEach((sum, other) => {
+      if (other === a || !alive[other] || linksA.has(other)) return;
+      merged.set(other, crossSum(a, other) + sum);
+    });
+    const into = members[a] as number[];
+    for (const i of members[b] as number[]) into.push(i);
+    members[b] = [];
+    alive[b] = 0;
+    version[b] = -1;
+    sums[b] = new Map();
+    version[a] = (version[a] as number) + 1;
+    sums[a] = merged;
+    merged.forEach((sum, other) => {
+      sums[other]?.set(a, sum);
       push(Math.min(a, other), Math.max(a, other));
-    }
+    });
   }
-  return [...members.values()];
+  return members.filter((_, g) => alive[g]);
 }
 
 interface Link {

@@ -19,6 +19,28 @@ export interface NewsSignals {
 const openingYear =
   /^(?:back\s+)?(?:in|since|by|during)\s+(?:(?:early|late|mid-?)\s*)?(?:\p{L}+\s+)?((?:19|20)\d\d)\b/iu;
 
+const signalsOf = new WeakMap<
+  object,
+  { text: string; news: NewsValue; editionYear: number; signals: NewsSignals }
+>();
+
+/**
+ * `newsSignals` of an item's text, remembered with the item (a candidate is weighed for its
+ * salience and again as its story's statement).
+ */
+export function itemNewsSignals(
+  item: { readonly text: string },
+  news: NewsValue,
+  editionYear: number,
+): NewsSignals {
+  const known = signalsOf.get(item);
+  if (known && known.text === item.text && known.news === news && known.editionYear === editionYear)
+    return known.signals;
+  const signals = newsSignals(item.text, news, editionYear);
+  signalsOf.set(item, { text: item.text, news, editionYear, signals });
+  return signals;
+}
+
 export function newsSignals(text: string, news: NewsValue, editionYear: number): NewsSignals {
   const opening = openingYear.exec(text.trim());
   return {
@@ -45,11 +67,23 @@ export function reliability(article: ArticleRecord | undefined, news: NewsValue)
 
 /** The share of a sentence's letters that stand inside quotation marks. */
 export function quotedShare(text: string): number {
-  const letters = (part: string) => (part.match(/\p{L}/gu) ?? []).length;
+  const letters = letterCount;
   const total = letters(text);
   if (total === 0) return 0;
   let quoted = 0;
   for (const match of text.matchAll(/[“"«„]([^”"»“]*)(?:[”"»]|$)/gu))
     quoted += letters(match[1] ?? '');
   return quoted / total;
+}
+
+/** How many letters (code points of \p{L}) a text has, without an array of them. */
+function letterCount(text: string): number {
+  const letters = text.replace(/\P{L}+/gu, '');
+  let pairs = 0;
+  // A letter beyond the first plane is two UTF-16 units.
+  for (let i = 0; i < letters.length; i++) {
+    const unit = letters.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff) pairs++;
+  }
+  return letters.length - pairs;
 }

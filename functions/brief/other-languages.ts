@@ -92,6 +92,11 @@ for (const [code, list] of Object.entries(stopwords))
   if (/^[a-z]{3}$/.test(code) && Array.isArray(list))
     functionWords.set(code, new Set((list as string[]).map((word) => word.toLowerCase())));
 const english = functionWords.get('eng') ?? new Set<string>();
+/** The function words of every other language that English lacks. */
+const foreignFunctionWords = new Set<string>();
+for (const [code, words] of functionWords)
+  if (code !== 'eng')
+    for (const word of words) if (!english.has(word)) foreignFunctionWords.add(word);
 /** What is left of "Russia's", "don't" once split into letters. */
 const englishClitics = new Set(['s', 't']);
 /**
@@ -124,6 +129,9 @@ export function foreignLanguageOf(text: string): string | null {
   if (plain >= 2 && plain >= words.length * 0.1) return null;
   const letters = words.join('');
   const latin = (letters.match(/\p{Script=Latin}/gu) ?? []).length;
+  // In Latin script, whatever franc says, the rules below find no other language in a sentence
+  // that lacks the function words they count: it is not asked (it is the dear part).
+  if (latin >= letters.length / 2 && !mayBeForeign(words)) return null;
   const detected = franc(text, { minLength: 10 });
   if (latin < letters.length / 2) return detected === 'eng' ? null : detected;
   if (detected === 'eng' || detected === 'und' || detected === 'sco') return null;
@@ -131,10 +139,7 @@ export function foreignLanguageOf(text: string): string | null {
   let ownWords = 0;
   let englishWords = 0;
   words.forEach((word, index) => {
-    // A function word is written in lower case (but may open the sentence); "UN" is not "un",
-    // and the "s" of "Russia's" is no French "s'".
-    if (word !== word.toLowerCase() && (index > 0 || word === word.toUpperCase())) return;
-    if (englishClitics.has(word)) return;
+    if (!isFunctionWordForm(word, index)) return;
     const lower = word.toLowerCase();
     const inTheirs = theirs?.has(lower) ?? false;
     const inEnglish = english.has(lower);
@@ -143,6 +148,32 @@ export function foreignLanguageOf(text: string): string | null {
   });
   if (!theirs) return englishWords === 0 && words.length >= 12 ? detected : null;
   return ownWords >= 2 && ownWords > englishWords ? detected : null;
+}
+
+/**
+ * A word that may be a function word: written in lower case (but it may open the sentence);
+ * "UN" is not "un", and the "s" of "Russia's" is no French "s'".
+ */
+function isFunctionWordForm(word: string, index: number): boolean {
+  if (word !== word.toLowerCase() && (index > 0 || word === word.toUpperCase())) return false;
+  return !englishClitics.has(word);
+}
+
+/**
+ * Whether `foreignLanguageOf` could call a Latin-script sentence foreign, whichever language
+ * franc detects: two function words of some other language that English lacks (an upper bound
+ * of `ownWords` for every language), or no English function word in 12 words or more.
+ */
+function mayBeForeign(words: string[]): boolean {
+  let foreign = 0;
+  let englishWords = 0;
+  words.forEach((word, index) => {
+    if (!isFunctionWordForm(word, index)) return;
+    const lower = word.toLowerCase();
+    if (foreignFunctionWords.has(lower)) foreign++;
+    else if (english.has(lower)) englishWords++;
+  });
+  return foreign >= 2 || (englishWords === 0 && words.length >= 12);
 }
 
 /**

@@ -34,15 +34,59 @@ export function unquotableReason(
   article: ArticleRecord,
   rules: QuotableRules,
 ): Unquotable | null {
+  return unquotableIn(wordingChecks(raw, text, rules), raw, article);
+}
+
+/**
+ * What the wording alone tells of `unquotableReason` (all but the headline rule, which reads
+ * the article): the same for every copy of one text, so it can be worked out once per text.
+ */
+export interface WordingChecks {
+  /** The first reason found before the headline rule (overlong … open quotation), or null. */
+  early: Unquotable | null;
+  /** The text's words, as the headline rule reads them. */
+  words: string[];
+  /** The text is page furniture (the rule after the headline rule). */
+  furniture: boolean;
+  /** The raw text's words only (`wordsOnly`), as compared with the title; '' when not needed. */
+  plain: string;
+}
+
+export function wordingChecks(raw: string, text: string, rules: QuotableRules): WordingChecks {
   const words = text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
+  const early = earlyReason(raw, text, words, rules);
+  if (early) return { early, words, furniture: false, plain: '' };
+  return {
+    early,
+    words,
+    furniture: furnitureKind(text, rules.lexicon) !== null,
+    plain: wordsOnly(raw.trim()),
+  };
+}
+
+function earlyReason(
+  raw: string,
+  text: string,
+  words: string[],
+  rules: QuotableRules,
+): Unquotable | null {
   if (words.length > rules.maxWords) return 'overlong';
   if (isDegenerate(words)) return 'degenerate';
   if (isFragment(raw)) return 'fragment';
   const quotes = quoteMarks(text);
   if (quotes.opensUnclosed || quotes.closesUnopened) return 'open quotation';
-  if (isHeadline(raw, words, article)) return 'headline';
-  if (furnitureKind(text, rules.lexicon)) return 'furniture';
   return null;
+}
+
+/** `unquotableReason` from the wording's checks and the article (for the headline rule). */
+export function unquotableIn(
+  checks: WordingChecks,
+  raw: string,
+  article: ArticleRecord,
+): Unquotable | null {
+  if (checks.early) return checks.early;
+  if (isHeadline(raw, checks.words, checks.plain, article)) return 'headline';
+  return checks.furniture ? 'furniture' : null;
 }
 
 // ── Degenerate text ──
@@ -139,24 +183,30 @@ export function quoteMarks(text: string): QuoteMarks {
  * a short line without a sentence's closing punctuation ("Russia hits port in Odesa"), or a
  * line in title case.
  */
-export function isHeadline(raw: string, words: string[], article: ArticleRecord): boolean {
+function isHeadline(raw: string, words: string[], plain: string, article: ArticleRecord): boolean {
   const text = raw.trim();
   const titledFromLead = article.provenance.title === 'lead-sentence';
-  if (!titledFromLead && sameWords(text, article.title)) return true;
+  if (!titledFromLead && plain.length > 0 && plain === titleWords(article.title)) return true;
   if (/[.!?…"”’»)\]]$/u.test(text)) return false;
   if (words.length <= 16) return true;
   const capitalised = words.filter((word) => /^\p{Lu}/u.test(word)).length;
   return capitalised / words.length > 0.6;
 }
 
-function sameWords(a: string, b: string): boolean {
-  const norm = (text: string) =>
-    text
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim();
-  const x = norm(a);
-  return x.length > 0 && x === norm(b);
+/** A text's letters and digits, lower case, single-spaced. */
+function wordsOnly(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+let lastTitle: { title: string; words: string } | null = null;
+
+/** `wordsOnly` of a title, remembered for the article's next sentences (all are compared with it). */
+function titleWords(title: string): string {
+  if (lastTitle?.title !== title) lastTitle = { title, words: wordsOnly(title) };
+  return lastTitle.words;
 }
 
 // ── Page furniture ──

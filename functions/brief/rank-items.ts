@@ -2,7 +2,7 @@ import type { ActorId, ArticleRecord, Story } from '../model/types';
 import type { NewsValue } from '../reference/reference-data';
 import type { BriefOptions } from './brief-options';
 import type { Candidate } from './candidate-items';
-import { newsSignals } from './news-signals';
+import { itemNewsSignals } from './news-signals';
 import { independentSources } from './story-clusters';
 
 export interface RankingContext {
@@ -110,7 +110,7 @@ export function makeSalienceParts(
       .map((actor) => context.actorWeight.get(actor) ?? 0)
       .sort((a, b) => b - a);
     const actors = (actorWeights[0] ?? 0) + 0.25 * (actorWeights[1] ?? 0);
-    const signals = newsSignals(candidate.text, context.news, editionYear);
+    const signals = itemNewsSignals(candidate, context.news, editionYear);
 
     return {
       score: candidate.score,

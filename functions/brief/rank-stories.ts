@@ -1,7 +1,7 @@
 import type { ArticleRecord, Story } from '../model/types';
 import type { NewsValue } from '../reference/reference-data';
 import type { Candidate } from './candidate-items';
-import { kindOf, newsSignals, quotedShare, reliability } from './news-signals';
+import { itemNewsSignals, kindOf, quotedShare, reliability } from './news-signals';
 import type { SalienceParts } from './rank-items';
 
 /** A story with its news value and the sentence that states its event. */
@@ -94,14 +94,14 @@ export function statementScore(
   editionYear: number,
   storyActor: string | null = null,
 ): number {
-  const signals = newsSignals(candidate.text, news, editionYear);
+  const signals = itemNewsSignals(candidate, news, editionYear);
   const sources = candidate.sources.map((id) => articles.get(id));
   const trust = Math.max(0, ...sources.map((article) => reliability(article, news)));
   // The event is told at the top: the lead counts most, and less with every paragraph down.
   const lead = 2 / (1 + candidate.paragraph);
   // A page's headline line carried into its text is the title again, not a statement of it.
   const own = wordsOf(candidate.text);
-  const isTitle = sources.some((article) => article && wordsOf(article.title) === own);
+  const isTitle = sources.some((article) => article && titleWordsOf(article) === own);
   // The brief is written in English: a sentence only other-language reports carry is not shown.
   const english = sources.some((article) => article?.language === 'en');
   return (
@@ -120,6 +120,17 @@ export function statementScore(
 }
 
 const wordsOf = (text: string) => (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+
+const titleWords = new WeakMap<ArticleRecord, { title: string; words: string }>();
+
+/** `wordsOf` an article's title, remembered with the article (every candidate compares it). */
+function titleWordsOf(article: ArticleRecord): string {
+  const known = titleWords.get(article);
+  if (known?.title === article.title) return known.words;
+  const words = wordsOf(article.title);
+  titleWords.set(article, { title: article.title, words });
+  return words;
+}
 
 /** The actor that acts most often in the lead sentences of a story's reports: the event's. */
 function leadActorOf(story: Story, articles: Map<string, ArticleRecord>): string | null {

@@ -2,7 +2,7 @@ import type { ArticleRecord, Story } from '../model/types';
 import type { NewsValue } from '../reference/reference-data';
 import { statedTime } from '../text/calendar';
 import type { Candidate } from './candidate-items';
-import { shingleSet } from './candidate-items';
+import { forEachShingle } from './candidate-items';
 import {
   clusterEvents,
   contentWords,
@@ -101,7 +101,7 @@ class ArticleGroups {
 
 /** Copies: articles whose MinHash signatures share a band and are alike enough overall. */
 function joinCopies(articles: ArticleRecord[], groups: ArticleGroups): void {
-  const signatures = articles.map((article) => minhash(shingleSet(article.text, 4)));
+  const signatures = articles.map((article) => minhash(article.text));
   const buckets = new Map<string, number[]>();
   signatures.forEach((signature, i) => {
     for (let band = 0; band < bands; band++) {
@@ -315,16 +315,17 @@ for (let k = 0; k < hashes; k++) {
   seeds[2 * k + 1] = Math.imul(k + 7, 0x85ebca6b) >>> 0;
 }
 
-function minhash(shingles: Set<number>): Uint32Array {
+/** The MinHash signature of a text's word 4-shingles. */
+function minhash(text: string): Uint32Array {
   const signature = new Uint32Array(hashes).fill(0xffffffff);
-  for (const h of shingles) {
+  forEachShingle(text, 4, (h) => {
     const mixed = h >>> 15;
     for (let k = 0; k < hashes; k++) {
       const value =
         (Math.imul(h ^ (seeds[2 * k + 1] as number), seeds[2 * k] as number) ^ mixed) >>> 0;
       if (value < (signature[k] as number)) signature[k] = value;
     }
-  }
+  });
   return signature;
 }
 

@@ -18,6 +18,7 @@ import { renderHtml } from '../../functions/render/html/render-html';
 import { loadPdfFonts } from '../../functions/render/pdf/load-fonts';
 import { renderPdf } from '../../functions/render/pdf/render-pdf';
 import { recordOfText } from '../helpers/parse';
+import { benchBriefModel } from './brief-model';
 import { benchCliEndToEnd } from './cli-end-to-end';
 import { benchColdStart } from './cold-start';
 import { benchCompileS3 } from './compile-s3';
@@ -230,6 +231,7 @@ async function benchCompile(): Promise<void> {
     `model cost per article, 2000 vs 20 articles: ×${(large / small).toFixed(2)} (1.0 = linear); target: 2000 articles under 5 s`,
   );
   if (ratios.length) console.log(`our PDF vs Chromium print (warm): ${ratios.join(', ')}`);
+  benchBriefModel(pool, reference, edition, receivedAt);
 }
 
 benchIngestFormats(root, reference)
