@@ -13,8 +13,10 @@ import {
   InternalReadError,
   internalReadError,
   type ReadArticle,
+  readArticle,
   type UploadToRead,
 } from '../pipeline/read-article';
+import { loadReference } from '../reference/load-reference';
 import type { ReferenceData } from '../reference/reference-data';
 import type { ArticleWorkerData, ReadAnswer, ReadTask } from './article-worker';
 
@@ -74,6 +76,9 @@ interface Slot {
  * this thread is busy (reading an upload itself) and cannot hand it another.
  */
 const perWorker = 2;
+
+/** Uploads whose parser `parseUpload` imports when first needed. */
+const lazyParserFormat = /\.(?:pdf|docx|eml)$/i;
 
 export function makeArticlePool(options: ArticlePoolOptions): ArticlePool {
   const size = Math.max(1, options.size ?? articlePoolSize());
@@ -175,24 +180,36 @@ export function makeArticlePool(options: ArticlePoolOptions): ArticlePool {
     dispatch();
   };
 
+  // A worker started from TypeScript source (tsx's CJS hook) cannot `import()` the PDF, Word
+  // and e-mail parsers (article/parse-upload.ts loads them so): this thread reads those uploads.
+  let hereReader: ReadArticle | undefined = options.inThread;
+  const readsHere = (key: string) => extname(workerFile) === '.ts' && lazyParserFormat.test(key);
+  const readInThisThread: ReadArticle = (bytes, upload) => {
+    hereReader ??= (b, u) =>
+      readArticle(b, u, options.reference ?? loadReference(options), options);
+    return hereReader(bytes, upload);
+  };
+
   return {
     read: (bytes: Uint8Array, upload: UploadToRead) =>
-      new Promise<ArticleRecord>((resolvePromise, rejectPromise) => {
-        if (closed) {
-          rejectPromise(new Error('the article pool is closed'));
-          return;
-        }
-        const task: ReadTask = {
-          id: nextId++,
-          bytes,
-          key: upload.key,
-          edition: upload.edition,
-          receivedAt: upload.receivedAt.toISOString(),
-          spentMs: upload.spentMs ?? 0,
-        };
-        queue.push({ task, resolve: resolvePromise, reject: rejectPromise });
-        dispatch();
-      }),
+      readsHere(upload.key) && !closed
+        ? readInThisThread(bytes, upload)
+        : new Promise<ArticleRecord>((resolvePromise, rejectPromise) => {
+            if (closed) {
+              rejectPromise(new Error('the article pool is closed'));
+              return;
+            }
+            const task: ReadTask = {
+              id: nextId++,
+              bytes,
+              key: upload.key,
+              edition: upload.edition,
+              receivedAt: upload.receivedAt.toISOString(),
+              spentMs: upload.spentMs ?? 0,
+            };
+            queue.push({ task, resolve: resolvePromise, reject: rejectPromise });
+            dispatch();
+          }),
     close: async () => {
       closed = true;
       for (const pending of queue.splice(0))
