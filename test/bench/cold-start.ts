@@ -17,7 +17,7 @@ import type { ReferenceData } from '../../functions/reference/reference-data';
 import { articleKey } from '../../functions/store/bucket-layout';
 import { makeS3Client } from '../../functions/store/s3-client';
 import { S3Store } from '../../functions/store/s3-store';
-import { recordOfText } from '../helpers/parse';
+import { recordsOfUploads } from '../helpers/parse';
 import { syntheticArticles } from './synthetic-articles';
 
 const edition = '2026-11-22';
@@ -212,15 +212,12 @@ export async function benchColdStart(
     // Compile: editions of article records written as ingest writes them.
     const compileRoot = roots.compile as string;
     const records = (uploads: { name: string; body: string }[]): ArticleRecord[] =>
-      uploads.map((upload) =>
-        recordOfText(new TextEncoder().encode(upload.body), {
-          key: `incoming/${upload.name}`,
-          edition,
-          receivedAt: new Date(eventTime),
-          reference,
-          minWords: 30,
-        }),
-      );
+      recordsOfUploads(uploads, {
+        edition,
+        receivedAt: new Date(eventTime),
+        reference,
+        minWords: 30,
+      });
     const compileRuns = async (label: string, articles: ArticleRecord[], times: number) => {
       const bucket = `bench-compile-${bucketNumber++}`;
       const store = await makeBucket(client, bucket);

@@ -27,7 +27,7 @@ import { mapWithConcurrency } from '../../functions/store/concurrency';
 import { makeS3Client } from '../../functions/store/s3-client';
 import { S3Store } from '../../functions/store/s3-store';
 import { makeLocalS3rver } from '../../infra/local/s3rver-store';
-import { recordOfText } from '../helpers/parse';
+import { recordsOfUploads } from '../helpers/parse';
 import { syntheticArticles } from './synthetic-articles';
 
 const edition = '2026-11-22';
@@ -183,15 +183,7 @@ export async function benchCompileS3(root: string, reference: ReferenceData, run
   try {
     const start = performance.now();
     const uploads = syntheticArticles(1_000, edition);
-    const pool = uploads.map((upload) =>
-      recordOfText(new TextEncoder().encode(upload.body), {
-        key: `incoming/${upload.name}`,
-        edition,
-        receivedAt,
-        reference,
-        minWords: 30,
-      }),
-    );
+    const pool = recordsOfUploads(uploads, { edition, receivedAt, reference, minWords: 30 });
     console.log(
       `compile through S3: 1,000 synthetic records made in ${seconds(performance.now() - start)}`,
     );

@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { articleId } from '../../functions/article/article-id';
 import { detectLanguage } from '../../functions/article/detect-language';
+import { random } from './synthetic-articles';
 
 interface SourceText {
   title: string;
@@ -20,18 +21,6 @@ interface SourceText {
 
 const minBytes = 2_000;
 const maxBytes = 6_000;
-
-/** A small seeded PRNG (mulberry32), so the folder is the same on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function titleFromUrl(url: string, fallback: string): string {
   const slug =

@@ -17,7 +17,7 @@ import { loadTemplates } from '../../functions/render/html/load-templates';
 import { renderHtml } from '../../functions/render/html/render-html';
 import { loadPdfFonts } from '../../functions/render/pdf/load-fonts';
 import { renderPdf } from '../../functions/render/pdf/render-pdf';
-import { recordOfText } from '../helpers/parse';
+import { recordOfText, recordsOfUploads } from '../helpers/parse';
 import { benchBriefModel } from './brief-model';
 import { benchCliEndToEnd } from './cli-end-to-end';
 import { benchColdStart } from './cold-start';
@@ -181,15 +181,7 @@ async function benchCompile(): Promise<void> {
   const edition = '2026-11-22';
   const uploads = syntheticArticles(2000, edition);
   const [pool, ingestMs] = time(() =>
-    uploads.map((upload) =>
-      recordOfText(new TextEncoder().encode(upload.body), {
-        key: `incoming/${upload.name}`,
-        edition,
-        receivedAt,
-        reference,
-        minWords: 30,
-      }),
-    ),
+    recordsOfUploads(uploads, { edition, receivedAt, reference, minWords: 30 }),
   );
   console.log(`ingest of 2000 synthetic articles (setup): ${ms(ingestMs)}`);
   const perArticle: number[] = [];

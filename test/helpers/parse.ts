@@ -31,6 +31,19 @@ export function parseUpload(
 
 type RecordContext = Omit<ParseContext, 'reference'> & { reference: ReferenceData };
 
+/** The records of named text uploads (`incoming/<name>`), as ingest makes them. */
+export function recordsOfUploads(
+  uploads: { name: string; body: string }[],
+  context: Omit<RecordContext, 'key'>,
+): ArticleRecord[] {
+  return uploads.map((upload) =>
+    recordOfText(new TextEncoder().encode(upload.body), {
+      ...context,
+      key: `incoming/${upload.name}`,
+    }),
+  );
+}
+
 /** Parses and analyses any upload (PDF, Word and e-mail too), as ingest does. */
 export async function recordOfUpload(
   bytes: Uint8Array,
