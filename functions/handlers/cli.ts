@@ -8,8 +8,7 @@ import type { BriefModel } from '../model/types';
 import { compile } from '../pipeline/compile';
 import type { IngestOutcome } from '../pipeline/ingest';
 import type { PipelineDeps } from '../pipeline/pipeline-deps';
-import { readArticle } from '../pipeline/read-article';
-import { articlePoolSize, makeArticlePool } from '../setup/article-pool';
+import { articlePoolSize, makePipelineArticlePool } from '../setup/article-pool';
 import {
   type CliSettings,
   cliSettingsFromEnv,
@@ -168,20 +167,7 @@ async function ingestAll(
 ): Promise<IngestOutcome[]> {
   const progress = makeProgress(inputs.length);
   const workers = inputs.length >= minInputsForPool ? articlePoolSize() : 0;
-  const pool =
-    workers > 0
-      ? makeArticlePool({
-          root: config.root,
-          actorsFile: config.actorsFile,
-          themesFile: config.themesFile,
-          minWords: config.settings.minWords,
-          ingestSeconds: config.settings.ingestSeconds,
-          size: workers,
-          reference: deps.reference,
-          // This thread reads too while the workers are busy: its core is otherwise idle.
-          inThread: (bytes, upload) => readArticle(bytes, upload, deps.reference, deps.settings),
-        })
-      : null;
+  const pool = workers > 0 ? makePipelineArticlePool(config, deps, workers) : null;
   try {
     return await ingestInputs(deps, inputs, filing, {
       read: pool?.read,

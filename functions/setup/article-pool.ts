@@ -9,6 +9,7 @@ import { extname, join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ArticleRejectedError } from '../model/errors';
 import type { ArticleRecord } from '../model/types';
+import type { PipelineDeps } from '../pipeline/pipeline-deps';
 import {
   InternalReadError,
   internalReadError,
@@ -17,18 +18,15 @@ import {
   type UploadToRead,
 } from '../pipeline/read-article';
 import { loadReference } from '../reference/load-reference';
-import type { ReferenceData } from '../reference/reference-data';
-import type { ArticleWorkerData, ReadAnswer, ReadTask } from './article-worker';
+import type {
+  ArticleReadSettings,
+  ArticleWorkerData,
+  ReadAnswer,
+  ReadTask,
+} from './article-worker';
+import type { RuntimeConfig } from './config';
 
-export interface ArticlePoolOptions {
-  /** Where the data files are, and the settings of a read (as `RuntimeConfig` has them). */
-  root: string;
-  actorsFile?: string;
-  themesFile?: string;
-  minWords: number;
-  ingestSeconds?: number;
-  /** The reference data this thread built from those files, handed to the workers as it is. */
-  reference?: ReferenceData;
+export interface ArticlePoolOptions extends ArticleReadSettings {
   /** Workers; `articlePoolSize()` when absent. */
   size?: number;
   /**
@@ -218,6 +216,28 @@ export function makeArticlePool(options: ArticlePoolOptions): ArticlePool {
       await Promise.all(stopping);
     },
   };
+}
+
+/**
+ * The pool of the CLI and the dev loop: `size` workers with the pipeline's data files, settings
+ * and reference data, and this thread reading too while they are busy (its core would
+ * otherwise wait on the store's I/O).
+ */
+export function makePipelineArticlePool(
+  config: RuntimeConfig,
+  deps: Pick<PipelineDeps, 'reference' | 'settings'>,
+  size: number,
+): ArticlePool {
+  return makeArticlePool({
+    root: config.root,
+    actorsFile: config.actorsFile,
+    themesFile: config.themesFile,
+    minWords: config.settings.minWords,
+    ingestSeconds: config.settings.ingestSeconds,
+    size,
+    reference: deps.reference,
+    inThread: (bytes, upload) => readArticle(bytes, upload, deps.reference, deps.settings),
+  });
 }
 
 /**

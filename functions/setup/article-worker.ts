@@ -15,10 +15,8 @@ import {
 import { loadReference } from '../reference/load-reference';
 import type { ReferenceData } from '../reference/reference-data';
 
-/** What a worker is started with: where the reference data is, and the settings of a read. */
-export interface ArticleWorkerData {
-  /** The worker module the pool started (a test starts its own, which serves by `serveArticles`). */
-  workerFile: string;
+/** Where the reference data is, and the settings of a read (as `RuntimeConfig` has them). */
+export interface ArticleReadSettings {
   root: string;
   actorsFile?: string;
   themesFile?: string;
@@ -30,6 +28,12 @@ export interface ArticleWorkerData {
    * above when absent.
    */
   reference?: ReferenceData;
+}
+
+/** What a worker is started with. */
+export interface ArticleWorkerData extends ArticleReadSettings {
+  /** The worker module the pool started (a test starts its own, which serves by `serveArticles`). */
+  workerFile: string;
 }
 
 /** One upload sent to a worker. */

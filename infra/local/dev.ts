@@ -177,24 +177,13 @@ async function ingestHandler(): Promise<{
   const { configFromEnv, storeSettingsFromEnv } = await import('../../functions/setup/config');
   const { makeDeps } = await import('../../functions/setup/make-deps');
   const { makeBucketStore } = await import('../../functions/setup/make-store');
-  const { articlePoolSize, makeArticlePool } = await import('../../functions/setup/article-pool');
-  const { readArticle } = await import('../../functions/pipeline/read-article');
+  const { articlePoolSize, makePipelineArticlePool } = await import(
+    '../../functions/setup/article-pool'
+  );
   const config = configFromEnv();
   const deps = makeDeps(config, makeBucketStore(storeSettingsFromEnv()));
   const size = articlePoolSize();
-  const pool =
-    size > 0
-      ? makeArticlePool({
-          root: config.root,
-          actorsFile: config.actorsFile,
-          themesFile: config.themesFile,
-          minWords: config.settings.minWords,
-          ingestSeconds: config.settings.ingestSeconds,
-          size,
-          reference: deps.reference,
-          inThread: (bytes, upload) => readArticle(bytes, upload, deps.reference, deps.settings),
-        })
-      : null;
+  const pool = size > 0 ? makePipelineArticlePool(config, deps, size) : null;
   const handler = makeIngestHandler(pool ? { ...deps, readArticle: pool.read } : deps);
   return { ingest: withFaults((event) => handler(event)), pool };
 }
