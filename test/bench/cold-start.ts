@@ -17,12 +17,13 @@ import type { ReferenceData } from '../../functions/reference/reference-data';
 import { articleKey } from '../../functions/store/bucket-layout';
 import { makeS3Client } from '../../functions/store/s3-client';
 import { S3Store } from '../../functions/store/s3-store';
+import { packagedHandlerEnv, s3rverCredentials } from '../helpers/lambda-env';
 import { recordsOfUploads } from '../helpers/parse';
 import { syntheticArticles } from './synthetic-articles';
 
 const edition = '2026-11-22';
 const eventTime = '2026-11-22T07:15:00.000Z';
-const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+const credentials = s3rverCredentials;
 
 /** What one fresh process measured (the child script below prints it as JSON). */
 interface ColdRun {
@@ -170,16 +171,8 @@ export async function benchColdStart(
     const { port } = started;
     const endpoint = `http://127.0.0.1:${port}`;
     const client = makeS3Client({ endpoint, region: 'us-east-1', credentials });
-    const envOf = (taskRoot: string, bucket: string): NodeJS.ProcessEnv => ({
-      PATH: process.env.PATH,
-      LAMBDA_TASK_ROOT: taskRoot,
-      AWS_REGION: 'us-east-1',
-      AWS_ACCESS_KEY_ID: credentials.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
-      BRIEF_BUCKET: bucket,
-      S3_ENDPOINT: endpoint,
-      BRIEF_LOG: 'silent',
-    });
+    const envOf = (taskRoot: string, bucket: string) =>
+      packagedHandlerEnv(taskRoot, bucket, endpoint);
 
     // Ingest: each process gets a bucket of its own, holding the upload, so every run
     // ingests (a repeated upload would be a duplicate).

@@ -14,6 +14,7 @@ import { articleKey } from '../../functions/store/bucket-layout';
 import { makeS3Client } from '../../functions/store/s3-client';
 import { S3Store } from '../../functions/store/s3-store';
 import { loadEvent } from '../helpers/events';
+import { packagedHandlerEnv, s3rverCredentials } from '../helpers/lambda-env';
 import { tempDir } from '../helpers/pipeline';
 
 const run = promisify(execFile);
@@ -33,7 +34,7 @@ describe('the packaged Lambda zips', () => {
   let endpoint: string;
   let store: S3Store;
   const bucket = 'daily-brief-package-test';
-  const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+  const credentials = s3rverCredentials;
 
   beforeAll(async () => {
     const packageDir = tempDir('brief-package-');
@@ -77,16 +78,7 @@ describe('the packaged Lambda zips', () => {
       (error) => { console.error(error); process.exit(1); });`;
     const { stdout } = await run(process.execPath, ['-e', script, JSON.stringify(event)], {
       cwd: taskRoot,
-      env: {
-        PATH: process.env.PATH,
-        LAMBDA_TASK_ROOT: taskRoot,
-        AWS_REGION: 'us-east-1',
-        AWS_ACCESS_KEY_ID: credentials.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
-        BRIEF_BUCKET: bucket,
-        S3_ENDPOINT: endpoint,
-        BRIEF_LOG: 'silent',
-      },
+      env: packagedHandlerEnv(taskRoot, bucket, endpoint),
     });
     return JSON.parse(stdout) as T;
   }
