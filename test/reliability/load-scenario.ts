@@ -102,27 +102,28 @@ export async function runLoad(target: LoadTarget): Promise<LoadReport> {
     }
   });
 
+  // The overwrites go one after another, each PUT after the previous one's answer, spread
+  // through the load (one after every 22nd upload): two overwrites of one key in flight at
+  // once would leave the key holding either, and the expected text would be a guess.
   let next = 0;
   let overwritten = 0;
+  let overwriting = Promise.resolve();
+  const overwrite = () => {
+    const body = overwrites[overwritten++]?.body as string;
+    overwriting = overwriting.then(() => target.store.put(overwriteKey, body, 'application/json'));
+    return overwriting;
+  };
   const worker = async () => {
     while (next < puts.length) {
-      const put = puts[next++] as { key: string; body: string };
+      const index = next++;
+      const put = puts[index] as { key: string; body: string };
       await target.store.put(put.key, put.body, 'application/json');
-      if (next % 22 === 0 && overwritten < overwrites.length)
-        await target.store.put(
-          overwriteKey,
-          overwrites[overwritten++]?.body as string,
-          'application/json',
-        );
+      if ((index + 1) % 22 === 0 && overwritten < overwrites.length) await overwrite();
     }
   };
   await Promise.all(Array.from({ length: 16 }, worker));
-  while (overwritten < overwrites.length)
-    await target.store.put(
-      overwriteKey,
-      overwrites[overwritten++]?.body as string,
-      'application/json',
-    );
+  while (overwritten < overwrites.length) await overwrite();
+  await overwriting;
   const lastPut = Date.now();
   await target.idle(puts.length + overwrites.length);
   loading = false;
@@ -143,7 +144,11 @@ export async function runLoad(target: LoadTarget): Promise<LoadReport> {
   const keys = articleKeysOnce(model);
   expect(keys.sort()).toEqual([...puts.slice(0, 100).map((p) => p.key), overwriteKey].sort());
   const last = model.articles.find((article) => article.key === overwriteKey);
-  expect(last?.title).toBe(overwrites.at(-1)?.title);
+  const held = JSON.parse(
+    new TextDecoder().decode((await target.store.get(overwriteKey)) ?? new Uint8Array()),
+  ) as { title: string };
+  expect(held.title).toBe(overwrites.at(-1)?.title);
+  expect(last?.title).toBe(held.title);
   expect(faulty.injected).toBe(1);
   return {
     puts: puts.length + overwrites.length,
