@@ -9,16 +9,16 @@ import { compile } from '../pipeline/compile';
 import type { IngestOutcome } from '../pipeline/ingest';
 import type { PipelineDeps } from '../pipeline/pipeline-deps';
 import { articlePoolSize, makePipelineArticlePool } from '../setup/article-pool';
+import { compileInThread } from '../setup/compile-thread';
 import {
   type CliSettings,
   cliSettingsFromEnv,
   configForCli,
   type RuntimeConfig,
 } from '../setup/config';
-import { makeDeps } from '../setup/make-deps';
+import { localDeps } from '../setup/local-deps';
 import { publishedBriefKeys } from '../store/brief-manifest';
 import { briefKeys } from '../store/bucket-layout';
-import { FsStore } from '../store/fs-store';
 import { collectInputs, type InputFile } from './collect-inputs';
 import { type Filing, ingestInputs, inputsInFlight } from './ingest-inputs';
 import { makeProgress } from './progress';
@@ -55,7 +55,8 @@ export async function runCli(
   }
   const options = program.opts<CliOptions>();
   const config = localConfig(options, cwd);
-  const deps = localDeps(config, resolve(cwd, options.store));
+  const storeDir = resolve(cwd, options.store);
+  const deps = localDeps(config, storeDir);
   const filing = filingOf(options, deps);
 
   const timing = phaseTimer(settings.timings);
@@ -64,7 +65,11 @@ export async function runCli(
   printIngestOutcomes(outcomes);
   timing('ingest');
 
-  const { model } = await compile(deps, filing.edition, { force: true });
+  // After many reads, in a fresh thread (setup/compile-thread.ts says why).
+  const { model } =
+    inputs.length >= minInputsForPool && articlePoolSize() > 0
+      ? await compileInThread(config, storeDir, filing.edition, { force: true })
+      : await compile(deps, filing.edition, { force: true });
   timing('compile');
   if (model.articles.length === 0) {
     console.error(
@@ -138,13 +143,6 @@ function localConfig(options: CliOptions, cwd: string): RuntimeConfig {
     templatesDir: options.templates && resolve(cwd, options.templates),
     configFile: options.config && resolve(cwd, options.config),
   });
-}
-
-/** The pipeline over the local store. */
-function localDeps(config: RuntimeConfig, storeDir: string): PipelineDeps {
-  const deps = makeDeps(config, new FsStore(storeDir));
-  // What the pipeline skips is said on stderr, as the rest of the run's problems are.
-  return { ...deps, warn: (message) => console.error(`warning: ${message}`) };
 }
 
 /** Today's edition unless one is given; files given for a past edition count as received at the end of that day. */

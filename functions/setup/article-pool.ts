@@ -6,7 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { extname, join, resolve } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { ArticleRejectedError } from '../model/errors';
 import type { ArticleRecord } from '../model/types';
 import type { PipelineDeps } from '../pipeline/pipeline-deps';
@@ -17,7 +17,6 @@ import {
   readArticle,
   type UploadToRead,
 } from '../pipeline/read-article';
-import { loadReference } from '../reference/load-reference';
 import type {
   ArticleReadSettings,
   ArticleWorkerData,
@@ -25,6 +24,7 @@ import type {
   ReadTask,
 } from './article-worker';
 import type { RuntimeConfig } from './config';
+import { startWorker } from './start-worker';
 
 export interface ArticlePoolOptions extends ArticleReadSettings {
   /** Workers; `articlePoolSize()` when absent. */
@@ -75,9 +75,6 @@ interface Slot {
  */
 const perWorker = 2;
 
-/** Uploads whose parser `parseUpload` imports when first needed. */
-const lazyParserFormat = /\.(?:pdf|docx|eml)$/i;
-
 export function makeArticlePool(options: ArticlePoolOptions): ArticlePool {
   const size = Math.max(1, options.size ?? articlePoolSize());
   const workerFile = resolve(
@@ -98,8 +95,8 @@ export function makeArticlePool(options: ArticlePoolOptions): ArticlePool {
   let closed = false;
   let readingHere = false;
 
-  const startWorker = (): Slot => {
-    const slot: Slot = { worker: spawn(workerFile, data), ready: false, inFlight: [] };
+  const addWorker = (): Slot => {
+    const slot: Slot = { worker: startWorker(workerFile, data), ready: false, inFlight: [] };
     slot.worker.on('message', (answer: ReadAnswer | { ready: true }) => {
       if ('ready' in answer) {
         slot.ready = true;
@@ -140,7 +137,7 @@ export function makeArticlePool(options: ArticlePoolOptions): ArticlePool {
 
   const dispatch = () => {
     if (closed) return;
-    while (queue.length > 0 && slots.length < size) startWorker();
+    while (queue.length > 0 && slots.length < size) addWorker();
     while (queue.length > 0) {
       // The least busy ready worker.
       const slot = slots
@@ -178,36 +175,24 @@ export function makeArticlePool(options: ArticlePoolOptions): ArticlePool {
     dispatch();
   };
 
-  // A worker started from TypeScript source (tsx's CJS hook) cannot `import()` the PDF, Word
-  // and e-mail parsers (article/parse-upload.ts loads them so): this thread reads those uploads.
-  let hereReader: ReadArticle | undefined = options.inThread;
-  const readsHere = (key: string) => extname(workerFile) === '.ts' && lazyParserFormat.test(key);
-  const readInThisThread: ReadArticle = (bytes, upload) => {
-    hereReader ??= (b, u) =>
-      readArticle(b, u, options.reference ?? loadReference(options), options);
-    return hereReader(bytes, upload);
-  };
-
   return {
     read: (bytes: Uint8Array, upload: UploadToRead) =>
-      readsHere(upload.key) && !closed
-        ? readInThisThread(bytes, upload)
-        : new Promise<ArticleRecord>((resolvePromise, rejectPromise) => {
-            if (closed) {
-              rejectPromise(new Error('the article pool is closed'));
-              return;
-            }
-            const task: ReadTask = {
-              id: nextId++,
-              bytes,
-              key: upload.key,
-              edition: upload.edition,
-              receivedAt: upload.receivedAt.toISOString(),
-              spentMs: upload.spentMs ?? 0,
-            };
-            queue.push({ task, resolve: resolvePromise, reject: rejectPromise });
-            dispatch();
-          }),
+      new Promise<ArticleRecord>((resolvePromise, rejectPromise) => {
+        if (closed) {
+          rejectPromise(new Error('the article pool is closed'));
+          return;
+        }
+        const task: ReadTask = {
+          id: nextId++,
+          bytes,
+          key: upload.key,
+          edition: upload.edition,
+          receivedAt: upload.receivedAt.toISOString(),
+          spentMs: upload.spentMs ?? 0,
+        };
+        queue.push({ task, resolve: resolvePromise, reject: rejectPromise });
+        dispatch();
+      }),
     close: async () => {
       closed = true;
       for (const pending of queue.splice(0))
@@ -238,14 +223,4 @@ export function makePipelineArticlePool(
     reference: deps.reference,
     inThread: (bytes, upload) => readArticle(bytes, upload, deps.reference, deps.settings),
   });
-}
-
-/**
- * Starts a worker on `file`. Under tsx (the CLI and `npm run dev` run from source), the worker
- * registers tsx itself before loading the TypeScript module; a built `.js` loads as it is.
- */
-function spawn(file: string, data: ArticleWorkerData): Worker {
-  if (extname(file) !== '.ts') return new Worker(file, { workerData: data });
-  const bootstrap = `require(${JSON.stringify(require.resolve('tsx/cjs/api'))}).register(); require(${JSON.stringify(file)});`;
-  return new Worker(bootstrap, { eval: true, workerData: data });
 }
