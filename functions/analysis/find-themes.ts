@@ -63,21 +63,22 @@ export function weighThemes(
   // The strongest cue of a theme on each stretch of words: "visits" fires one of "visit" and
   // "visits", never both.
   const spans = new Map<string, IndexedCue>();
+  // One function for the sentence, not one per word (a closure made per word is costly).
+  const tryCue = (indexed: IndexedCue, i: number) => {
+    if (fired.has(indexed) || !matchesAt(indexed.cue, words, stems, i)) return;
+    const span = `${indexed.theme.id} ${indexed.negative} ${i} ${indexed.cue.words.length}`;
+    const other = spans.get(span);
+    if (other && other.cue.weight >= indexed.cue.weight) return;
+    if (other) fired.delete(other);
+    spans.set(span, indexed);
+    fired.add(indexed);
+  };
   for (let i = 0; i < words.length; i++) {
     const word = words[i] ?? '';
-    const tryCue = (indexed: IndexedCue) => {
-      if (fired.has(indexed) || !matchesAt(indexed.cue, words, stems, i)) return;
-      const span = `${indexed.theme.id} ${indexed.negative} ${i} ${indexed.cue.words.length}`;
-      const other = spans.get(span);
-      if (other && other.cue.weight >= indexed.cue.weight) return;
-      if (other) fired.delete(other);
-      spans.set(span, indexed);
-      fired.add(indexed);
-    };
-    for (const indexed of index.byStem.get(stems[i] ?? '') ?? []) tryCue(indexed);
-    for (const indexed of index.byWord.get(word) ?? []) tryCue(indexed);
+    for (const indexed of index.byStem.get(stems[i] ?? '') ?? []) tryCue(indexed, i);
+    for (const indexed of index.byWord.get(word) ?? []) tryCue(indexed, i);
     for (let length = index.shortestPrefix; length <= word.length; length++) {
-      for (const indexed of index.byPrefix.get(word.slice(0, length)) ?? []) tryCue(indexed);
+      for (const indexed of index.byPrefix.get(word.slice(0, length)) ?? []) tryCue(indexed, i);
     }
   }
   const byTheme = new Map<Theme, { weight: number; cues: string[]; strongest: number }>();
