@@ -67,7 +67,7 @@ export function parsePlainText(text: string, markdown: boolean, outlets?: Outlet
     .map((line) => (markdown ? stripMarkdown(line) : line.trim()))
     .flatMap((line) => splitLongLine(line));
   const repeated = repeatedLines(lines);
-  let title: { value: string; words: number } | null = null;
+  let title: { value: string; words: number; key: string } | null = null;
   // Any line seen that is neither furniture nor metadata: the title is then no longer the first line.
   let seenText = false;
   let inLinkList = false;
@@ -183,7 +183,7 @@ export function parsePlainText(text: string, markdown: boolean, outlets?: Outlet
         // A label above the headline ("Russia Ukraine conflict") gives way to the headline.
         if (!title || (title.words < 5 && words >= 5)) {
           raw.title = { value: candidate, from: seenText ? 'header-line' : 'first-line' };
-          title = { value: candidate, words };
+          title = { value: candidate, words, key: textKey(candidate) };
           seenText = true;
           return;
         }
@@ -191,7 +191,7 @@ export function parsePlainText(text: string, markdown: boolean, outlets?: Outlet
     }
     seenText = true;
     if (repeated.has(index)) return;
-    if (title && sameText(cleanTitle(line, outlets), title.value)) return;
+    if (title && textKey(cleanTitle(line, outlets)) === title.key) return;
     const byline = bylineFromLine(line);
     if (byline) {
       const agency = outlets ? bylineCredit(byline, outlets) : null;
@@ -244,26 +244,25 @@ function bylineCredit(
 /** Indices of lines equal to the next or previous non-empty line (alt text and caption). */
 function repeatedLines(lines: string[]): Set<number> {
   const repeated = new Set<number>();
-  let previous = -1;
+  let previous: { index: number; key: string } | null = null;
   lines.forEach((line, index) => {
     if (!line.trim()) return;
-    const before = lines[previous];
-    if (previous >= 0 && before !== undefined && sameText(before, line)) {
-      repeated.add(previous);
+    const key = textKey(line);
+    if (previous && previous.key === key) {
+      repeated.add(previous.index);
       repeated.add(index);
     }
-    previous = index;
+    previous = { index, key };
   });
   return repeated;
 }
 
-function sameText(a: string, b: string): boolean {
-  const key = (text: string) =>
-    text
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim();
-  return key(a) === key(b);
+/** What two lines that say the same thing share: their letters and digits, in lower case. */
+function textKey(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 function isFurniture(line: string): boolean {
