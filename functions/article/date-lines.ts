@@ -1,4 +1,5 @@
 import type * as chrono from 'chrono-node';
+import { chronoWords } from './chrono-words';
 import { dayParsers } from './parse-day';
 
 /**
@@ -26,7 +27,7 @@ const keyword = new RegExp(
 );
 
 /** Words that may stand around a date in a stamp: weekdays, "at", time zones, "am"/"pm". */
-const filler =
+export const filler =
   /(?<![\p{L}])(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|at|on|le|el|am|um|uhr|à|a\.m\.|p\.m\.|am|pm|hrs?|gmt|utc|est|edt|cst|cdt|pst|pdt|ist|bst|cet|cest|eet|eest|msk|pkt|wat|cat|eat|sast|et|local time|time)(?![\p{L}])|[+-]\d{2}:?\d{2}\b|\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?|\b\d{1,2}\s*(?:am|pm)\b/giu;
 
 const writtenYear = /\b(?:19|20)\d{2}\b/;
@@ -40,6 +41,7 @@ export function dateLineOf(line: string, reference: Date): DateLine | null {
   // An author's name may come before "Published"; anything longer is a sentence.
   if (before.split(/\s+/).filter(Boolean).length > 8) return null;
   const stamp = key ? text.slice(key.index + key[0].length) : text;
+  if (!mayBeStamp(stamp)) return null;
   const kind = key?.[1] ? 'published' : key?.[2] ? 'updated' : 'date';
   for (const parser of dayParsers) {
     const results = parser.parse(stamp, reference);
@@ -53,6 +55,77 @@ export function dateLineOf(line: string, reference: Date): DateLine | null {
   // A time stamp with no day chrono reads ("Updated 12:30 GMT").
   if (key && !/[\p{L}\p{N}]/u.test(stamp.replace(filler, ' '))) return { kind, day: null, before };
   return null;
+}
+
+/**
+ * Whether chrono and the filler could leave nothing of `stamp`, as the loop below (and the time
+ * stamp after it) needs: a cheap test that spares chrono the captions, names and sentences that
+ * reach it. chrono takes a letter into a result only where one of its patterns spells it out
+ * (month, weekday and unit names, "ago", time zones…), never an arbitrary one but in en's
+ * "o'clock", whose apostrophe may be any non-Latin letter. A result's text is a piece of the line,
+ * so a run of letters that is wiped out is cut into whole runs of results and of filler matches:
+ * it is a chain of the words those can hold (`chronoWords`, worked out from chrono's patterns and
+ * the filler by infra/chrono-words.ts). A run that is no such chain stays, whichever parser
+ * reads the line.
+ */
+function mayBeStamp(stamp: string): boolean {
+  if (/clock/i.test(stamp)) return true;
+  for (const run of stamp.match(/\p{L}+/gu) ?? []) {
+    if (!isChainOfDateWords(foldLetters(run))) return false;
+  }
+  return true;
+}
+
+/**
+ * Letters one for one as chrono's case-insensitive patterns compare them: through upper case to
+ * lower ("ſ" and "S" to "s", "ᲀ" and "В" to "в"), a letter whose case changes its length as it is,
+ * and one beyond the BMP as U+FFFF (only "any letter" matches it).
+ */
+export function foldLetters(run: string): string {
+  let folded = '';
+  for (const letter of run) {
+    if (letter.length > 1) {
+      folded += '\uffff';
+      continue;
+    }
+    const upper = letter.toUpperCase();
+    const lower = (upper.length === 1 ? upper : letter).toLowerCase();
+    folded += lower.length === 1 ? lower : letter;
+  }
+  return folded;
+}
+
+/** `chronoWords` by kind: `·` stands for any one letter (ru and uk write "г." for "г" and a letter). */
+const dateWords = new Set<string>();
+const anyLetterWords: string[] = [];
+let longestDateWord = 0;
+for (const word of chronoWords.split(/\s+/)) {
+  if (!word) continue;
+  if (word.includes('·')) anyLetterWords.push(word);
+  else dateWords.add(word);
+  longestDateWord = Math.max(longestDateWord, word.length);
+}
+
+/** Whether folded letters are a chain of `chronoWords`, found by the positions each chain reaches. */
+export function isChainOfDateWords(letters: string): boolean {
+  const reached = new Uint8Array(letters.length + 1);
+  reached[0] = 1;
+  for (let from = 0; from < letters.length; from++) {
+    if (!reached[from]) continue;
+    const last = Math.min(letters.length, from + longestDateWord);
+    for (let to = from + 1; to <= last; to++) {
+      if (dateWords.has(letters.slice(from, to))) reached[to] = 1;
+    }
+    for (const word of anyLetterWords) {
+      if (from + word.length > letters.length) continue;
+      let matches = true;
+      for (let k = 0; k < word.length && matches; k++) {
+        matches = word[k] === '·' || word[k] === letters[from + k];
+      }
+      if (matches) reached[from + word.length] = 1;
+    }
+  }
+  return reached[letters.length] === 1;
 }
 
 function dayOf(results: chrono.ParsedResult[]): string | null {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateLineOf } from '../../functions/article/date-lines';
+import { dateLineOf, foldLetters, isChainOfDateWords } from '../../functions/article/date-lines';
 import { extractDateline } from '../../functions/article/dateline';
 import { furnitureOf, trailingAgencyCredit } from '../../functions/article/furniture';
 import { outletNames } from '../../functions/article/outlet-names';
@@ -182,6 +182,58 @@ describe('date lines', () => {
   it('is no date line when the line says anything else', () => {
     expect(dateLineOf('The deal was signed on July 22, 2022.', at)).toBeNull();
     expect(dateLineOf('On July 17, the Kremlin said it would not renew the deal', at)).toBeNull();
+  });
+
+  it('reads stamps in the languages of the press, with their day', () => {
+    const stamp = (kind: string, before = '') => ({ kind, day: '2023-07-18', before });
+    expect(dateLineOf('Опубликовано: 18 июля 2023 г., 10:14', at)).toEqual(stamp('published'));
+    expect(dateLineOf('Обновлено 18.07.2023 в 10:14', at)).toEqual(stamp('updated'));
+    expect(dateLineOf('18 липня 2023 року, 10:14', at)).toEqual(stamp('date'));
+    expect(dateLineOf('Publié le mardi 18 juillet 2023 à 10h14', at)).toEqual(stamp('published'));
+    expect(dateLineOf('Aktualisiert am 18. Juli 2023, 09:41 Uhr', at)).toEqual(stamp('updated'));
+    expect(dateLineOf('Actualizado el 18 de julio de 2023 - 09:41 CEST', at)).toEqual(
+      stamp('updated'),
+    );
+    expect(dateLineOf('terça-feira, 18 de julho de 2023', at)).toEqual(stamp('date'));
+    expect(dateLineOf('Pubblicato il 18 luglio 2023 alle 10:14', at)).toEqual(stamp('published'));
+    expect(dateLineOf('Jo Roe and Al Poe (@joroe) Published 18 July 2023', at)).toEqual(
+      stamp('published', 'Jo Roe and Al Poe (@joroe)'),
+    );
+    expect(
+      dateLineOf('Published on Tuesday 18th of July 2023 at 10:14 a.m. local time', at)?.day,
+    ).toBe('2023-07-18');
+    expect(dateLineOf('Updated 3 hours ago', at)).toEqual({
+      kind: 'updated',
+      day: null,
+      before: '',
+    });
+  });
+
+  it('is no date line for a caption or a sentence with a date inside, in any language', () => {
+    for (const line of [
+      'A woman walks past a damaged building in Kharkiv on 18 July 2023 (Photo: Jo Roe)',
+      'Ministers met in Astana on Tuesday, July 18, 2023, to talk about water',
+      'Updated: talks resume in Doha on 18 July 2023',
+      'Published 18 July 2023 by the foreign ministry',
+      'Министры встретились в Астане 18 июля 2023 года',
+      'Міністри зустрілися в Астані 18 липня 2023 року',
+      'Les ministres se sont réunis à Astana le 18 juillet 2023',
+      'Die Minister trafen sich am 18. Juli 2023 in Astana',
+      'Los ministros se reunieron en Astaná el 18 de julio de 2023',
+      'I ministri si sono riuniti ad Astana il 18 luglio 2023',
+      '会谈于2023年7月18日在阿斯塔纳举行',
+    ])
+      expect(dateLineOf(line, at), line).toBeNull();
+  });
+
+  it("tells chrono's words, run together or not, from the words of a sentence", () => {
+    const spelled = (word: string) => isChainOfDateWords(foldLetters(word));
+    for (const word of ['July', 'JUILLET', 'Июля', 'липня', 'Dienstag', 'miércoles', 'EEST'])
+      expect(spelled(word), word).toBe(true);
+    expect(spelled('lastweek')).toBe(true);
+    expect(spelled('ſunday')).toBe(true);
+    for (const word of ['Kremlin', 'talks', 'Reuters', 'foreign', 'réunis', 'встретились'])
+      expect(spelled(word), word).toBe(false);
   });
 });
 
