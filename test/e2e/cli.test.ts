@@ -18,11 +18,16 @@ interface CliResult {
 }
 
 /** Runs the CLI as a user would (a separate process, not a TTY). */
-async function brief(args: string[], cwd = process.cwd()): Promise<CliResult> {
+async function brief(
+  args: string[],
+  cwd = process.cwd(),
+  env: Record<string, string> = {},
+): Promise<CliResult> {
   try {
     const { stdout, stderr } = await run(tsx, [cli, ...args], {
       cwd,
-      env: { ...process.env, INIT_CWD: cwd },
+      env: { ...process.env, INIT_CWD: cwd, ...env },
+      maxBuffer: 16 * 1024 * 1024,
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
@@ -215,4 +220,36 @@ describe('npm run brief with bad inputs', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('no/such/folder: no such file or folder');
   });
+});
+
+describe('npm run brief on many inputs (a worker pool, then a compile thread)', () => {
+  const fixtures = ['seeds', 'formats', 'bad'].map((folder) => join('test', 'fixtures', folder));
+  /** What a run says about the inputs and the brief, without its progress lines. */
+  const outcomeLines = (stdout: string) =>
+    stdout
+      .split('\n')
+      .filter((line) => /^(?:rejected|duplicate|not included|Brief for) /.test(line));
+  const briefOf = (out: string) => {
+    const model = JSON.parse(readFileSync(join(out, 'brief.json'), 'utf8')) as BriefModel;
+    return { ...model, generatedAt: '' };
+  };
+
+  it('prints and builds what reading the files one after another in one thread gives', async () => {
+    const work = tempDir('brief-cli-many-');
+    const runWith = (name: string, workers: string) =>
+      brief(
+        [...fixtures, '--out', join(work, name), '--store', join(work, `${name}-store`)],
+        process.cwd(),
+        { BRIEF_INGEST_WORKERS: workers, BRIEF_CLI_TIMINGS: '1' },
+      ).then((result) => ({ ...result, out: join(work, name) }));
+    const [pooled, single] = await Promise.all([runWith('pooled', '1'), runWith('single', '0')]);
+    expect(pooled.code, pooled.stderr).toBe(0);
+    expect(single.code, single.stderr).toBe(0);
+    const lines = outcomeLines(pooled.stdout);
+    expect(lines.filter((line) => line.startsWith('rejected')).length).toBeGreaterThan(3);
+    expect(lines).toEqual(outcomeLines(single.stdout));
+    expect(briefOf(pooled.out)).toEqual(briefOf(single.out));
+    expect(briefOf(pooled.out).articles.length).toBeGreaterThan(10);
+    expect(readFileSync(join(pooled.out, 'brief.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+  }, 240_000);
 });
