@@ -40,7 +40,7 @@ const englishWords = new Set([
  * ending in a, i or u). Tuned on our fixtures, seeds, corpus, dev set and desk folder, on
  * their English mixed with every Latin-script translation of the Universal Declaration of
  * Human Rights, and on Scots, Dutch, Afrikaans, Frisian and Tagalog: franc agrees on all of
- * them even with each threshold loosened by a third.
+ * them even with any one of the thresholds loosened by a third.
  */
 function readsAsEnglish(sample: string): boolean {
   const ascii = sample.match(/[a-z]/gi)?.length ?? 0;
