@@ -61,13 +61,14 @@ export async function runCli(
 
   const timing = phaseTimer(settings.timings);
   const inputs = await collectInputs(program.args, cwd);
-  const outcomes = await ingestAll(deps, config, inputs, filing);
+  const workers = workersFor(inputs.length);
+  const outcomes = await ingestAll(deps, config, inputs, filing, workers);
   printIngestOutcomes(outcomes);
   timing('ingest');
 
-  // After many reads, in a fresh thread (setup/compile-thread.ts says why).
+  // After a pool's many reads, in a fresh thread (setup/compile-thread.ts says why).
   const { model } =
-    inputs.length >= minInputsForPool && articlePoolSize() > 0
+    workers > 0
       ? await compileInThread(config, storeDir, filing.edition, { force: true })
       : await compile(deps, filing.edition, { force: true });
   timing('compile');
@@ -154,17 +155,17 @@ function filingOf(options: CliOptions, deps: PipelineDeps): Filing {
 }
 
 /**
- * Ingests the inputs, several at a time, read by a pool of worker threads when there are
- * enough of them to pay for starting it (BRIEF_INGEST_WORKERS sets its size; 0: no pool).
+ * Ingests the inputs, several at a time, read by a pool of `workers` threads (`workersFor`;
+ * BRIEF_INGEST_WORKERS sets the size; 0: no pool).
  */
 async function ingestAll(
   deps: PipelineDeps,
   config: RuntimeConfig,
   inputs: InputFile[],
   filing: Filing,
+  workers: number,
 ): Promise<IngestOutcome[]> {
   const progress = makeProgress(inputs.length);
-  const workers = inputs.length >= minInputsForPool ? articlePoolSize() : 0;
   const pool = workers > 0 ? makePipelineArticlePool(config, deps, workers) : null;
   try {
     return await ingestInputs(deps, inputs, filing, {
@@ -178,8 +179,13 @@ async function ingestAll(
   }
 }
 
-/** Fewer inputs are read in this thread: a worker takes longer to start than they to read. */
-const minInputsForPool = 16;
+/**
+ * The pool's workers for a run of `inputs` files: none for fewer than 16, which are read in this
+ * thread (a worker takes longer to start than they to read).
+ */
+function workersFor(inputs: number): number {
+  return inputs >= 16 ? articlePoolSize() : 0;
+}
 
 function printIngestOutcomes(outcomes: IngestOutcome[]): void {
   for (const outcome of outcomes) {
