@@ -29,6 +29,8 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+// Types only: the module itself is imported once chrono-node's patterns are being watched.
+import type { WordChains } from '../functions/article/date-lines';
 
 type Module = {
   parse: (text: string) => unknown;
@@ -445,36 +447,27 @@ function runsOf({ source, unicode }: Regex, fold: (letter: string) => string): R
 // ---------------------------------------------------------------- the words
 
 /** The fewest words whose chains give every run of `runs`: the others are chains of them. */
-function wordsOf(runs: Iterable<string>, isChain: (words: Words, run: string) => boolean) {
+function wordsOf(runs: Iterable<string>, Chains: typeof WordChains): string[] {
   const sorted = [...new Set(runs)]
     .filter(Boolean)
     .sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
-  const kept: Words = { set: new Set(), chain: true };
-  for (const run of sorted) if (!isChain(kept, run)) kept.set.add(run);
-  return [...kept.set];
-}
-
-/** Whether `run` is a chain of `words`, `·` in a word standing for any letter. */
-function chainOf(words: Words, run: string): boolean {
-  const reached = new Uint8Array(run.length + 1);
-  reached[0] = 1;
-  for (let from = 0; from < run.length; from++) {
-    if (!reached[from]) continue;
-    for (const word of words.set) {
-      if (from + word.length > run.length) continue;
-      let matches = true;
-      for (let k = 0; k < word.length && matches; k++) {
-        matches = word[k] === ANY || word[k] === run[from + k];
-      }
-      if (matches) reached[from + word.length] = 1;
-    }
+  const kept = new Chains();
+  const words: string[] = [];
+  for (const run of sorted) {
+    if (kept.isChain(run)) continue;
+    kept.add(run);
+    words.push(run);
   }
-  return reached[run.length] === 1;
+  return words;
 }
 
 async function main(): Promise<void> {
   const { built, written } = await chronoRegexes();
-  const { filler, foldLetters } = await import('../functions/article/date-lines');
+  const {
+    filler,
+    foldLetters,
+    WordChains: Chains,
+  } = await import('../functions/article/date-lines');
   const { TIMEZONE_ABBR_MAP } = await import(join(chronoDir, 'dist', 'esm', 'timezone.js'));
   const zones = Object.keys(TIMEZONE_ABBR_MAP as object);
   for (const zone of zones) for (const c of zone) writtenLetters.add(c);
@@ -496,7 +489,7 @@ async function main(): Promise<void> {
     const { whole, start, end, inside } = runsOf({ ...regex, source }, foldLetters);
     for (const words of [whole, start, end, inside]) if (words) runs.push(...words.set);
   }
-  const words = wordsOf(runs, chainOf);
+  const words = wordsOf(runs, Chains);
   if (words.includes(ANY)) throw new Error('some pattern takes any letter anywhere');
   if (words.some((word) => /[\u{10000}-\u{10FFFF}\uffff]/u.test(word)))
     throw new Error('a word beyond the BMP');
@@ -509,8 +502,8 @@ async function main(): Promise<void> {
     return;
   }
   const { chronoWords } = await import('../functions/article/chrono-words');
-  const listed: Words = { set: new Set(chronoWords.split(/\s+/).filter(Boolean)), chain: true };
-  const missing = words.filter((word) => !chainOf(listed, word));
+  const listed = new Chains(chronoWords.split(/\s+/));
+  const missing = words.filter((word) => !listed.isChain(word));
   if (missing.length > 0) {
     console.error(`not in chrono-words.ts (run with --write): ${missing.join(' ')}`);
     process.exitCode = 1;

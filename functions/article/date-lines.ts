@@ -95,37 +95,55 @@ export function foldLetters(run: string): string {
   return folded;
 }
 
-/** `chronoWords` by kind: `·` stands for any one letter (ru and uk write "г." for "г" and a letter). */
-const dateWords = new Set<string>();
-const anyLetterWords: string[] = [];
-let longestDateWord = 0;
-for (const word of chronoWords.split(/\s+/)) {
-  if (!word) continue;
-  if (word.includes('·')) anyLetterWords.push(word);
-  else dateWords.add(word);
-  longestDateWord = Math.max(longestDateWord, word.length);
+/**
+ * Words, `·` in a word standing for any one letter (ru and uk write "г." for "г" and a letter),
+ * and whether a run of letters is a chain of them: the pre-check's test, and how
+ * infra/chrono-words.ts finds the fewest words that give every run.
+ */
+export class WordChains {
+  private readonly exact = new Set<string>();
+  private readonly anyLetter: string[] = [];
+  private longest = 0;
+
+  constructor(words: Iterable<string> = []) {
+    for (const word of words) this.add(word);
+  }
+
+  add(word: string): void {
+    if (!word) return;
+    if (word.includes('·')) this.anyLetter.push(word);
+    else this.exact.add(word);
+    this.longest = Math.max(this.longest, word.length);
+  }
+
+  /** Whether `letters` is a chain of the words, found by the positions each chain reaches. */
+  isChain(letters: string): boolean {
+    const reached = new Uint8Array(letters.length + 1);
+    reached[0] = 1;
+    for (let from = 0; from < letters.length; from++) {
+      if (!reached[from]) continue;
+      const last = Math.min(letters.length, from + this.longest);
+      for (let to = from + 1; to <= last; to++) {
+        if (this.exact.has(letters.slice(from, to))) reached[to] = 1;
+      }
+      for (const word of this.anyLetter) {
+        if (from + word.length > letters.length) continue;
+        let matches = true;
+        for (let k = 0; k < word.length && matches; k++) {
+          matches = word[k] === '·' || word[k] === letters[from + k];
+        }
+        if (matches) reached[from + word.length] = 1;
+      }
+    }
+    return reached[letters.length] === 1;
+  }
 }
 
-/** Whether folded letters are a chain of `chronoWords`, found by the positions each chain reaches. */
+const dateWords = new WordChains(chronoWords.split(/\s+/));
+
+/** Whether folded letters are a chain of `chronoWords`. */
 export function isChainOfDateWords(letters: string): boolean {
-  const reached = new Uint8Array(letters.length + 1);
-  reached[0] = 1;
-  for (let from = 0; from < letters.length; from++) {
-    if (!reached[from]) continue;
-    const last = Math.min(letters.length, from + longestDateWord);
-    for (let to = from + 1; to <= last; to++) {
-      if (dateWords.has(letters.slice(from, to))) reached[to] = 1;
-    }
-    for (const word of anyLetterWords) {
-      if (from + word.length > letters.length) continue;
-      let matches = true;
-      for (let k = 0; k < word.length && matches; k++) {
-        matches = word[k] === '·' || word[k] === letters[from + k];
-      }
-      if (matches) reached[from + word.length] = 1;
-    }
-  }
-  return reached[letters.length] === 1;
+  return dateWords.isChain(letters);
 }
 
 function dayOf(results: chrono.ParsedResult[]): string | null {
