@@ -1,8 +1,10 @@
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { deflateRawSync } from 'node:zlib';
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import iconv from 'iconv-lite';
 import S3rver from 's3rver';
@@ -18,6 +20,7 @@ import { packagedHandlerEnv, s3rverCredentials } from '../helpers/lambda-env';
 import { tempDir } from '../helpers/pipeline';
 
 const run = promisify(execFile);
+const capitalised = (name: string) => name[0]?.toUpperCase() + name.slice(1);
 
 /**
  * The zips `npm run package` builds are what Lambda runs, one per function: each unzipped into
@@ -28,6 +31,7 @@ const run = promisify(execFile);
 describe('the packaged Lambda zips', () => {
   const taskRoots: Record<'ingest' | 'compile', string> = { ingest: '', compile: '' };
   const zipBytes: Record<'ingest' | 'compile', number> = { ingest: 0, compile: 0 };
+  const zips: Record<'ingest' | 'compile', string> = { ingest: '', compile: '' };
   // biome-ignore lint/suspicious/noExplicitAny: CloudFormation properties are free-form JSON.
   let template: { Resources: Record<string, { Type: string; Properties: Record<string, any> }> };
   let server: S3rver;
@@ -48,6 +52,7 @@ describe('the packaged Lambda zips', () => {
     );
     for (const name of ['ingest', 'compile'] as const) {
       const zip = path.join(packageDir, `${name}.zip`);
+      zips[name] = zip;
       zipBytes[name] = statSync(zip).size;
       taskRoots[name] = tempDir(`brief-task-root-${name}-`);
       await run('unzip', ['-q', zip, '-d', taskRoots[name]]);
@@ -124,6 +129,34 @@ describe('the packaged Lambda zips', () => {
       );
       // Lambda accepts 50 MB zipped; each package is a few MB (README "Deployment package").
       expect(zipBytes[name]).toBeLessThan(50 * 1024 * 1024);
+    }
+  });
+
+  it('compresses each zip at the best deflate level, and the template hashes the zip as written', async () => {
+    for (const name of ['ingest', 'compile'] as const) {
+      const zip = readFileSync(zips[name]);
+      const version = Object.entries(template.Resources).find(
+        ([id, resource]) =>
+          resource.Type === 'AWS::Lambda::Version' && id.startsWith(`${capitalised(name)}Lambda`),
+      )?.[1];
+      expect(version?.Properties.CodeSha256, `${name}'s version hash`).toBe(
+        createHash('sha256').update(zip).digest('base64'),
+      );
+      // Every entry of any size takes no more than zlib's level 9 would make of it.
+      const { stdout } = await run('unzip', ['-Z', '-l', zips[name]], { maxBuffer: 1 << 20 });
+      const entries = stdout
+        .split('\n')
+        .map((line) => line.trim().split(/\s+/))
+        // -rw-r--r--  3.0 unx  463207 b-  90618 defN 80-Jan-01 00:00 functions/data/countries.json
+        .filter((fields) => fields.length === 10 && /^(defN|defX|stor)$/.test(fields[6] ?? ''))
+        .map((fields) => ({ size: Number(fields[3]), packed: Number(fields[5]), file: fields[9] }))
+        .filter((entry) => entry.size > 100_000);
+      expect(entries.length, `${name}'s large entries`).toBeGreaterThan(0);
+      for (const entry of entries) {
+        const bytes = readFileSync(path.join(taskRoots[name], entry.file as string));
+        const best = deflateRawSync(bytes, { level: 9 }).length;
+        expect(entry.packed, `${name}: ${entry.file}`).toBeLessThanOrEqual(best * 1.01);
+      }
     }
   });
 
