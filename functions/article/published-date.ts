@@ -56,21 +56,22 @@ export function resolvePublishedDate(evidence: DateEvidence): PublishedDate | nu
   const fromUrl = notFuture(urlDay(evidence.url));
   if (fromUrl) return { value: fromUrl, from: 'url-path', inferred: false };
 
+  // The text's full dates, read once and only when asked: chrono over every paragraph is the
+  // costliest step here, and most uploads are dated before it is needed.
+  let textDays: string[] | undefined;
+  const textDaysOf = () => {
+    textDays ??= fullDatesInAll(evidence.paragraphs, evidence.receivedAt).filter(
+      (day) => isCalendarDay(day) && day <= latest,
+    );
+    return textDays;
+  };
   if (evidence.datelineDay) {
     const anchors = lines.map((line) => line.value);
-    const dated = datelineDate(
-      evidence.datelineDay,
-      evidence.paragraphs,
-      evidence.receivedAt,
-      anchors,
-    );
+    const dated = datelineDate(evidence.datelineDay, textDaysOf, evidence.receivedAt, anchors);
     if (dated && notFuture(dated.value)) return dated;
   }
-  const textDays = fullDatesInAll(evidence.paragraphs, evidence.receivedAt).filter(
-    (day) => isCalendarDay(day) && day <= latest,
-  );
   const header = lines.find((line) => line.from === 'page-header-date');
-  if (header && !contradicted(header.value, textDays)) {
+  if (header && !contradicted(header.value, textDaysOf())) {
     return { value: header.value, from: header.from, inferred: false };
   }
   for (const paragraph of evidence.paragraphs.slice(0, 3)) {
@@ -90,9 +91,10 @@ function contradicted(headerDay: string, textDays: string[]): boolean {
   return textDays.every((day) => day.slice(0, 4) < year);
 }
 
+/** `textDays()`: the text's full dates that are calendar days not after the upload. */
 function datelineDate(
   dayText: string,
-  paragraphs: string[],
+  textDays: () => string[],
   receivedAt: Date,
   pageDays: string[] = [],
 ): PublishedDate | null {
@@ -111,9 +113,7 @@ function datelineDate(
     return { value: sameDay, from: 'dateline+year-from-page', inferred: false };
   }
   // Dates the text looks forward to ("elections on March 1, 2027") are no anchor.
-  const textDates = fullDatesInAll(paragraphs, receivedAt)
-    .filter((day) => isCalendarDay(day) && day <= isoDay(receivedAt))
-    .sort();
+  const textDates = [...textDays()].sort();
   const anchor = textDates[textDates.length - 1];
   const uploadYear = receivedAt.getUTCFullYear();
   const thisYear = `${uploadYear}-${monthDay}`;
