@@ -9,7 +9,7 @@ import { compile } from '../pipeline/compile';
 import type { IngestOutcome } from '../pipeline/ingest';
 import type { PipelineDeps } from '../pipeline/pipeline-deps';
 import { articlePoolSize, makePipelineArticlePool } from '../setup/article-pool';
-import { compileInThread } from '../setup/compile-thread';
+import { startCompileThread } from '../setup/compile-thread';
 import {
   type CliSettings,
   cliSettingsFromEnv,
@@ -62,16 +62,23 @@ export async function runCli(
   const timing = phaseTimer(settings.timings);
   const inputs = await collectInputs(program.args, cwd);
   const workers = workersFor(inputs.length);
-  const outcomes = await ingestAll(deps, config, inputs, filing, workers);
-  printIngestOutcomes(outcomes);
-  timing('ingest');
-
-  // After a pool's many reads, in a fresh thread (setup/compile-thread.ts says why).
-  const { model } =
-    workers > 0
-      ? await compileInThread(config, storeDir, filing.edition, { force: true })
-      : await compile(deps, filing.edition, { force: true });
-  timing('compile');
+  // After a pool's many reads, compiled in a fresh thread (setup/compile-thread.ts says why),
+  // which sets up while the files are read.
+  const compileThread = workers > 0 ? startCompileThread(config, storeDir) : null;
+  let model: BriefModel;
+  let outcomes: IngestOutcome[];
+  try {
+    outcomes = await ingestAll(deps, config, inputs, filing, workers);
+    printIngestOutcomes(outcomes);
+    timing('ingest');
+    ({ model } = compileThread
+      ? await compileThread.compile(filing.edition, { force: true })
+      : await compile(deps, filing.edition, { force: true }));
+    timing('compile');
+  } catch (error) {
+    await compileThread?.close();
+    throw error;
+  }
   if (model.articles.length === 0) {
     console.error(
       `No brief for ${filing.edition}: none of the ${inputs.length} inputs could be used.`,

@@ -5,7 +5,7 @@ import { ConfigError } from '../../functions/model/errors';
 import type { BriefModel } from '../../functions/model/types';
 import { compile } from '../../functions/pipeline/compile';
 import { ingest } from '../../functions/pipeline/ingest';
-import { compileInThread } from '../../functions/setup/compile-thread';
+import { compileInThread, startCompileThread } from '../../functions/setup/compile-thread';
 import { configFromEnv, type RuntimeConfig } from '../../functions/setup/config';
 import { makeDeps } from '../../functions/setup/make-deps';
 import { publishedBriefKeys } from '../../functions/store/brief-manifest';
@@ -17,12 +17,14 @@ const edition = '2026-11-22';
 const root = process.cwd();
 const seeds = join(root, 'test', 'fixtures', 'seeds');
 
-/** A folder store holding the seeds, uploaded and ingested into `edition`. */
-async function storeWithSeeds(): Promise<string> {
-  const dir = tempDir('compile-thread-');
+/** A folder store holding the seeds (or the first `count`), uploaded and ingested into `edition`. */
+async function storeWithSeeds(
+  dir = tempDir('compile-thread-'),
+  names = readdirSync(seeds),
+): Promise<string> {
   const store = new FsStore(dir);
   const deps = testDeps(store);
-  for (const name of readdirSync(seeds)) {
+  for (const name of names) {
     await store.put(`incoming/${name}`, readFileSync(join(seeds, name)));
     await ingest(deps, `incoming/${name}`, { edition });
   }
@@ -62,5 +64,24 @@ describe('compiling in a thread of its own (the CLI after many inputs)', () => {
     expect(there).toBeInstanceOf(ConfigError);
     expect((there as Error).message).toBe((here as Error).message);
     expect((there as Error).message).toContain(missing);
+  }, 120_000);
+
+  it('started before the records are written, compiles what the store holds when asked', async () => {
+    const dir = tempDir('compile-thread-');
+    const names = readdirSync(seeds);
+    await storeWithSeeds(dir, names.slice(0, 2));
+    const config = configFromEnv({ BRIEF_ROOT: root });
+    const thread = startCompileThread(config, dir);
+    // Written while the thread sets up, as the CLI's ingest does.
+    await storeWithSeeds(dir, names.slice(2));
+    const there = await thread.compile(edition, { force: true });
+    expect(there.model.articles).toHaveLength(names.length);
+    expect(built(there.model)).toEqual(built((await compileHere(config, dir)).model));
+  }, 120_000);
+
+  it('when never asked, stops on close', async () => {
+    const thread = startCompileThread(configFromEnv({ BRIEF_ROOT: root }), await storeWithSeeds());
+    await thread.close();
+    await expect(thread.compile(edition)).rejects.toThrow(/compile thread stopped/);
   }, 120_000);
 });
