@@ -46,6 +46,7 @@ export async function runCli(
   argv: string[],
   cwd: string,
   settings: CliSettings = cliSettingsFromEnv(),
+  root = sourceRoot,
 ): Promise<number> {
   const program = cliProgram(settings);
   try {
@@ -54,7 +55,7 @@ export async function runCli(
     return (error as { exitCode?: number }).exitCode ?? 2;
   }
   const options = program.opts<CliOptions>();
-  const config = localConfig(options, cwd);
+  const config = localConfig(options, cwd, root);
   const storeDir = resolve(cwd, options.store);
   const deps = localDeps(config, storeDir);
   const filing = filingOf(options, deps);
@@ -141,11 +142,13 @@ function cliProgram(settings: CliSettings): Command {
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 }
 
-/** The command line's data files and options. */
-function localConfig(options: CliOptions, cwd: string): RuntimeConfig {
+/** The project folder when this file runs from source: the data files, templates and fonts. */
+const sourceRoot = resolve(__dirname, '..', '..');
+
+/** The command line's data files (ours under `root`) and options. */
+function localConfig(options: CliOptions, cwd: string, root: string): RuntimeConfig {
   return configForCli({
-    // The data files, templates and fonts sit beside this file, wherever the user runs it from.
-    root: resolve(__dirname, '..', '..'),
+    root,
     actorsFile: options.actors && resolve(cwd, options.actors),
     themesFile: options.themes && resolve(cwd, options.themes),
     templatesDir: options.templates && resolve(cwd, options.templates),
@@ -250,9 +253,13 @@ function parseEdition(value: string): string {
   return value;
 }
 
-if (require.main === module) {
+/**
+ * Runs the command line in this process: `npm run brief` calls it from the bundle
+ * infra/run-cli.cjs builds, with the project folder as `root`, wherever the user runs it from.
+ */
+export function main(root = sourceRoot): void {
   const settings = cliSettingsFromEnv();
-  runCli(process.argv.slice(2), settings.cwd, settings).then(
+  runCli(process.argv.slice(2), settings.cwd, settings, root).then(
     (code) => {
       process.exitCode = code;
     },
@@ -262,3 +269,5 @@ if (require.main === module) {
     },
   );
 }
+
+if (require.main === module) main();

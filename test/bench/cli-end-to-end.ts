@@ -3,7 +3,9 @@
  * articles (test/bench/desk-folder.ts), as a user runs it: a fresh process, a fresh store each
  * run. Prints the wall time (median of the runs), the ingest and compile phases (the CLI says
  * them on stderr when BRIEF_CLI_TIMINGS is set) and the peak resident memory (`/usr/bin/time`,
- * or the process's own maxRSS when it is not installed).
+ * or the process's own maxRSS when it is not installed). `npm run brief` runs a bundle of the
+ * sources (infra/run-cli.cjs), built at the first run after a change: that build is timed
+ * apart, before the runs, and so is one run from the sources through tsx for comparison.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -23,18 +25,23 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
-function runCli(root: string, folder: string, work: string): Run {
+/** What `npm run brief` runs, or the same command from its sources through tsx. */
+const commandOf = (root: string, from: 'bundle' | 'source') =>
+  from === 'bundle'
+    ? [process.execPath, join(root, 'infra', 'run-cli.cjs')]
+    : [join(root, 'node_modules', '.bin', 'tsx'), join(root, 'functions', 'handlers', 'cli.ts')];
+
+function runCli(root: string, folder: string, work: string, from: 'bundle' | 'source'): Run {
   const store = mkdtempSync(join(work, 'store-'));
   const out = mkdtempSync(join(work, 'out-'));
-  const tsx = join(root, 'node_modules', '.bin', 'tsx');
-  const args = [join(root, 'functions', 'handlers', 'cli.ts'), folder];
+  const [command, ...args] = [...commandOf(root, from), folder];
   args.push('--store', store, '--out', out, '--edition', '2026-11-22');
   const timeBin = '/usr/bin/time';
   const withTime = existsSync(timeBin);
   const start = performance.now();
   const run = spawnSync(
-    withTime ? timeBin : tsx,
-    withTime ? ['-f', 'peak-kb %M', tsx, ...args] : args,
+    withTime ? timeBin : (command as string),
+    withTime ? ['-f', 'peak-kb %M', command as string, ...args] : args,
     {
       cwd: root,
       encoding: 'utf8',
@@ -61,8 +68,17 @@ export function benchCliEndToEnd(root: string, count = 1000, runs = 3): void {
   try {
     const folder = join(work, 'desk');
     writeDeskFolder(root, folder, count);
+    const start = performance.now();
+    const { ensureBundle } = require('../../infra/run-cli.cjs') as {
+      ensureBundle: () => string;
+    };
+    ensureBundle();
+    console.log(
+      `npm run brief: its bundle of the sources checked, or built after a change, in ${((performance.now() - start) / 1000).toFixed(2)} s`,
+    );
     const results: Run[] = [];
-    for (let i = 0; i < runs; i++) results.push(runCli(root, folder, work));
+    for (let i = 0; i < runs; i++) results.push(runCli(root, folder, work, 'bundle'));
+    const source = runCli(root, folder, work, 'source');
     const phase = (name: string) => median(results.map((run) => run.phases[name] ?? Number.NaN));
     const summary = results[0]?.stdout.split('\n').find((line) => line.startsWith('Brief for'));
     console.log(
@@ -70,6 +86,10 @@ export function benchCliEndToEnd(root: string, count = 1000, runs = 3): void {
         `${(median(results.map((run) => run.wallMs)) / 1000).toFixed(2)} s wall ` +
         `(ingest ${(phase('ingest') / 1000).toFixed(2)} s, compile ${(phase('compile') / 1000).toFixed(2)} s), ` +
         `peak ${median(results.map((run) => run.peakMb)).toFixed(0)} MB; target < 5 s, < 1 GB`,
+    );
+    console.log(
+      `  the same from the sources through tsx (one run): ${(source.wallMs / 1000).toFixed(2)} s wall ` +
+        `(ingest ${((source.phases.ingest ?? Number.NaN) / 1000).toFixed(2)} s, compile ${((source.phases.compile ?? Number.NaN) / 1000).toFixed(2)} s)`,
     );
     if (summary) console.log(`  ${summary}`);
   } finally {

@@ -1,6 +1,13 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  copyFileSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BriefModel } from '../../functions/model/types';
@@ -8,8 +15,13 @@ import { pdfToText } from '../helpers/pdf';
 import { tempDir } from '../helpers/pipeline';
 
 const run = promisify(execFile);
-const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
-const cli = join(process.cwd(), 'functions', 'handlers', 'cli.ts');
+/** What `npm run brief` runs: the bundle of the sources infra/run-cli.cjs keeps up to date. */
+const npmRunBrief = [process.execPath, join(process.cwd(), 'infra', 'run-cli.cjs')];
+/** The same command from its TypeScript sources. */
+const fromSource = [
+  join(process.cwd(), 'node_modules', '.bin', 'tsx'),
+  join(process.cwd(), 'functions', 'handlers', 'cli.ts'),
+];
 
 interface CliResult {
   code: number;
@@ -17,14 +29,15 @@ interface CliResult {
   stderr: string;
 }
 
-/** Runs the CLI as a user would (a separate process, not a TTY). */
+/** Runs the CLI as a user would (a separate process, not a TTY), as `npm run brief` unless told. */
 async function brief(
   args: string[],
   cwd = process.cwd(),
   env: Record<string, string> = {},
+  [command, ...before] = npmRunBrief,
 ): Promise<CliResult> {
   try {
-    const { stdout, stderr } = await run(tsx, [cli, ...args], {
+    const { stdout, stderr } = await run(command as string, [...before, ...args], {
       cwd,
       env: { ...process.env, INIT_CWD: cwd, ...env },
       maxBuffer: 16 * 1024 * 1024,
@@ -234,15 +247,19 @@ describe('npm run brief on many inputs (a worker pool, then a compile thread)', 
     return { ...model, generatedAt: '' };
   };
 
-  it('prints and builds what reading the files one after another in one thread gives', async () => {
+  it('prints and builds what reading the files one after another in one thread, from the sources, gives', async () => {
     const work = tempDir('brief-cli-many-');
-    const runWith = (name: string, workers: string) =>
+    const runWith = (name: string, workers: string, command = npmRunBrief) =>
       brief(
         [...fixtures, '--out', join(work, name), '--store', join(work, `${name}-store`)],
         process.cwd(),
         { BRIEF_INGEST_WORKERS: workers, BRIEF_CLI_TIMINGS: '1' },
+        command,
       ).then((result) => ({ ...result, out: join(work, name) }));
-    const [pooled, single] = await Promise.all([runWith('pooled', '1'), runWith('single', '0')]);
+    const [pooled, single] = await Promise.all([
+      runWith('pooled', '1'),
+      runWith('single', '0', fromSource),
+    ]);
     expect(pooled.code, pooled.stderr).toBe(0);
     expect(single.code, single.stderr).toBe(0);
     const lines = outcomeLines(pooled.stdout);
@@ -252,4 +269,24 @@ describe('npm run brief on many inputs (a worker pool, then a compile thread)', 
     expect(briefOf(pooled.out).articles.length).toBeGreaterThan(10);
     expect(readFileSync(join(pooled.out, 'brief.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
   }, 240_000);
+});
+
+describe('the bundle npm run brief runs (infra/run-cli.cjs)', () => {
+  const { ensureBundle } = require('../../infra/run-cli.cjs') as {
+    ensureBundle: (cacheDir: string) => string;
+  };
+
+  it('is built once for the current sources, beside the threads it starts, and replaces older ones', () => {
+    const cache = tempDir('brief-bundle-');
+    const older = join(cache, '0123456789abcdef');
+    mkdirSync(older);
+    writeFileSync(join(older, 'cli.js'), '');
+    const dir = ensureBundle(cache);
+    for (const file of ['cli.js', 'article-worker.js', 'compile-thread.js'])
+      expect(statSync(join(dir, file)).size, file).toBeGreaterThan(10_000);
+    expect(readdirSync(cache)).toEqual([basename(dir)]);
+    const built = statSync(join(dir, 'cli.js')).mtimeMs;
+    expect(ensureBundle(cache)).toBe(dir);
+    expect(statSync(join(dir, 'cli.js')).mtimeMs).toBe(built);
+  }, 60_000);
 });

@@ -1,0 +1,107 @@
+'use strict';
+/**
+ * `npm run brief`: runs the local command from an esbuild bundle of its source, built on the
+ * first run after the code or the installed packages change and kept under
+ * node_modules/.cache/daily-brief/. From the TypeScript sources (tsx) each thread of a run (the
+ * main one, the reading pool's, the compile thread) spends ~0.5–1 s loading hundreds of modules
+ * through tsx's hooks; a bundle loads in a fraction of that (README "The local command"). The
+ * sources stay the truth: `npx tsx functions/handlers/cli.ts` runs the same command unbundled.
+ */
+const { createHash } = require('node:crypto');
+const { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } = require('node:fs');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+
+/** The command's entry points: the CLI and the two kinds of thread it starts, side by side. */
+const entryPoints = {
+  cli: 'functions/handlers/cli.ts',
+  'article-worker': 'functions/setup/article-worker.ts',
+  'compile-thread': 'functions/setup/compile-thread.ts',
+};
+
+/**
+ * Required at run time from node_modules, as in the Lambda bundles (serverless.yml
+ * custom.esbuild.exclude): the sentence model's JSON, pdf.js (an ES module loaded by import()),
+ * iconv-lite's tables; tsx is only for runs from source.
+ */
+const external = ['wink-eng-lite-web-model', 'unpdf', 'iconv-lite', 'tsx'];
+
+/** Every file under `dir`, as [relative path, size, mtime], sorted. */
+function filesUnder(dir) {
+  const found = [];
+  const walk = (at) => {
+    for (const entry of readdirSync(at, { withFileTypes: true })) {
+      const full = path.join(at, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile()) {
+        const { size, mtimeMs } = statSync(full);
+        found.push([path.relative(root, full), size, mtimeMs]);
+      }
+    }
+  };
+  walk(dir);
+  return found.sort((a, b) => (a[0] < b[0] ? -1 : 1));
+}
+
+/**
+ * What the bundle is made of: the sources, the installed packages (package-lock.json and
+ * node_modules' own lock, rewritten by every install), esbuild's version and this file.
+ */
+function bundleKey() {
+  const hash = createHash('sha256');
+  const stamp = (file) => {
+    const stats = statSync(path.join(root, file), { throwIfNoEntry: false });
+    hash.update(`${file} ${stats?.size} ${stats?.mtimeMs}\n`);
+  };
+  for (const [file, size, mtime] of filesUnder(path.join(root, 'functions')))
+    hash.update(`${file} ${size} ${mtime}\n`);
+  for (const file of ['package-lock.json', 'node_modules/.package-lock.json', 'tsconfig.json'])
+    stamp(file);
+  hash.update(require('esbuild/package.json').version);
+  hash.update(JSON.stringify({ entryPoints, external }));
+  stamp(path.relative(root, __filename));
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * The folder of the bundle for the current sources, built there if missing (into a temporary
+ * folder renamed into place, so two runs at once never see half a bundle). Older bundles are
+ * removed. `cacheDir` is node_modules/.cache/daily-brief unless given (tests).
+ */
+function ensureBundle(cacheDir = path.join(root, 'node_modules', '.cache', 'daily-brief')) {
+  const dir = path.join(cacheDir, bundleKey());
+  if (existsSync(path.join(dir, 'cli.js'))) return dir;
+  mkdirSync(cacheDir, { recursive: true });
+  const building = `${dir}.${process.pid}.tmp`;
+  require('esbuild').buildSync({
+    absWorkingDir: root,
+    entryPoints,
+    outdir: building,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external,
+    logLevel: 'error',
+  });
+  try {
+    renameSync(building, dir);
+  } catch (error) {
+    // Another run put the same bundle in place first.
+    rmSync(building, { recursive: true, force: true });
+    if (!existsSync(path.join(dir, 'cli.js'))) throw error;
+  }
+  for (const entry of readdirSync(cacheDir))
+    if (path.join(cacheDir, entry) !== dir && !entry.endsWith('.tmp'))
+      rmSync(path.join(cacheDir, entry), { recursive: true, force: true });
+  return dir;
+}
+
+module.exports = { ensureBundle };
+
+if (require.main === module) {
+  const dir = ensureBundle();
+  // The data files, templates and fonts are read from the project, not from beside the bundle.
+  require(path.join(dir, 'cli.js')).main(root);
+}
