@@ -70,11 +70,12 @@ export async function publish(store: Store, request: PublishRequest): Promise<Pu
   const { model, files } = request;
   const candidate = manifestOf(request);
   const buildKeys = briefBuildKeys(model.edition, candidate.build);
-  const keys: string[] = [];
-  for (const format of briefFormats) {
-    await store.put(buildKeys[format], files[format], contentTypes[format]);
-    keys.push(buildKeys[format]);
-  }
+  // Each step's requests at once: at S3's ~20 ms a request, one after another they were most
+  // of a compile's publishing time.
+  await Promise.all(
+    briefFormats.map((format) => store.put(buildKeys[format], files[format], contentTypes[format])),
+  );
+  const keys: string[] = briefFormats.map((format) => buildKeys[format]);
   const settled = await settleEdition(store, candidate, request.force === true);
   if (settled.won) keys.push(editionManifestKey(model.edition));
   const own = { build: candidate.build, files };
@@ -94,10 +95,12 @@ export async function repair(
 ): Promise<string[]> {
   const keys: string[] = [];
   if (await settleLatest(store, manifest)) keys.push(latestManifestKey);
-  keys.push(
-    ...(await syncCopies(store, briefKeys(manifest.edition), manifest.edition, own)),
-    ...(await syncCopies(store, latestKeys, 'latest', own)),
-  );
+  // The edition's copies and the latest ones are other keys, each checked against its manifest.
+  const copies = await Promise.all([
+    syncCopies(store, briefKeys(manifest.edition), manifest.edition, own),
+    syncCopies(store, latestKeys, 'latest', own),
+  ]);
+  keys.push(...copies.flat());
   return keys;
 }
 
@@ -199,20 +202,23 @@ async function syncCopies(
   for (let round = 0; round < 5; round++) {
     const manifest = (await readManifest(store, manifestOf))?.manifest;
     if (!manifest) return written;
-    const stale: BriefFormat[] = [];
-    for (const format of briefFormats)
-      if (!(await copyMatches(store, copyKeys[format], manifest.files[format]))) stale.push(format);
+    const matches = await Promise.all(
+      briefFormats.map((format) => copyMatches(store, copyKeys[format], manifest.files[format])),
+    );
+    const stale = briefFormats.filter((_, index) => !matches[index]);
     if (stale.length === 0) return written;
-    for (const format of stale) {
-      const file = manifest.files[format];
-      const bytes = own?.build === manifest.build ? own.files[format] : await store.get(file.key);
-      if (bytes === null)
-        throw new StoreError(
-          `${file.key} of the published build ${manifest.build} of ${manifest.edition} is missing`,
-        );
-      await store.put(copyKeys[format], bytes, contentTypes[format]);
-      written.push(copyKeys[format]);
-    }
+    await Promise.all(
+      stale.map(async (format) => {
+        const file = manifest.files[format];
+        const bytes = own?.build === manifest.build ? own.files[format] : await store.get(file.key);
+        if (bytes === null)
+          throw new StoreError(
+            `${file.key} of the published build ${manifest.build} of ${manifest.edition} is missing`,
+          );
+        await store.put(copyKeys[format], bytes, contentTypes[format]);
+      }),
+    );
+    written.push(...stale.map((format) => copyKeys[format]));
   }
   return written;
 }
