@@ -1,10 +1,17 @@
 /**
  * Writes functions/article/chrono-words.ts, the words of the pre-check of date lines
- * (`mayBeStamp` in functions/article/date-lines.ts): every run of letters chrono-node's parsers
- * (the locales of parse-day.ts) can take into a result, or a match of the filler of date-lines.ts
- * can hold, is a chain of them. Run `npx tsx infra/chrono-words.ts --write` after updating
- * chrono-node or editing the filler; without `--write` it checks the committed list, as
- * test/unit/chrono-words.test.ts does.
+ * (`mayBeStampIn` in functions/article/date-lines.ts), one list per locale of parse-day.ts: every
+ * run of letters that locale's parser can take into a result, or a match of the filler of
+ * date-lines.ts can hold, is a chain of its words. Run `npx tsx infra/chrono-words.ts --write`
+ * after updating chrono-node or editing the filler; without `--write` it checks the committed
+ * lists, as test/unit/chrono-words.test.ts does.
+ *
+ * Whose patterns they are. chrono's locales import nothing of each other, only its common code.
+ * A regex built or written in a locale's files serves that locale; one built in the common code
+ * while a locale's parsers build their patterns or read the battery below serves that locale (the
+ * common code keeps what it builds on the parser's own instance: `cachedPattern`,
+ * `cachedPrimaryTimePattern`…); one built or written in the common code otherwise (at load) serves
+ * every locale.
  *
  * Why it holds. A result's text is a piece of the line whose letters a regex of chrono matched: a
  * parser's pattern (caught here as chrono builds it: RegExp is watched while chrono loads and while
@@ -68,15 +75,26 @@ const testsOnly = new Set([
 
 /** A regex by its source and whether it has the `u` flag (`\p{…}` means something else without). */
 type Regex = { source: string; unicode: boolean };
+/** A regex and the locales whose parsers may match with it (`common`: every locale). */
+type Served = Regex & { locales: Set<string> };
+
+const common = 'common';
 
 async function chronoRegexes(): Promise<{
-  built: Map<string, Regex>;
-  written: Map<string, Regex>;
+  built: Map<string, Served>;
+  written: Map<string, Served>;
+  /** The parsers of parse-day.ts by locale, in its order. */
+  modules: [string, Module][];
 }> {
-  const built = new Map<string, Regex>();
-  const keep = (map: Map<string, Regex>, source: string, flags: string) => {
+  const built = new Map<string, Served>();
+  /** The locale whose parsers are being built or are reading, or `common` while chrono loads. */
+  let serving = common;
+  const keep = (map: Map<string, Served>, source: string, flags: string, locale: string) => {
     const unicode = flags.includes('u');
-    map.set(`${unicode}:${source}`, { source, unicode });
+    const key = `${unicode}:${source}`;
+    const served = map.get(key) ?? { source, unicode, locales: new Set<string>() };
+    served.locales.add(locale);
+    map.set(key, served);
   };
   /** The locales chrono's regexes were built in (a stack may name a file of dist or, mapped, of src). */
   const locales = new Set<string>();
@@ -86,21 +104,22 @@ async function chronoRegexes(): Promise<{
       new Error().stack ?? '',
     );
     if (from) {
-      record(regex);
+      keep(built, regex.source, regex.flags, from[2] ?? serving);
       if (from[2]) locales.add(from[2]);
     }
     return regex;
   };
-  const record = (regex: RegExp) => keep(built, regex.source, regex.flags);
+  const record = (regex: RegExp) => keep(built, regex.source, regex.flags, serving);
   globalThis.RegExp = new Proxy(Original, {
     construct: (target, args, newTarget) => watch(Reflect.construct(target, args, newTarget)),
     apply: (target, self, args) => watch(Reflect.apply(target, self, args) as RegExp),
   });
-  let modules: Module[];
+  let modules: [string, Module][];
   try {
-    const { dayParsers } = await import('../functions/article/parse-day');
-    modules = dayParsers as unknown as Module[];
-    for (const module of modules) {
+    const { dayParsersByLocale } = await import('../functions/article/parse-day');
+    modules = Object.entries(dayParsersByLocale as unknown as Record<string, Module>);
+    for (const [locale, module] of modules) {
+      serving = locale;
       // What chrono's ParsingContext gives a pattern: the (empty) options of `parse`.
       const context = { option: {}, reference: {}, debug: () => undefined };
       for (const parser of module.casual.parsers) {
@@ -123,14 +142,16 @@ async function chronoRegexes(): Promise<{
     globalThis.RegExp = Original;
   }
   // The regexes chrono writes literally, and the strings it matches with, in the files it loads.
-  const written = new Map<string, Regex>();
-  if (locales.size !== modules.length) throw new Error(`locales built in: ${[...locales]}`);
+  const written = new Map<string, Served>();
+  if (locales.size !== modules.length || modules.some(([locale]) => !locales.has(locale)))
+    throw new Error(`locales built in: ${[...locales]}`);
   for (const file of chronoFiles([...locales])) {
     const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
+    const locale = /[\\/]locales[\\/](\w+)[\\/]/.exec(file)?.[1] ?? common;
     const visit = (node: ts.Node) => {
       if (ts.isRegularExpressionLiteral(node)) {
         const end = node.text.lastIndexOf('/');
-        keep(written, node.text.slice(1, end), node.text.slice(end + 1));
+        keep(written, node.text.slice(1, end), node.text.slice(end + 1), locale);
       } else if (
         ts.isCallExpression(node) &&
         ts.isPropertyAccessExpression(node.expression) &&
@@ -138,13 +159,13 @@ async function chronoRegexes(): Promise<{
         node.arguments[0] &&
         ts.isStringLiteral(node.arguments[0])
       ) {
-        keep(written, node.arguments[0].text, '');
+        keep(written, node.arguments[0].text, '', locale);
       }
       ts.forEachChild(node, visit);
     };
     visit(source);
   }
-  return { built, written };
+  return { built, written, modules };
 }
 
 /** Lines for every parser to read once, so that anything chrono builds late is built. */
@@ -462,7 +483,7 @@ function wordsOf(runs: Iterable<string>, Chains: typeof WordChains): string[] {
 }
 
 async function main(): Promise<void> {
-  const { built, written } = await chronoRegexes();
+  const { built, written, modules } = await chronoRegexes();
   const {
     filler,
     foldLetters,
@@ -472,9 +493,11 @@ async function main(): Promise<void> {
   const zones = Object.keys(TIMEZONE_ABBR_MAP as object);
   for (const zone of zones) for (const c of zone) writtenLetters.add(c);
 
-  const runs: string[] = [];
   const sources = new Set([...built.values(), ...written.values()].map((regex) => regex.source));
-  const all = [...built.values(), ...written.values(), { source: filler.source, unicode: true }];
+  const fillerRegex: Served = { source: filler.source, unicode: true, locales: new Set([common]) };
+  const all = [...built.values(), ...written.values(), fillerRegex];
+  /** The runs of letters each regex's matches can hold. */
+  const runsByRegex = new Map<Served, string[]>();
   for (const regex of all) {
     if (testsOnly.has(regex.source)) continue;
     // A boundary group AbstractParserWithWordBoundary puts before a pattern of its own.
@@ -487,29 +510,46 @@ async function main(): Promise<void> {
       // ExtractTimezoneAbbrRefiner takes [A-Z]{2,4} only when it is one of its abbreviations.
       .replace('([A-Z]{2,4})', `(${zones.join('|')})`);
     const { whole, start, end, inside } = runsOf({ ...regex, source }, foldLetters);
+    const runs: string[] = [];
     for (const words of [whole, start, end, inside]) if (words) runs.push(...words.set);
+    runsByRegex.set(regex, runs);
   }
-  const words = wordsOf(runs, Chains);
-  if (words.includes(ANY)) throw new Error('some pattern takes any letter anywhere');
-  if (words.some((word) => /[\u{10000}-\u{10FFFF}\uffff]/u.test(word)))
-    throw new Error('a word beyond the BMP');
+  const wordsByLocale: Record<string, string[]> = {};
+  for (const [locale] of modules) {
+    const runs = [...runsByRegex]
+      .filter(([regex]) => regex.locales.has(locale) || regex.locales.has(common))
+      .flatMap(([, found]) => found);
+    const words = wordsOf(runs, Chains);
+    if (words.includes(ANY)) throw new Error(`some pattern of ${locale} takes any letter anywhere`);
+    if (words.some((word) => /[\u{10000}-\u{10FFFF}\uffff]/u.test(word)))
+      throw new Error(`a word of ${locale} beyond the BMP`);
+    wordsByLocale[locale] = words;
+  }
 
   checkFolding(foldLetters);
 
   if (process.argv.includes('--write')) {
-    writeFileSync(listFile, listText(words));
-    console.log(`${relative(repo, listFile)}: ${words.length} words`);
+    writeFileSync(listFile, listText(wordsByLocale));
+    const counts = Object.entries(wordsByLocale).map(
+      ([locale, words]) => `${locale} ${words.length}`,
+    );
+    console.log(`${relative(repo, listFile)}: words by locale: ${counts.join(', ')}`);
     return;
   }
   const { chronoWords } = await import('../functions/article/chrono-words');
-  const listed = new Chains(chronoWords.split(/\s+/));
-  const missing = words.filter((word) => !listed.isChain(word));
+  const listedWords = chronoWords as Record<string, string>;
+  const missing = Object.entries(wordsByLocale).flatMap(([locale, words]) => {
+    const listed = new Chains((listedWords[locale] ?? '').split(/\s+/));
+    return words.filter((word) => !listed.isChain(word)).map((word) => `${locale}:${word}`);
+  });
   if (missing.length > 0) {
     console.error(`not in chrono-words.ts (run with --write): ${missing.join(' ')}`);
     process.exitCode = 1;
     return;
   }
-  console.log(`chrono-words.ts covers chrono-node ${chronoVersion} and the filler`);
+  console.log(
+    `chrono-words.ts covers chrono-node ${chronoVersion} and the filler, locale by locale`,
+  );
 }
 
 /**
@@ -535,27 +575,32 @@ function checkFolding(fold: (letter: string) => string): void {
   if (bad.length > 0) throw new Error(`letters chrono matches that fold apart: ${bad.join(' ')}`);
 }
 
-function listText(words: string[]): string {
-  const sorted = [...words].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const lines: string[] = [];
-  let line = '';
-  for (const word of sorted) {
-    if (line && line.length + 1 + word.length > 96) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return `/**
- * Every run of letters chrono-node ${chronoVersion} (the locales of parse-day.ts) can take into a
- * result, and every run a match of the filler of date-lines.ts can hold, is a chain of these
- * words (\`·\`: any one letter). Written by infra/chrono-words.ts, which
- * test/unit/chrono-words.test.ts runs to check that it still holds: run it with --write when
- * chrono-node or the filler changes.
+function listText(wordsByLocale: Record<string, string[]>): string {
+  const lists = Object.entries(wordsByLocale).map(([locale, words]) => {
+    const sorted = [...words].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const lines: string[] = [];
+    let line = '';
+    for (const word of sorted) {
+      if (line && line.length + 1 + word.length > 96) {
+        lines.push(line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    if (line) lines.push(line);
+    return `  ${locale}: \`\n${lines.join('\n')}\n\`,`;
+  });
+  return `import type { DayLocale } from './parse-day';
+
+/**
+ * By locale of parse-day.ts: every run of letters that locale's parser in chrono-node
+ * ${chronoVersion} can take into a result, and every run a match of the filler of date-lines.ts
+ * can hold, is a chain of these words (\`·\`: any one letter). Written by infra/chrono-words.ts,
+ * which test/unit/chrono-words.test.ts runs to check that it still holds: run it with --write
+ * when chrono-node or the filler changes.
  */
-export const chronoWords = \`
-${lines.join('\n')}
-\`;
+export const chronoWords: Record<DayLocale, string> = {
+${lists.join('\n')}
+};
 `;
 }
 

@@ -1,6 +1,6 @@
 import type * as chrono from 'chrono-node';
 import { chronoWords } from './chrono-words';
-import { dayParsers } from './parse-day';
+import { type DayLocale, dayParsersByLocale } from './parse-day';
 
 /**
  * A line of a page that is only a date or a time stamp, maybe after "Published", "Updated",
@@ -41,9 +41,10 @@ export function dateLineOf(line: string, reference: Date): DateLine | null {
   // An author's name may come before "Published"; anything longer is a sentence.
   if (before.split(/\s+/).filter(Boolean).length > 8) return null;
   const stamp = key ? text.slice(key.index + key[0].length) : text;
-  if (!mayBeStamp(stamp)) return null;
+  const runs = letterRuns(stamp);
   const kind = key?.[1] ? 'published' : key?.[2] ? 'updated' : 'date';
-  for (const parser of dayParsers) {
+  for (const [locale, parser] of Object.entries(dayParsersByLocale)) {
+    if (!mayBeStampIn(runs, locale as DayLocale)) continue;
     const results = parser.parse(stamp, reference);
     if (results.length === 0) continue;
     let rest = stamp;
@@ -58,22 +59,27 @@ export function dateLineOf(line: string, reference: Date): DateLine | null {
 }
 
 /**
- * Whether chrono and the filler could leave nothing of `stamp`, as the loop below (and the time
- * stamp after it) needs: a cheap test that spares chrono the captions, names and sentences that
- * reach it. chrono takes a letter into a result only where one of its patterns spells it out
- * (month, weekday and unit names, "ago", time zones…), never an arbitrary one but in en's
- * "o'clock", whose apostrophe may be any non-Latin letter. A result's text is a piece of the line,
- * so a run of letters that is wiped out is cut into whole runs of results and of filler matches:
- * it is a chain of the words those can hold (`chronoWords`, worked out from chrono's patterns and
- * the filler by infra/chrono-words.ts). A run that is no such chain stays, whichever parser
- * reads the line.
+ * The runs of letters of a stamp, folded (`foldLetters`); null when it names a `clock`: en reads
+ * "o'clock" with any non-Latin letter for the apostrophe, so no run can be ruled out there.
  */
-function mayBeStamp(stamp: string): boolean {
-  if (/clock/i.test(stamp)) return true;
-  for (const run of stamp.match(/\p{L}+/gu) ?? []) {
-    if (!isChainOfDateWords(foldLetters(run))) return false;
-  }
-  return true;
+function letterRuns(stamp: string): string[] | null {
+  if (/clock/i.test(stamp)) return null;
+  return (stamp.match(/\p{L}+/gu) ?? []).map(foldLetters);
+}
+
+/**
+ * Whether the locale's parser and the filler could leave nothing of a stamp, as the loop above
+ * (and the time stamp after it) needs: a cheap test that spares chrono the captions, names,
+ * links and sentences that reach it, and each locale the lines only another can read. chrono
+ * takes a letter into a result only where one of its patterns spells it out (month, weekday and
+ * unit names, "ago", time zones…), never an arbitrary one but in en's "o'clock". A result's text
+ * is a piece of the line, so a run of letters that is wiped out is cut into whole runs of results
+ * and of filler matches: it is a chain of the words those can hold (`chronoWords`, worked out for
+ * each locale from its patterns, chrono's common ones and the filler by infra/chrono-words.ts). A
+ * run that is no such chain stays, whatever that locale's parser reads of the line.
+ */
+function mayBeStampIn(runs: string[] | null, locale: DayLocale): boolean {
+  return runs === null || runs.every((run) => isChainOfDateWords(run, locale));
 }
 
 /**
@@ -139,11 +145,17 @@ export class WordChains {
   }
 }
 
-const dateWords = new WordChains(chronoWords.split(/\s+/));
+const dateWords = Object.fromEntries(
+  Object.entries(chronoWords).map(([locale, words]) => [
+    locale,
+    new WordChains(words.split(/\s+/)),
+  ]),
+) as Record<DayLocale, WordChains>;
 
-/** Whether folded letters are a chain of `chronoWords`. */
-export function isChainOfDateWords(letters: string): boolean {
-  return dateWords.isChain(letters);
+/** Whether folded letters are a chain of the locale's `chronoWords` (of some locale's, without one). */
+export function isChainOfDateWords(letters: string, locale?: DayLocale): boolean {
+  if (locale) return dateWords[locale].isChain(letters);
+  return Object.values(dateWords).some((words) => words.isChain(letters));
 }
 
 function dayOf(results: chrono.ParsedResult[]): string | null {

@@ -10,8 +10,13 @@ import * as pt from 'chrono-node/pt';
 import * as ru from 'chrono-node/ru';
 import * as uk from 'chrono-node/uk';
 
-/** Date parsers tried in turn: English first, then the languages of the region's press. */
-export const dayParsers = [en, ru, uk, fr, de, es, pt, it];
+/** Date parsers by locale, tried in this order: English first, then the languages of the region's press. */
+export const dayParsersByLocale = { en, ru, uk, fr, de, es, pt, it };
+
+export type DayLocale = keyof typeof dayParsersByLocale;
+
+/** The parsers in the order they are tried. */
+export const dayParsers = Object.values(dayParsersByLocale);
 
 /**
  * The first reading of a day ("August 30", "16 июля", "19 November 2026") that has a month and

@@ -3,6 +3,7 @@ import { dateLineOf, foldLetters, isChainOfDateWords } from '../../functions/art
 import { extractDateline } from '../../functions/article/dateline';
 import { furnitureOf, trailingAgencyCredit } from '../../functions/article/furniture';
 import { outletNames } from '../../functions/article/outlet-names';
+import type { DayLocale } from '../../functions/article/parse-day';
 import { creditLineOf, dropFurniture, reportingOutlet } from '../../functions/article/text-credit';
 import { cleanTitle, firstSentence, isNoTitle, titleFromLead } from '../../functions/article/title';
 import { reference } from '../helpers/reference';
@@ -234,6 +235,30 @@ describe('date lines', () => {
     expect(spelled('ſunday')).toBe(true);
     for (const word of ['Kremlin', 'talks', 'Reuters', 'foreign', 'réunis', 'встретились'])
       expect(spelled(word), word).toBe(false);
+  });
+
+  it("asks each locale's parser only for lines made of its own words", () => {
+    const spelledIn = (word: string, locale: DayLocale) =>
+      isChainOfDateWords(foldLetters(word), locale);
+    expect(spelledIn('juillet', 'fr')).toBe(true);
+    expect(spelledIn('juillet', 'en')).toBe(false);
+    expect(spelledIn('июля', 'ru')).toBe(true);
+    expect(spelledIn('июля', 'de')).toBe(false);
+    // Time zones and the filler's words belong to every locale.
+    for (const locale of ['en', 'ru', 'uk', 'fr', 'de', 'es', 'pt', 'it'] as const) {
+      expect(spelledIn('GMT', locale), locale).toBe(true);
+      expect(spelledIn('Monday', locale), locale).toBe(true);
+    }
+    // Lines every locale's words rule out, and lines only one can read, read as before.
+    const at = new Date('2026-11-22T08:00:00Z');
+    expect(dateLineOf('http://amzn.to/2hYHawj', at)).toBeNull();
+    expect(dateLineOf('1 tsp ground ginger', at)).toBeNull();
+    expect(dateLineOf('18 juillet 2023, 10:14', at)?.day).toBe('2023-07-18');
+    expect(dateLineOf('Опубликовано 18 июля 2023 года', at)?.day).toBe('2023-07-18');
+    expect(dateLineOf('Aggiornato il 18 luglio 2023 alle 10:14', at)).toMatchObject({
+      kind: 'updated',
+      day: '2023-07-18',
+    });
   });
 });
 
