@@ -8,7 +8,15 @@
  * sources stay the truth: `npx tsx functions/handlers/cli.ts` runs the same command unbundled.
  */
 const { createHash } = require('node:crypto');
-const { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } = require('node:fs');
+const {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+} = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
@@ -65,13 +73,25 @@ function bundleKey() {
 }
 
 /**
+ * Other bundles are removed once unused for this long: a run still going on an older bundle
+ * may yet start a thread from it (a reading worker that died is replaced).
+ */
+const keepUnusedMs = 60 * 60 * 1000;
+
+/**
  * The folder of the bundle for the current sources, built there if missing (into a temporary
- * folder renamed into place, so two runs at once never see half a bundle). Older bundles are
- * removed. `cacheDir` is node_modules/.cache/daily-brief unless given (tests).
+ * folder renamed into place, so two runs at once never see half a bundle). Bundles of other
+ * sources unused for an hour are removed. `cacheDir` is node_modules/.cache/daily-brief unless
+ * given (tests).
  */
 function ensureBundle(cacheDir = path.join(root, 'node_modules', '.cache', 'daily-brief')) {
   const dir = path.join(cacheDir, bundleKey());
-  if (existsSync(path.join(dir, 'cli.js'))) return dir;
+  if (existsSync(path.join(dir, 'cli.js'))) {
+    // Marks it used, for the clean-up of a later build.
+    const now = new Date();
+    utimesSync(dir, now, now);
+    return dir;
+  }
   mkdirSync(cacheDir, { recursive: true });
   const building = `${dir}.${process.pid}.tmp`;
   require('esbuild').buildSync({
@@ -92,16 +112,28 @@ function ensureBundle(cacheDir = path.join(root, 'node_modules', '.cache', 'dail
     rmSync(building, { recursive: true, force: true });
     if (!existsSync(path.join(dir, 'cli.js'))) throw error;
   }
-  for (const entry of readdirSync(cacheDir))
-    if (path.join(cacheDir, entry) !== dir && !entry.endsWith('.tmp'))
-      rmSync(path.join(cacheDir, entry), { recursive: true, force: true });
+  for (const entry of readdirSync(cacheDir)) {
+    const other = path.join(cacheDir, entry);
+    const used = statSync(other, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+    if (other !== dir && Date.now() - used > keepUnusedMs)
+      rmSync(other, { recursive: true, force: true });
+  }
   return dir;
 }
 
 module.exports = { ensureBundle };
 
 if (require.main === module) {
-  const dir = ensureBundle();
+  let dir;
+  try {
+    dir = ensureBundle();
+  } catch (error) {
+    // esbuild has printed what it could not bundle, and where.
+    console.error(
+      `error: the command could not be bundled from functions/ (${error.message.split('\n')[0]})`,
+    );
+    process.exit(2);
+  }
   // The data files, templates and fonts are read from the project, not from beside the bundle.
   require(path.join(dir, 'cli.js')).main(root);
 }

@@ -5,6 +5,7 @@ import {
   readdirSync,
   readFileSync,
   statSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -276,15 +277,22 @@ describe('the bundle npm run brief runs (infra/run-cli.cjs)', () => {
     ensureBundle: (cacheDir: string) => string;
   };
 
-  it('is built once for the current sources, beside the threads it starts, and replaces older ones', () => {
+  it('is built once for the current sources, beside the threads it starts, and replaces those long unused', () => {
     const cache = tempDir('brief-bundle-');
-    const older = join(cache, '0123456789abcdef');
-    mkdirSync(older);
-    writeFileSync(join(older, 'cli.js'), '');
+    const bundleOf = (name: string, hoursAgo: number) => {
+      const dir = join(cache, name);
+      mkdirSync(dir);
+      writeFileSync(join(dir, 'cli.js'), '');
+      const at = new Date(Date.now() - hoursAgo * 3_600_000);
+      utimesSync(dir, at, at);
+    };
+    bundleOf('0123456789abcdef', 3);
+    // A run may still be going on this one (and start a thread from it).
+    bundleOf('fedcba9876543210', 0.1);
     const dir = ensureBundle(cache);
     for (const file of ['cli.js', 'article-worker.js', 'compile-thread.js'])
       expect(statSync(join(dir, file)).size, file).toBeGreaterThan(10_000);
-    expect(readdirSync(cache)).toEqual([basename(dir)]);
+    expect(readdirSync(cache).sort()).toEqual([basename(dir), 'fedcba9876543210'].sort());
     const built = statSync(join(dir, 'cli.js')).mtimeMs;
     expect(ensureBundle(cache)).toBe(dir);
     expect(statSync(join(dir, 'cli.js')).mtimeMs).toBe(built);
