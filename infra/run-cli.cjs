@@ -102,8 +102,6 @@ function ensureBundle(cacheDir = path.join(root, 'node_modules', '.cache', 'dail
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    // As the Lambda bundles (serverless.yml): \p{…} literals kept, not rebuilt at each use.
-    supported: { 'regexp-unicode-property-escapes': true },
     external,
     logLevel: 'error',
   });

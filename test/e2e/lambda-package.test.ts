@@ -160,17 +160,6 @@ describe('the packaged Lambda zips', () => {
     }
   });
 
-  it('keeps the regex literals that read Unicode properties as literals (not rebuilt at each use)', () => {
-    for (const name of ['ingest', 'compile'] as const) {
-      const bundle = readFileSync(
-        path.join(taskRoots[name], 'functions', 'handlers', `${name}.js`),
-        'utf8',
-      );
-      expect(bundle, name).toContain('/^\\p{Lu}/u');
-      expect(bundle, name).not.toMatch(/new RegExp\("[^"]*\\\\p\{/);
-    }
-  });
-
   it('comes with a template that bounds, schedules, keeps and watches what it deploys', () => {
     const resources = template.Resources;
     const ofType = (type: string) =>
