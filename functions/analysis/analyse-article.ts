@@ -1,6 +1,7 @@
 import type { ActorId, SentenceRecord, ThemeId } from '../model/types';
 import type { Alias, Lexicon, ReferenceData } from '../reference/reference-data';
 import { articles, objectPrepositions } from '../text/function-words';
+import { startsUpper } from '../text/letter-tests';
 import { indexBefore, type Token, tokenize } from '../text/tokenize';
 import {
   type ActorMention,
@@ -288,11 +289,7 @@ function resolveSpeaker(
     return back ? { name: back.name, actor: back.actor, carried: 'actor' } : null;
   }
   // "the sources said", "diplomatic sources told": an unnamed voice of the actor at hand.
-  if (
-    found &&
-    found.actor === null &&
-    !/^\p{Lu}/u.test(found.name.replace(/^(?:the|a|an)\s+/iu, ''))
-  ) {
+  if (found && found.actor === null && !startsUpper(found.name.replace(/^(?:the|a|an)\s+/iu, ''))) {
     const back = referBack();
     return back ? { name: found.name, actor: back.actor } : found;
   }

@@ -6,6 +6,7 @@ import {
   coordinators,
   locativePrepositions,
 } from '../text/function-words';
+import { hasTwoLetters, startsUpper, startsWithLetter } from '../text/letter-tests';
 import { type Gap, gapsIn, indexBefore, type Token, tokenize } from '../text/tokenize';
 
 export interface ActorMention {
@@ -98,7 +99,7 @@ function agentPrefix(token: Token | undefined, reference: ReferenceData): Alias 
       (alias) =>
         alias.kind !== 'not-actor' &&
         alias.tokens.length === 1 &&
-        (alias.exactCase ? alias.tokens[0] === prefix : /^\p{Lu}/u.test(prefix)),
+        (alias.exactCase ? alias.tokens[0] === prefix : startsUpper(prefix)),
     ) ?? null
   );
 }
@@ -143,12 +144,12 @@ function longestAliasAt(tokens: Token[], at: number, reference: ReferenceData): 
  */
 function learnedAt(tokens: Token[], at: number, learned: ReadonlyMap<string, Alias>): Alias | null {
   const token = tokens[at];
-  if (!token || !/^\p{Lu}/u.test(token.text)) return null;
+  if (!token || !startsUpper(token.text)) return null;
   const alias = learned.get(token.lower);
   if (!alias) return null;
   const next = tokens[at + 1];
   const previous = tokens[at - 1];
-  if (next && /^\p{Lu}/u.test(next.text) && !learned.has(next.lower)) return null;
+  if (next && startsUpper(next.text) && !learned.has(next.lower)) return null;
   if (previous && /^\p{Lu}\p{Ll}/u.test(previous.text) && !learned.has(previous.lower) && at > 1)
     return null;
   return alias;
@@ -255,21 +256,20 @@ function headsInstitution({ tokens, lexicon }: Context, after: number): boolean 
   for (let k = after; k < Math.min(tokens.length, after + 5); k++) {
     const word = tokens[k]?.lower ?? '';
     if (lexicon.demonymHeads.has(word)) return true;
-    if (!lexicon.demonymModifiers.has(word) && !/^\p{Lu}/u.test(tokens[k]?.text ?? ''))
-      return false;
+    if (!lexicon.demonymModifiers.has(word) && !startsUpper(tokens[k]?.text ?? '')) return false;
   }
   return false;
 }
 
 /** Three or more words in capitals and no word in lower case: a shouted heading. */
 function isShouting(tokens: Token[]): boolean {
-  const words = tokens.filter((token) => /\p{L}{2}/u.test(token.text));
+  const words = tokens.filter((token) => hasTwoLetters(token.text));
   const capitals = words.filter((token) => token.text === token.text.toUpperCase());
   return capitals.length >= 3 && capitals.length >= words.length * 0.8;
 }
 
 function isTitleCase(tokens: Token[]): boolean {
-  const words = tokens.filter((token) => token.text.length > 3 && /^\p{L}/u.test(token.text));
-  const capitalised = words.filter((token) => /^\p{Lu}/u.test(token.text));
+  const words = tokens.filter((token) => token.text.length > 3 && startsWithLetter(token.text));
+  const capitalised = words.filter((token) => startsUpper(token.text));
   return words.length >= 3 && capitalised.length === words.length;
 }

@@ -1,6 +1,7 @@
 import type { ActorId } from '../model/types';
 import type { Lexicon, ReferenceData } from '../reference/reference-data';
 import { clauseOpeners, subjectPronouns, wordsBetweenSubjectAndVerb } from '../text/function-words';
+import { startsUpper } from '../text/letter-tests';
 import { type Gap, gapsIn, type Token, tokenize } from '../text/tokenize';
 import { type ActorMention, findActorMentions } from './find-actors';
 
@@ -147,7 +148,7 @@ function speakerIn(context: Context, from: number, to: number): Speaker | null {
   let end = from + 1;
   while (
     end < to &&
-    (/^\p{Lu}/u.test(tokens[end]?.text ?? '') || speakerPhraseWords.has(tokens[end]?.lower ?? ''))
+    (startsUpper(tokens[end]?.text ?? '') || speakerPhraseWords.has(tokens[end]?.lower ?? ''))
   )
     end++;
   if (inside[0] && inside[0].from < end) end = Math.max(end, inside[0].to);
@@ -170,7 +171,7 @@ function speakerIn(context: Context, from: number, to: number): Speaker | null {
   }
   // Only speakers that name someone: a capitalised name or an institution phrase.
   const words = tokens.slice(from, to);
-  if (/^\p{Lu}/u.test(text) || words.every((token) => speakerPhraseWords.has(token.lower)))
+  if (startsUpper(text) || words.every((token) => speakerPhraseWords.has(token.lower)))
     return { name: text, actor: null };
   return null;
 }
@@ -198,14 +199,14 @@ export function personNamed(phrase: string, reference: ReferenceData): string | 
   let start = tokens.length;
   while (start > 0) {
     const token = tokens[start - 1] as Token;
-    const nameWord = /^\p{Lu}/u.test(token.text) && !titleLike(token.lower);
+    const nameWord = startsUpper(token.text) && !titleLike(token.lower);
     const particle = lexicon.nameParticles.has(token.lower) && start < tokens.length;
     if ((!nameWord && !particle) || covered(start - 1)) break;
     // "Russia's …": a possessive ends the institution, not a name.
     if (token.possessive && start < tokens.length) break;
     start--;
   }
-  while (start < tokens.length && !/^\p{Lu}/u.test(tokens[start]?.text ?? '')) start++;
+  while (start < tokens.length && !startsUpper(tokens[start]?.text ?? '')) start++;
   if (tokens.length - start < 2) return null;
   return phrase.slice(tokens[start]?.start ?? 0, tokens[tokens.length - 1]?.end ?? 0);
 }

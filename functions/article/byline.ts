@@ -1,3 +1,5 @@
+import { startsUpper } from '../text/letter-tests';
+
 /**
  * Bylines as pages and pasted texts write them ("By Jane Smith - 11/18/19 11:04 PM EST",
  * "BY JANE SMITH AND JOHN DOE | Reuters", "Von Anna Müller"), reduced to the names.
@@ -42,8 +44,7 @@ export function bylineFromLine(line: string): string | null {
   if (!value) return null;
   const words = value.split(/[\s,|]+/).filter(Boolean);
   const capitalised = words.filter(
-    (word) =>
-      /^\p{Lu}/u.test(word) || /^(the|and|und|et|y|e|и|&|de|van|von|der|al|bin)$/i.test(word),
+    (word) => startsUpper(word) || /^(the|and|und|et|y|e|и|&|de|van|von|der|al|bin)$/i.test(word),
   );
   return capitalised.length === words.length ? value : null;
 }

@@ -1,3 +1,5 @@
+import { startsUpper, withoutMarks } from '../text/letter-tests';
+
 /**
  * The names of the outlets we know (the values of `outlets.yaml`), and the other ways texts
  * write them ("The Associated Press", "REUTERS", "ALBAWABA", "UrduPoint News"), so a credit
@@ -52,9 +54,7 @@ const exactCaseOnly = /^[A-Z]{2,3}$/;
 
 /** Letters and digits only, in lower case, without accents: "Al-Bawaba" → "albawaba". */
 const squash = (text: string): string =>
-  text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+  withoutMarks(text.normalize('NFKD'))
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, '');
 
@@ -142,7 +142,7 @@ export function outletNames(outletsByHost: ReadonlyMap<string, string>): OutletN
       const found: Array<{ name: string; index: number; length: number }> = [];
       for (const match of text.matchAll(mentionPattern)) {
         // A name is written with a capital ("Punch reported"), not "a punch", "the vanguard".
-        const name = /^\p{Lu}/u.test(match[0]) ? exact(match[0]) : null;
+        const name = startsUpper(match[0]) ? exact(match[0]) : null;
         if (name) found.push({ name, index: match.index ?? 0, length: match[0].length });
       }
       return found;

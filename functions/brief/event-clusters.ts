@@ -2,6 +2,7 @@ import stem from 'wink-porter2-stemmer';
 import type { ArticleRecord } from '../model/types';
 import { statedTime } from '../text/calendar';
 import { calendarWords } from '../text/function-words';
+import { startsUpper, withoutMarks } from '../text/letter-tests';
 import { stopwordsOf } from '../text/stopwords';
 import { dot, type SparseVector, sparseVector, TermIds } from './sparse-vector';
 
@@ -275,9 +276,9 @@ function namesOf(article: ArticleRecord): Map<string, number> {
       }
       const word = token.replace(/['’]s$/, '');
       const lower = word.toLowerCase();
-      if (!/^\p{Lu}/u.test(word) || word.length < 3) continue;
+      if (!startsUpper(word) || word.length < 3) continue;
       if (stopwords.has(lower) || calendarWords.has(lower) || lowered.has(lower)) continue;
-      add(lower.normalize('NFD').replace(/\p{M}/gu, ''), weight);
+      add(withoutMarks(lower.normalize('NFD')), weight);
     }
   };
   read(headlineOf(article), titleWeight);

@@ -1,6 +1,7 @@
 import type { ArticleRecord } from '../model/types';
 import type { Lexicon } from '../reference/reference-data';
 import { auxiliaryVerbs, calendarWords } from '../text/function-words';
+import { startsUpper } from '../text/letter-tests';
 import { tokenize } from '../text/tokenize';
 
 /**
@@ -189,7 +190,7 @@ function isHeadline(raw: string, words: string[], plain: string, article: Articl
   if (!titledFromLead && plain.length > 0 && plain === titleWords(article.title)) return true;
   if (/[.!?…"”’»)\]]$/u.test(text)) return false;
   if (words.length <= 16) return true;
-  const capitalised = words.filter((word) => /^\p{Lu}/u.test(word)).length;
+  const capitalised = words.filter((word) => startsUpper(word)).length;
   return capitalised / words.length > 0.6;
 }
 
