@@ -35,12 +35,16 @@ const entryPoints = {
  */
 const external = ['wink-eng-lite-web-model', 'unpdf', 'iconv-lite', 'tsx'];
 
-/** Every file under `dir`, as [relative path, size, mtime], sorted. */
+/** The data files, read at run time from the project (and rewritten by `npm run package`). */
+const dataDir = path.join(root, 'functions', 'data');
+
+/** Every file under `dir` but the data files, as [relative path, size, mtime], sorted. */
 function filesUnder(dir) {
   const found = [];
   const walk = (at) => {
     for (const entry of readdirSync(at, { withFileTypes: true })) {
       const full = path.join(at, entry.name);
+      if (full === dataDir) continue;
       if (entry.isDirectory()) walk(full);
       else if (entry.isFile()) {
         const { size, mtimeMs } = statSync(full);
@@ -53,8 +57,9 @@ function filesUnder(dir) {
 }
 
 /**
- * What the bundle is made of: the sources, the installed packages (package-lock.json and
- * node_modules' own lock, rewritten by every install), esbuild's version and this file.
+ * What the bundle is made of: the sources (not the data files), the installed packages
+ * (package-lock.json and node_modules' own lock, rewritten by every install), esbuild's version
+ * and this file.
  */
 function bundleKey() {
   const hash = createHash('sha256');
