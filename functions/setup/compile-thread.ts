@@ -77,16 +77,6 @@ export function startCompileThread(config: RuntimeConfig, storeDir: string): Com
   };
 }
 
-/** `compile` of the folder store at `storeDir`, run in a new thread; its warnings go to stderr. */
-export function compileInThread(
-  config: RuntimeConfig,
-  storeDir: string,
-  edition: string,
-  options: CompileOptions = {},
-): Promise<CompileOutcome> {
-  return startCompileThread(config, storeDir).compile(edition, options);
-}
-
 /** The thread's error again as the class a user's message depends on (`error: …` for ours). */
 function errorOf({ name, message }: { name: string; message: string }): Error {
   const ours = [ConfigError, StoreError, BriefError].find((type) => type.name === name);

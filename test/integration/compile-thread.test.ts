@@ -5,7 +5,7 @@ import { ConfigError } from '../../functions/model/errors';
 import type { BriefModel } from '../../functions/model/types';
 import { compile } from '../../functions/pipeline/compile';
 import { ingest } from '../../functions/pipeline/ingest';
-import { compileInThread, startCompileThread } from '../../functions/setup/compile-thread';
+import { startCompileThread } from '../../functions/setup/compile-thread';
 import { configFromEnv, type RuntimeConfig } from '../../functions/setup/config';
 import { makeDeps } from '../../functions/setup/make-deps';
 import { publishedBriefKeys } from '../../functions/store/brief-manifest';
@@ -41,7 +41,7 @@ describe('compiling in a thread of its own (the CLI after many inputs)', () => {
   it('builds and publishes the brief a compile in this thread builds', async () => {
     const dir = await storeWithSeeds();
     const config = configFromEnv({ BRIEF_ROOT: root });
-    const there = await compileInThread(config, dir, edition, { force: true });
+    const there = await startCompileThread(config, dir).compile(edition, { force: true });
     expect(there.status).toBe('built');
     expect(there.model.articles).toHaveLength(readdirSync(seeds).length);
 
@@ -59,7 +59,9 @@ describe('compiling in a thread of its own (the CLI after many inputs)', () => {
     const missing = join(tempDir('templates-'), 'missing');
     const config = configFromEnv({ BRIEF_ROOT: root, BRIEF_TEMPLATES_DIR: missing });
     const here = await compileHere(config, dir).catch((error: Error) => error);
-    const there = await compileInThread(config, dir, edition).catch((error: Error) => error);
+    const there = await startCompileThread(config, dir)
+      .compile(edition)
+      .catch((error: Error) => error);
     expect(here).toBeInstanceOf(ConfigError);
     expect(there).toBeInstanceOf(ConfigError);
     expect((there as Error).message).toBe((here as Error).message);
