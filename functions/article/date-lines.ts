@@ -152,10 +152,9 @@ const dateWords = Object.fromEntries(
   ]),
 ) as Record<DayLocale, WordChains>;
 
-/** Whether folded letters are a chain of the locale's `chronoWords` (of some locale's, without one). */
-export function isChainOfDateWords(letters: string, locale?: DayLocale): boolean {
-  if (locale) return dateWords[locale].isChain(letters);
-  return Object.values(dateWords).some((words) => words.isChain(letters));
+/** Whether folded letters are a chain of the locale's `chronoWords`. */
+export function isChainOfDateWords(letters: string, locale: DayLocale): boolean {
+  return dateWords[locale].isChain(letters);
 }
 
 function dayOf(results: chrono.ParsedResult[]): string | null {
