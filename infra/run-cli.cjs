@@ -140,5 +140,6 @@ if (require.main === module) {
     process.exit(2);
   }
   // The data files, templates and fonts are read from the project, not from beside the bundle.
-  require(path.join(dir, 'cli.js')).main(root);
+  // The bundle's key says what code reads the uploads (a re-run reuses what it read before).
+  require(path.join(dir, 'cli.js')).main(root, path.basename(dir));
 }

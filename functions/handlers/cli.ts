@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
@@ -17,10 +18,17 @@ import {
   type RuntimeConfig,
 } from '../setup/config';
 import { localDeps } from '../setup/local-deps';
+import { readingStamp } from '../setup/reading-stamp';
 import { publishedBriefKeys } from '../store/brief-manifest';
 import { briefKeys } from '../store/bucket-layout';
 import { collectInputs, type InputFile } from './collect-inputs';
-import { type Filing, ingestInputs, inputsInFlight } from './ingest-inputs';
+import {
+  type Filing,
+  type InputOutcome,
+  ingestInputs,
+  inputsInFlight,
+  runSequencer,
+} from './ingest-inputs';
 import { makeProgress } from './progress';
 
 interface CliOptions {
@@ -57,7 +65,10 @@ export async function runCli(
   const options = program.opts<CliOptions>();
   const config = localConfig(options, cwd, root);
   const storeDir = resolve(cwd, options.store);
-  const deps = localDeps(config, storeDir);
+  const deps: PipelineDeps = {
+    ...localDeps(config, storeDir),
+    readWith: readingStamp(settings.codeKey ?? `source ${randomUUID()}`, config),
+  };
   const filing = filingOf(options, deps);
 
   const timing = phaseTimer(settings.timings);
@@ -67,7 +78,7 @@ export async function runCli(
   // which sets up while the files are read.
   const compileThread = workers > 0 ? startCompileThread(config, storeDir) : null;
   let model: BriefModel;
-  let outcomes: IngestOutcome[];
+  let outcomes: InputOutcome[];
   try {
     outcomes = await ingestAll(deps, config, inputs, filing, workers);
     printIngestOutcomes(outcomes);
@@ -88,10 +99,17 @@ export async function runCli(
   }
   const outDir = resolve(cwd, options.out);
   const files = await writeBriefFiles(deps, filing.edition, outDir);
-  const ingested = outcomes.filter((outcome) => outcome.status === 'ingested').length;
+  const ingested = outcomes.filter((outcome) => outcome.status === 'ingested');
+  const unchanged = ingested.filter((outcome) => outcome.unchanged).length;
+  const reread = ingested.filter((outcome) => outcome.reread).length;
+  const fresh = [
+    `${ingested.length - unchanged - reread} new`,
+    ...(unchanged ? [`${unchanged} unchanged since an earlier run`] : []),
+    ...(reread ? [`${reread} read again: the program, its data or your files changed`] : []),
+  ].join(', ');
   const offTopic = model.offTopic?.length ? `, ${model.offTopic.length} off-topic` : '';
   console.log(
-    `Brief for ${filing.edition}: ${model.articles.length} articles (${ingested} new), ${model.rejected.length} rejected${offTopic}.`,
+    `Brief for ${filing.edition}: ${model.articles.length} articles (${fresh}), ${model.rejected.length} rejected${offTopic}.`,
   );
   for (const entry of model.offTopic ?? [])
     console.log(`not included ${entry.key}: ${entry.reason}`);
@@ -161,7 +179,11 @@ function filingOf(options: CliOptions, deps: PipelineDeps): Filing {
   const now = deps.clock();
   const edition = options.edition ?? editionOf(now, deps.settings.timeZone);
   const endOfEdition = new Date(`${edition}T23:59:59Z`);
-  return { edition, receivedAt: endOfEdition < now ? endOfEdition : now };
+  return {
+    edition,
+    receivedAt: endOfEdition < now ? endOfEdition : now,
+    sequencer: runSequencer(now),
+  };
 }
 
 /**
@@ -174,7 +196,7 @@ async function ingestAll(
   inputs: InputFile[],
   filing: Filing,
   workers: number,
-): Promise<IngestOutcome[]> {
+): Promise<InputOutcome[]> {
   const progress = makeProgress(inputs.length);
   const pool = workers > 0 ? makePipelineArticlePool(config, deps, workers) : null;
   try {
@@ -257,8 +279,8 @@ function parseEdition(value: string): string {
  * Runs the command line in this process: `npm run brief` calls it from the bundle
  * infra/run-cli.cjs builds, with the project folder as `root`, wherever the user runs it from.
  */
-export function main(root = sourceRoot): void {
-  const settings = cliSettingsFromEnv();
+export function main(root = sourceRoot, codeKey?: string): void {
+  const settings = { ...cliSettingsFromEnv(), ...(codeKey ? { codeKey } : {}) };
   runCli(process.argv.slice(2), settings.cwd, settings, root).then(
     (code) => {
       process.exitCode = code;

@@ -1,9 +1,12 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { ArticleRecord } from '../model/types';
+import { type EarlierReading, earlierReadings } from '../pipeline/earlier-readings';
 import { type IngestOutcome, ingest, tooLarge } from '../pipeline/ingest';
 import type { PipelineDeps } from '../pipeline/pipeline-deps';
 import { type ReadArticle, readArticle } from '../pipeline/read-article';
+import { readEditionRecords } from '../pipeline/read-edition';
 import { uploadName } from '../store/bucket-layout';
+import { bareEtag } from '../store/store';
 import type { InputFile } from './collect-inputs';
 import type { Progress } from './progress';
 
@@ -11,7 +14,25 @@ import type { Progress } from './progress';
 export interface Filing {
   edition: string;
   receivedAt: Date;
+  /**
+   * Orders this run's uploads after every earlier run's, as S3's event sequencer orders a key's
+   * uploads: runs for a past edition all file at the end of its day, and an edited file must
+   * still replace what an earlier run read.
+   */
+  sequencer: string;
 }
+
+/** A sequencer for a run started at `now`: its time in hexadecimal, one width for every run. */
+export function runSequencer(now: Date): string {
+  return now.getTime().toString(16).toUpperCase().padStart(16, '0');
+}
+
+/**
+ * What became of one input. `unchanged`: an earlier run read the same bytes the same way, and
+ * they were not read again. `reread`: an earlier run read the same bytes otherwise (other code,
+ * data files or settings), and they were read again.
+ */
+export type InputOutcome = IngestOutcome & { unchanged?: true; reread?: true };
 
 /** Files in flight at once: enough to keep every reader busy while others wait on the disk. */
 export const inputsInFlight = (readers: number) => Math.max(4, readers * 4);
@@ -24,17 +45,22 @@ export const inputsInFlight = (readers: number) => Math.max(4, readers * 4);
  * written in input order (the first input claims it, the others are its duplicates).
  * One file never stops the run: a file over the size limit is reported without being read,
  * and a file whose ingest fails (a store error, a reader that died) is reported as rejected.
+ * With `deps.readWith`, an input whose bytes the edition already holds as an article read the
+ * same way is not read again: its outcome is the earlier run's, marked `unchanged`.
  */
 export async function ingestInputs(
   deps: PipelineDeps,
   inputs: InputFile[],
   filing: Filing,
   options: { read?: ReadArticle; inFlight?: number; progress?: Progress } = {},
-): Promise<IngestOutcome[]> {
+): Promise<InputOutcome[]> {
   const read =
     options.read ?? ((bytes, upload) => readArticle(bytes, upload, deps.reference, deps.settings));
+  const earlier = deps.readWith
+    ? earlierReadings(await readEarlierRecords(deps, filing.edition), deps.readWith)
+    : new Map<string, EarlierReading>();
   const order = inputOrder(inputs.length);
-  const outcomes: IngestOutcome[] = new Array(inputs.length);
+  const outcomes: InputOutcome[] = new Array(inputs.length);
   let next = 0;
   const lane = async () => {
     while (next < inputs.length) {
@@ -52,7 +78,12 @@ export async function ingestInputs(
         return record;
       };
       try {
-        outcomes[index] = await ingestInput({ ...deps, readArticle: inOrder }, input, filing);
+        outcomes[index] = await ingestInput(
+          { ...deps, readArticle: inOrder },
+          input,
+          filing,
+          earlier.get(input.key),
+        );
       } finally {
         order.done(index);
       }
@@ -112,11 +143,27 @@ function inputOrder(count: number) {
   };
 }
 
+/**
+ * The edition's records as the last compile left them (its snapshot spares reading them one by
+ * one); a record that cannot be read is left to the compile to report.
+ */
+async function readEarlierRecords(deps: PipelineDeps, edition: string) {
+  const ignore = () => {};
+  const read = await readEditionRecords(deps.store, edition, {
+    article: ignore,
+    other: ignore,
+    snapshot: ignore,
+  });
+  await read.saved;
+  return read;
+}
+
 async function ingestInput(
   deps: PipelineDeps,
   input: InputFile,
   filing: Filing,
-): Promise<IngestOutcome> {
+  earlier: EarlierReading | undefined,
+): Promise<InputOutcome> {
   const { store, settings } = deps;
   const { key } = input;
   try {
@@ -129,10 +176,14 @@ async function ingestInput(
         reason: tooLarge(key, size, settings.maxBytes),
       };
     const bytes = await readFile(input.path);
-    const existing = await store.get(key);
-    if (!existing || Buffer.compare(Buffer.from(existing), bytes) !== 0)
-      await store.put(key, bytes);
-    return await ingest(deps, key, filing);
+    const existing = await store.getWithEtag(key);
+    const stored = existing !== null && Buffer.compare(Buffer.from(existing.body), bytes) === 0;
+    const readBefore = stored && earlier?.etag === bareEtag(existing.etag) ? earlier : undefined;
+    if (readBefore?.current) return { ...readBefore.outcome, unchanged: true };
+    if (!stored) await store.put(key, bytes);
+    const { edition, receivedAt, sequencer } = filing;
+    const outcome = await ingest(deps, key, { edition, receivedAt, version: { sequencer } });
+    return readBefore ? { ...outcome, reread: true } : outcome;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return {

@@ -77,6 +77,12 @@ export interface ArticleRecord {
   themes: ThemeId[];
   sentences: SentenceRecord[];
   provenance: Provenance;
+  /**
+   * What read the upload: a digest of the code, the data files and the reading settings
+   * (setup/reading-stamp.ts), set by the local command. A re-run reuses a record read the same
+   * way and reads its upload again otherwise; absent in records Lambda writes.
+   */
+  readWith?: string;
 }
 
 /** `rejected/<edition>/<key>.json` in the store. */

@@ -101,6 +101,7 @@ export async function ingest(
     const record: ArticleRecord = {
       ...(await read(bytes, { key, edition, receivedAt, spentMs: performance.now() - started })),
       upload: upload.version,
+      ...(deps.readWith ? { readWith: deps.readWith } : {}),
     };
     return await recordOnce(deps.store, upload, record);
   } catch (error) {
@@ -182,6 +183,7 @@ async function recordOnce(
     return ingested(claimed.edition);
   }
   if (claimed.edition === edition) {
+    if (claimed.key === key) await writeRecord(store, claimed.recordKey, record);
     await writeCarrier(store, upload, record.id, claimed.recordKey);
     if (claimed.key === key) return ingested(edition);
     return { status: 'duplicate', key, id: record.id, edition, original: claimed.key };
@@ -211,8 +213,27 @@ async function stillCarries(store: Store, claimed: IdClaim): Promise<boolean> {
   return head?.etag === etag;
 }
 
+/**
+ * Writes the text's record unless it is there. A record there that was read otherwise
+ * (`readWith`: other code, data files or settings) is replaced by this reading, under the
+ * identity of the upload it was recorded for: the edition never keeps a text read the old way.
+ */
 async function writeRecord(store: Store, recordKey: string, record: ArticleRecord): Promise<void> {
-  await store.putIfAbsent(recordKey, JSON.stringify(record, null, 2), json);
+  if (await store.putIfAbsent(recordKey, JSON.stringify(record, null, 2), json)) return;
+  if (!record.readWith) return;
+  const existing = await store.getWithEtag(recordKey);
+  if (!existing) return;
+  const stored = JSON.parse(new TextDecoder().decode(existing.body)) as ArticleRecord;
+  if (stored.readWith === record.readWith) return;
+  const { upload, ...reading } = record;
+  const reread: ArticleRecord = {
+    ...reading,
+    key: stored.key,
+    edition: stored.edition,
+    receivedAt: stored.receivedAt,
+    ...(stored.upload ? { upload: stored.upload } : {}),
+  };
+  await store.putIfMatch(recordKey, JSON.stringify(reread, null, 2), existing.etag, json);
 }
 
 /** Records that `upload` carries the text recorded at `recordKey` (once per upload event). */

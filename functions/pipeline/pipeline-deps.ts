@@ -36,4 +36,10 @@ export interface PipelineDeps {
    * thread when absent; the CLI and `npm run dev` hand in a worker pool's.
    */
   readArticle?: ReadArticle;
+  /**
+   * Stamped on the article records ingest writes (`ArticleRecord.readWith`): what read them.
+   * A record of the same upload stamped otherwise is rewritten with the new reading, so a
+   * changed actor file or update never leaves an edition's records read the old way.
+   */
+  readWith?: string;
 }

@@ -111,6 +111,12 @@ export interface CliSettings {
   smtpUrl: string | undefined;
   /** BRIEF_CLI_TIMINGS: print each phase's time and the peak memory on stderr (for the bench). */
   timings: boolean;
+  /**
+   * The key of the bundle `npm run brief` runs (infra/run-cli.cjs): what the code is, for the
+   * reading stamp (setup/reading-stamp.ts). Absent when run from source: every run then reads
+   * every input again.
+   */
+  codeKey?: string;
 }
 
 export function cliSettingsFromEnv(env: Env = process.env): CliSettings {

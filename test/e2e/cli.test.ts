@@ -236,6 +236,76 @@ describe('npm run brief with bad inputs', () => {
   });
 });
 
+describe('npm run brief again on the same store', () => {
+  /** The seeds in a folder of their own, a store and an output folder, and how to run on them. */
+  const setUp = (name: string) => {
+    const work = tempDir(`brief-cli-${name}-`);
+    const inputs = join(work, 'in');
+    mkdirSync(inputs);
+    for (const file of readdirSync('test/fixtures/seeds'))
+      copyFileSync(join('test/fixtures/seeds', file), join(inputs, file));
+    const runOn = async (store: string, ...more: string[]) => {
+      const out = join(work, `out-${Math.random().toString(36).slice(2)}`);
+      const result = await brief([inputs, '--out', out, '--store', join(work, store), ...more]);
+      expect(result.code, result.stderr).toBe(0);
+      const model = JSON.parse(readFileSync(join(out, 'brief.json'), 'utf8')) as BriefModel;
+      return { ...result, model: { ...model, generatedAt: '' } };
+    };
+    const storeFiles = (under: string) =>
+      readdirSync(join(work, 'store', under), { recursive: true })
+        .map(String)
+        .sort();
+    return { work, inputs, runOn, storeFiles };
+  };
+
+  it('reads none of the files again when they have not changed, and writes no record', async () => {
+    const { runOn, storeFiles } = setUp('again');
+    const first = await runOn('store');
+    expect(first.stdout).toMatch(/^Brief for .*: 5 articles \(5 new\), 0 rejected\.$/m);
+    const [articles, incoming] = [storeFiles('articles'), storeFiles('incoming')];
+    const again = await runOn('store');
+    expect(again.stdout).toMatch(
+      /^Brief for .*: 5 articles \(0 new, 5 unchanged since an earlier run\), 0 rejected\.$/m,
+    );
+    expect(again.stdout).not.toMatch(/^\[\d\/5\] /m);
+    expect(storeFiles('articles')).toEqual(articles);
+    expect(storeFiles('incoming')).toEqual(incoming);
+    expect(again.model).toEqual(first.model);
+  }, 120_000);
+
+  it('reads every file again once the actor file changed: it is what a fresh store gives', async () => {
+    const { work, runOn } = setUp('actors');
+    const actors = join(work, 'my-actors.yaml');
+    writeFileSync(actors, 'organisations:\n  TASS: { name: TASS news agency, aliases: [TASS] }\n');
+    const before = await runOn('store', '--edition', '2026-11-22');
+    expect(before.model.articles.flatMap((article) => article.actors)).not.toContain('TASS');
+    const after = await runOn('store', '--edition', '2026-11-22', '--actors', actors);
+    expect(after.stdout).toMatch(
+      /\(0 new, 5 read again: the program, its data or your files changed\)/,
+    );
+    const fresh = await runOn('fresh-store', '--edition', '2026-11-22', '--actors', actors);
+    expect(after.model.articles.flatMap((article) => article.actors)).toContain('TASS');
+    expect(after.model).toEqual(fresh.model);
+    const once = await runOn('store', '--edition', '2026-11-22', '--actors', actors);
+    expect(once.stdout).toMatch(/\(0 new, 5 unchanged since an earlier run\)/);
+  }, 120_000);
+
+  it('reads an edited file again, and only that one: the brief holds its new text', async () => {
+    const { inputs, runOn } = setUp('edited');
+    const first = await runOn('store', '--edition', '2026-11-22');
+    const edited = join(inputs, '003_706deee163263184.txt');
+    writeFileSync(edited, `${readFileSync(edited, 'utf8')}\n\nThe talks resume next week.\n`);
+    const again = await runOn('store', '--edition', '2026-11-22');
+    expect(again.stdout).toMatch(/\(1 new, 4 unchanged since an earlier run\)/);
+    const idsByKey = (model: BriefModel) =>
+      Object.fromEntries(model.articles.map((article) => [article.key, article.id]));
+    const [before, after] = [idsByKey(first.model), idsByKey(again.model)];
+    const changed = Object.keys(after).filter((key) => after[key] !== before[key]);
+    expect(changed).toEqual(['incoming/003_706deee163263184.txt']);
+    expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
+  }, 120_000);
+});
+
 describe('npm run brief on many inputs (a worker pool, then a compile thread)', () => {
   const fixtures = ['seeds', 'formats', 'bad'].map((folder) => join('test', 'fixtures', folder));
   /** What a run says about the inputs and the brief, without its progress lines. */

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { collectInputs } from '../../functions/handlers/collect-inputs';
-import { ingestInputs } from '../../functions/handlers/ingest-inputs';
+import { ingestInputs, runSequencer } from '../../functions/handlers/ingest-inputs';
 import type { ArticleRecord } from '../../functions/model/types';
 import { readArticle } from '../../functions/pipeline/read-article';
 import { makeArticlePool } from '../../functions/setup/article-pool';
@@ -73,7 +73,8 @@ describe('a run through the pool', () => {
     });
     const deps = testDeps(tempFsStore());
     const inputs = await collectInputs([folder], root);
-    const filing = { edition: '2026-11-22', receivedAt: new Date('2026-11-22T08:00:00Z') };
+    const receivedAt = new Date('2026-11-22T08:00:00Z');
+    const filing = { edition: '2026-11-22', receivedAt, sequencer: runSequencer(receivedAt) };
     const outcomes = await ingestInputs(deps, inputs, filing, { read: pool.read, inFlight: 4 });
     await pool.close();
 
@@ -108,7 +109,8 @@ describe('a run through the pool', () => {
     }
     writeFileSync(join(folder, 'photo.jpg'), 'not an article');
     const inputs = await collectInputs([folder], root);
-    const filing = { edition: '2026-11-22', receivedAt: new Date('2026-11-22T08:00:00Z') };
+    const receivedAt = new Date('2026-11-22T08:00:00Z');
+    const filing = { edition: '2026-11-22', receivedAt, sequencer: runSequencer(receivedAt) };
 
     const sequentialStore = tempFsStore();
     const sequential = await ingestInputs(testDeps(sequentialStore), inputs, filing);
