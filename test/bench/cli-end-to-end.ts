@@ -5,7 +5,9 @@
  * them on stderr when BRIEF_CLI_TIMINGS is set) and the peak resident memory (`/usr/bin/time`,
  * or the process's own maxRSS when it is not installed). `npm run brief` runs a bundle of the
  * sources (infra/run-cli.cjs), built at the first run after a change: that build is timed
- * apart, before the runs, and so is one run from the sources through tsx for comparison.
+ * apart, before the runs, and so is one run from the sources through tsx for comparison. Last,
+ * a desk's next run of the day: the folder with 1 % more files, run again on the same store
+ * (only the new files are read: README "Running again").
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -31,8 +33,15 @@ const commandOf = (root: string, from: 'bundle' | 'source') =>
     ? [process.execPath, join(root, 'infra', 'run-cli.cjs')]
     : [join(root, 'node_modules', '.bin', 'tsx'), join(root, 'functions', 'handlers', 'cli.ts')];
 
-function runCli(root: string, folder: string, work: string, from: 'bundle' | 'source'): Run {
-  const store = mkdtempSync(join(work, 'store-'));
+/** One run on a fresh store, removed after it, unless a store to keep is given. */
+function runCli(
+  root: string,
+  folder: string,
+  work: string,
+  from: 'bundle' | 'source',
+  kept?: string,
+): Run {
+  const store = kept ?? mkdtempSync(join(work, 'store-'));
   const out = mkdtempSync(join(work, 'out-'));
   const [command, ...args] = [...commandOf(root, from), folder];
   args.push('--store', store, '--out', out, '--edition', '2026-11-22');
@@ -50,7 +59,7 @@ function runCli(root: string, folder: string, work: string, from: 'bundle' | 'so
     },
   );
   const wallMs = performance.now() - start;
-  rmSync(store, { recursive: true, force: true });
+  if (!kept) rmSync(store, { recursive: true, force: true });
   rmSync(out, { recursive: true, force: true });
   if (run.status !== 0)
     throw new Error(`the CLI run failed (${run.status}): ${run.stderr.slice(-2000)}`);
@@ -92,6 +101,18 @@ export function benchCliEndToEnd(root: string, count = 1000, runs = 3): void {
         `(ingest ${((source.phases.ingest ?? Number.NaN) / 1000).toFixed(2)} s, compile ${((source.phases.compile ?? Number.NaN) / 1000).toFixed(2)} s)`,
     );
     if (summary) console.log(`  ${summary}`);
+    // A desk's next run of the day: the same folder with a few more files, on the same store.
+    const store = mkdtempSync(join(work, 'store-kept-'));
+    runCli(root, folder, work, 'bundle', store);
+    const added = Math.max(1, Math.round(count / 100));
+    writeDeskFolder(root, folder, count + added);
+    const again = runCli(root, folder, work, 'bundle', store);
+    const againSummary = again.stdout.split('\n').find((line) => line.startsWith('Brief for'));
+    console.log(
+      `  run again on the same store with ${added} files added: ${(again.wallMs / 1000).toFixed(2)} s wall ` +
+        `(ingest ${((again.phases.ingest ?? Number.NaN) / 1000).toFixed(2)} s, compile ${((again.phases.compile ?? Number.NaN) / 1000).toFixed(2)} s)`,
+    );
+    if (againSummary) console.log(`  ${againSummary}`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
