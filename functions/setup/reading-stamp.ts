@@ -17,7 +17,10 @@ export function readingStamp(code: string, config: RuntimeConfig): string {
     hash.update(`${label} ${file ? bytes.length : 'none'}\n`).update(bytes);
   };
   const dataDir = join(config.root, 'functions', 'data');
-  for (const name of readdirSync(dataDir).sort()) add(`data/${name}`, join(dataDir, name));
+  // The YAML files only: their JSON twins and countries.json are what `npm run package`
+  // derives from them and from world-countries (its version is in the code's key).
+  const yamlFiles = readdirSync(dataDir).filter((file) => file.endsWith('.yaml'));
+  for (const name of yamlFiles.sort()) add(`data/${name}`, join(dataDir, name));
   add('actors', config.actorsFile);
   add('themes', config.themesFile);
   const { minWords, maxBytes } = config.settings;
