@@ -9,6 +9,7 @@ import type { BriefModel } from '../model/types';
 import { compile } from '../pipeline/compile';
 import type { IngestOutcome } from '../pipeline/ingest';
 import type { PipelineDeps } from '../pipeline/pipeline-deps';
+import { pruneBuilds } from '../pipeline/prune-builds';
 import { articlePoolSize, makePipelineArticlePool } from '../setup/article-pool';
 import { startCompileThread } from '../setup/compile-thread';
 import {
@@ -99,6 +100,10 @@ export async function runCli(
   }
   const outDir = resolve(cwd, options.out);
   const files = await writeBriefFiles(deps, filing.edition, outDir);
+  // Each run leaves a build in the store; those replaced over an hour ago go.
+  await pruneBuilds(deps.store, filing.edition, deps.clock()).catch((error: unknown) =>
+    console.error(`warning: old builds were not removed: ${(error as Error).message}`),
+  );
   const ingested = outcomes.filter((outcome) => outcome.status === 'ingested');
   const unchanged = ingested.filter((outcome) => outcome.unchanged).length;
   const reread = ingested.filter((outcome) => outcome.reread).length;

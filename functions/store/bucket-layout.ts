@@ -167,9 +167,12 @@ export const briefBuildKeys = (edition: string, build: string): BriefKeys => ({
   pdf: `${briefsPrefix}${edition}/builds/${build}/brief.pdf`,
 });
 
+/** The folder of an edition's builds. */
+export const editionBuildsPrefix = (edition: string): string => `${briefsPrefix}${edition}/builds/`;
+
 /** The folder of a build's files, which also holds the filtered briefs of its lists. */
 export const briefBuildPrefix = (edition: string, build: string): string =>
-  `${briefsPrefix}${edition}/builds/${build}/`;
+  `${editionBuildsPrefix(edition)}${build}/`;
 
 /** A distribution list's own (filtered) brief of one build: `…/builds/<build>/lists/<list>.<format>`. */
 export const listBriefKey = (

@@ -1,6 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Dirent } from 'node:fs';
-import { link, mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import {
+  link,
+  mkdir,
+  readdir,
+  readFile,
+  rename,
+  rmdir,
+  stat,
+  unlink,
+  writeFile,
+} from 'node:fs/promises';
 import path from 'node:path';
 import { StoreError } from '../model/errors';
 import { mapWithConcurrency } from './concurrency';
@@ -119,6 +129,24 @@ export class FsStore implements Store {
     } finally {
       await unlock?.();
       await removeQuietly(temp);
+    }
+  }
+
+  /** Removes the file, then the folders it leaves empty (up to the root). */
+  async delete(key: string): Promise<void> {
+    const file = this.fileOf(key);
+    try {
+      await unlink(file);
+    } catch (err) {
+      if (isMissing(err)) return;
+      throw this.fail('delete', key, err);
+    }
+    for (let dir = path.dirname(file); dir !== this.root; dir = path.dirname(dir)) {
+      try {
+        await rmdir(dir);
+      } catch {
+        return; // not empty (or written to meanwhile): it stays
+      }
     }
   }
 

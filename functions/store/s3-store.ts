@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
+  DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
   ListObjectsV2Command,
@@ -70,6 +71,14 @@ export class S3Store implements Store {
       await this.client.send(new PutObjectCommand(this.putInput(key, body, contentType)));
     } catch (err) {
       throw this.fail('put', key, err);
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    try {
+      await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+    } catch (err) {
+      throw this.fail('delete', key, err);
     }
   }
 

@@ -18,6 +18,11 @@ export interface Store {
   getWithEtag(key: string): Promise<{ body: Uint8Array; etag: string } | null>;
   put(key: string, body: Uint8Array | string, contentType?: string): Promise<void>;
   /**
+   * Removes the object; nothing when there is none. Only the local command deletes (old builds,
+   * pipeline/prune-builds.ts): the functions' roles have no right to.
+   */
+  delete(key: string): Promise<void>;
+  /**
    * Writes only when the key does not exist yet; returns false (and writes nothing) when it
    * does. Used to make ingest idempotent.
    */

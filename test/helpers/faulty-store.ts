@@ -5,6 +5,7 @@ type Operation =
   | 'get'
   | 'getWithEtag'
   | 'put'
+  | 'delete'
   | 'putIfAbsent'
   | 'putIfMatch'
   | 'head'
@@ -90,6 +91,12 @@ export class FaultyStore implements Store {
   async put(key: string, body: Uint8Array | string, contentType?: string): Promise<void> {
     await this.before('put', key);
     await this.inner.put(key, body, contentType);
+    this.writes.push(key);
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.before('delete', key);
+    await this.inner.delete(key);
     this.writes.push(key);
   }
 

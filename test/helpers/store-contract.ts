@@ -63,6 +63,24 @@ export function storeContract(name: string, open: () => Promise<Store>, traits: 
       expect(text(await store.get('briefs/latest.html'))).toBe('second, longer');
     });
 
+    it('deletes an object, leaves its neighbours, and deletes a missing key quietly', async () => {
+      await store.put('briefs/2026-11-22/builds/old/brief.json', '{}');
+      await store.put('briefs/2026-11-22/builds/old/lists/a.pdf', '%PDF');
+      await store.put('briefs/2026-11-22/builds/new/brief.json', '{"new":true}');
+      await store.delete('briefs/2026-11-22/builds/old/brief.json');
+      await store.delete('briefs/2026-11-22/builds/old/lists/a.pdf');
+      await store.delete('briefs/2026-11-22/builds/never/brief.json');
+      expect(await store.get('briefs/2026-11-22/builds/old/brief.json')).toBeNull();
+      expect(await store.list('briefs/2026-11-22/builds/')).toEqual([
+        'briefs/2026-11-22/builds/new/brief.json',
+      ]);
+      // The key can be written again (the local store removed the folders it emptied).
+      await store.put('briefs/2026-11-22/builds/old', 'a file where a folder was');
+      expect(text(await store.get('briefs/2026-11-22/builds/old'))).toBe(
+        'a file where a folder was',
+      );
+    });
+
     it('putIfAbsent writes once, then returns false and keeps the first content', async () => {
       expect(await store.putIfAbsent('articles/2026-11-22/abc.json', '{"v":1}')).toBe(true);
       expect(await store.putIfAbsent('articles/2026-11-22/abc.json', '{"v":2}')).toBe(false);

@@ -6,6 +6,8 @@ interface Version {
   body: Uint8Array;
   etag: string;
   modified: Date;
+  /** A delete marker: the key has no current object, its older versions stay. */
+  deleted?: true;
 }
 
 /**
@@ -35,8 +37,10 @@ export class VersionedMemoryStore implements Store {
 
   private find(key: string, version?: ObjectVersion): Version | null {
     const versions = this.objects.get(key) ?? [];
-    if (version?.versionId) return versions.find((v) => v.versionId === version.versionId) ?? null;
-    const current = versions.at(-1) ?? null;
+    if (version?.versionId)
+      return versions.find((v) => v.versionId === version.versionId && !v.deleted) ?? null;
+    const last = versions.at(-1);
+    const current = last && !last.deleted ? last : null;
     if (current && version?.etag && current.etag !== version.etag) return null;
     return current;
   }
@@ -52,6 +56,14 @@ export class VersionedMemoryStore implements Store {
 
   async put(key: string, body: Uint8Array | string): Promise<void> {
     await this.putVersion(key, body);
+  }
+
+  /** As in a versioned bucket: a delete marker becomes the current version. */
+  async delete(key: string): Promise<void> {
+    const versions = this.objects.get(key);
+    if (!versions?.length || versions.at(-1)?.deleted) return;
+    const marker = { versionId: randomBytes(8).toString('hex'), body: new Uint8Array(), etag: '' };
+    versions.push({ ...marker, modified: new Date(), deleted: true });
   }
 
   async putIfAbsent(key: string, body: Uint8Array | string): Promise<boolean> {
@@ -79,13 +91,13 @@ export class VersionedMemoryStore implements Store {
 
   async list(prefix: string): Promise<string[]> {
     return [...this.objects.keys()]
-      .filter((key) => key.startsWith(prefix))
+      .filter((key) => key.startsWith(prefix) && this.find(key) !== null)
       .sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
   }
 
   async listWithEtags(prefix: string): Promise<ListedObject[]> {
     return (await this.list(prefix)).flatMap((key) => {
-      const current = this.objects.get(key)?.at(-1);
+      const current = this.find(key);
       return current ? [{ key, etag: current.etag, size: current.body.byteLength }] : [];
     });
   }

@@ -44,6 +44,9 @@ class CountingStore implements Store {
   putIfAbsent(key: string, body: Uint8Array | string, contentType?: string) {
     return this.inner.putIfAbsent(key, body, contentType);
   }
+  delete(key: string) {
+    return this.inner.delete(key);
+  }
   putIfMatch(key: string, body: Uint8Array | string, etag: string | null, contentType?: string) {
     return this.inner.putIfMatch(key, body, etag, contentType);
   }
