@@ -7,6 +7,7 @@ import { editionOf, isEdition } from '../model/edition';
 import { BriefError } from '../model/errors';
 import type { BriefModel } from '../model/types';
 import { compile } from '../pipeline/compile';
+import type { EarlierReading } from '../pipeline/earlier-readings';
 import type { IngestOutcome } from '../pipeline/ingest';
 import type { PipelineDeps } from '../pipeline/pipeline-deps';
 import { pruneBuilds } from '../pipeline/prune-builds';
@@ -24,6 +25,7 @@ import { publishedBriefKeys } from '../store/brief-manifest';
 import { briefKeys } from '../store/bucket-layout';
 import { collectInputs, type InputFile } from './collect-inputs';
 import {
+  earlierReadingsOf,
   type Filing,
   type InputOutcome,
   ingestInputs,
@@ -74,14 +76,17 @@ export async function runCli(
 
   const timing = phaseTimer(settings.timings);
   const inputs = await collectInputs(program.args, cwd);
-  const workers = workersFor(inputs.length);
+  // Inputs an earlier run read the same way are likely unchanged and not read again (a pool
+  // would take longer to start than the few others take to read).
+  const earlier = await earlierReadingsOf(deps, filing.edition);
+  const workers = workersFor(inputs.filter((input) => !earlier.get(input.key)?.current).length);
   // After a pool's many reads, compiled in a fresh thread (setup/compile-thread.ts says why),
   // which sets up while the files are read.
   const compileThread = workers > 0 ? startCompileThread(config, storeDir) : null;
   let model: BriefModel;
   let outcomes: InputOutcome[];
   try {
-    outcomes = await ingestAll(deps, config, inputs, filing, workers);
+    outcomes = await ingestAll(deps, config, { inputs, earlier }, filing, workers);
     printIngestOutcomes(outcomes);
     timing('ingest');
     ({ model } = compileThread
@@ -198,7 +203,7 @@ function filingOf(options: CliOptions, deps: PipelineDeps): Filing {
 async function ingestAll(
   deps: PipelineDeps,
   config: RuntimeConfig,
-  inputs: InputFile[],
+  { inputs, earlier }: { inputs: InputFile[]; earlier: Map<string, EarlierReading> },
   filing: Filing,
   workers: number,
 ): Promise<InputOutcome[]> {
@@ -206,6 +211,7 @@ async function ingestAll(
   const pool = workers > 0 ? makePipelineArticlePool(config, deps, workers) : null;
   try {
     return await ingestInputs(deps, inputs, filing, {
+      earlier,
       read: pool?.read,
       inFlight: inputsInFlight(workers + 1),
       progress,
@@ -217,7 +223,7 @@ async function ingestAll(
 }
 
 /**
- * The pool's workers for a run of `inputs` files: none for fewer than 16, which are read in this
+ * The pool's workers for a run that reads `inputs` files: none for fewer than 16, read in this
  * thread (a worker takes longer to start than they to read).
  */
 function workersFor(inputs: number): number {

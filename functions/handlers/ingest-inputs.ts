@@ -52,13 +52,17 @@ export async function ingestInputs(
   deps: PipelineDeps,
   inputs: InputFile[],
   filing: Filing,
-  options: { read?: ReadArticle; inFlight?: number; progress?: Progress } = {},
+  options: {
+    read?: ReadArticle;
+    inFlight?: number;
+    progress?: Progress;
+    /** `earlierReadingsOf` the edition, when the caller has read them already. */
+    earlier?: Map<string, EarlierReading>;
+  } = {},
 ): Promise<InputOutcome[]> {
   const read =
     options.read ?? ((bytes, upload) => readArticle(bytes, upload, deps.reference, deps.settings));
-  const earlier = deps.readWith
-    ? earlierReadings(await readEarlierRecords(deps, filing.edition), deps.readWith)
-    : new Map<string, EarlierReading>();
+  const earlier = options.earlier ?? (await earlierReadingsOf(deps, filing.edition));
   const order = inputOrder(inputs.length);
   const outcomes: InputOutcome[] = new Array(inputs.length);
   let next = 0;
@@ -144,10 +148,15 @@ function inputOrder(count: number) {
 }
 
 /**
- * The edition's records as the last compile left them (its snapshot spares reading them one by
- * one); a record that cannot be read is left to the compile to report.
+ * What earlier runs read of the edition's uploads (`earlierReadings`), from its records as the
+ * last compile left them (its snapshot spares reading them one by one; a record that cannot be
+ * read is left to the compile to report). None without `deps.readWith`.
  */
-async function readEarlierRecords(deps: PipelineDeps, edition: string) {
+export async function earlierReadingsOf(
+  deps: PipelineDeps,
+  edition: string,
+): Promise<Map<string, EarlierReading>> {
+  if (!deps.readWith) return new Map();
   const ignore = () => {};
   const read = await readEditionRecords(deps.store, edition, {
     article: ignore,
@@ -155,7 +164,7 @@ async function readEarlierRecords(deps: PipelineDeps, edition: string) {
     snapshot: ignore,
   });
   await read.saved;
-  return read;
+  return earlierReadings(read, deps.readWith);
 }
 
 async function ingestInput(

@@ -93,6 +93,11 @@ export interface RejectionRecord {
   edition: string;
   /** The version of the upload that was rejected. */
   upload?: UploadVersion;
+  /**
+   * As `ArticleRecord.readWith`, on a rejection the same bytes read the same way would get
+   * again (not one that ran out of time or met an error of ours).
+   */
+  readWith?: string;
 }
 
 export interface BriefArticle {

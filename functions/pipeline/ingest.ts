@@ -12,7 +12,7 @@ import {
 } from '../store/bucket-layout';
 import type { Store } from '../store/store';
 import type { PipelineDeps } from './pipeline-deps';
-import { InternalReadError, readArticle } from './read-article';
+import { InternalReadError, readArticle, rejectionKind } from './read-article';
 import { compareUploads, sameUpload, type UploadEvent } from './upload-order';
 
 export type IngestOutcome =
@@ -106,7 +106,8 @@ export async function ingest(
     return await recordOnce(deps.store, upload, record);
   } catch (error) {
     if (!(error instanceof ArticleRejectedError)) throw error;
-    const outcome = await reject(deps.store, upload, error.message);
+    const lasting = rejectionKind(error) === 'file' ? deps.readWith : undefined;
+    const outcome = await reject(deps.store, upload, error.message, lasting);
     return error instanceof InternalReadError && outcome.status === 'rejected'
       ? { ...outcome, internal: true }
       : outcome;
@@ -265,10 +266,16 @@ async function writeCarrier(
 
 /**
  * Writes `rejected/<edition>/<key>.json`, unless a later upload of the key was rejected already (a late
- * event never hides a newer rejection) or the same reason of the same upload is recorded.
+ * event never hides a newer rejection) or the same reason of the same upload, read the same way,
+ * is recorded.
  * A compare-and-swap, so of two rejections of one key at once the later upload's stays.
  */
-async function reject(store: Store, upload: Upload, reason: string): Promise<IngestOutcome> {
+async function reject(
+  store: Store,
+  upload: Upload,
+  reason: string,
+  readWith: string | undefined,
+): Promise<IngestOutcome> {
   const { key, edition, receivedAt } = upload;
   const rejection: RejectionRecord = {
     key,
@@ -276,6 +283,7 @@ async function reject(store: Store, upload: Upload, reason: string): Promise<Ing
     at: receivedAt.toISOString(),
     edition,
     upload: upload.version,
+    ...(readWith ? { readWith } : {}),
   };
   const recordKey = rejectionKey(edition, key);
   const event: UploadEvent = { receivedAt: rejection.at, upload: upload.version };
@@ -286,7 +294,8 @@ async function reject(store: Store, upload: Upload, reason: string): Promise<Ing
       : null;
     if (previous) {
       const order = compareUploads({ receivedAt: previous.at, upload: previous.upload }, event);
-      if (order > 0 || (order === 0 && previous.reason === reason)) break;
+      const same = previous.reason === reason && previous.readWith === rejection.readWith;
+      if (order > 0 || (order === 0 && same)) break;
     }
     const body = JSON.stringify(rejection, null, 2);
     if (await store.putIfMatch(recordKey, body, existing?.etag ?? null, json)) break;

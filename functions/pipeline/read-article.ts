@@ -63,7 +63,7 @@ function timeBudget(key: string, seconds: number, spentMs: number): (stage: stri
   return (stage) => {
     const elapsed = (performance.now() - start) / 1000;
     if (elapsed > seconds)
-      throw new ArticleRejectedError(
+      throw new ReadTimeoutError(
         `${key}: the file took too long to read (${elapsed.toFixed(1)} s by the end of ${stage}; the limit is ${seconds} s); upload the article's text alone`,
       );
   };
@@ -71,6 +71,27 @@ function timeBudget(key: string, seconds: number, spentMs: number): (stage: stri
 
 /** A rejection caused by an error of ours while reading a file (see `asRejection`). */
 export class InternalReadError extends ArticleRejectedError {}
+
+/** A rejection because the reading ran past its time (`timeBudget`): another try may pass. */
+export class ReadTimeoutError extends ArticleRejectedError {}
+
+/**
+ * What a rejection says of the file, as it crosses a thread: `file`, the same bytes read the
+ * same way are rejected again (a lasting verdict); `internal`, an error of ours; `time`, the
+ * reading ran out of time.
+ */
+export type RejectionKind = 'file' | 'internal' | 'time';
+
+export function rejectionKind(error: ArticleRejectedError): RejectionKind {
+  if (error instanceof InternalReadError) return 'internal';
+  return error instanceof ReadTimeoutError ? 'time' : 'file';
+}
+
+/** The rejection `rejectionKind` described, made again (in the thread that asked for the read). */
+export function rejectionOfKind(message: string, kind: RejectionKind): ArticleRejectedError {
+  if (kind === 'internal') return new InternalReadError(message);
+  return kind === 'time' ? new ReadTimeoutError(message) : new ArticleRejectedError(message);
+}
 
 /** The rejection for an error of ours while reading a file, with the error named. */
 export function internalReadError(key: string, error: unknown): InternalReadError {

@@ -7,14 +7,13 @@
 import { availableParallelism } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import { ArticleRejectedError } from '../model/errors';
 import type { ArticleRecord } from '../model/types';
 import type { PipelineDeps } from '../pipeline/pipeline-deps';
 import {
-  InternalReadError,
   internalReadError,
   type ReadArticle,
   readArticle,
+  rejectionOfKind,
   type UploadToRead,
 } from '../pipeline/read-article';
 import type {
@@ -107,12 +106,7 @@ export function makeArticlePool(options: ArticlePoolOptions): ArticlePool {
       const [pending] = at >= 0 ? slot.inFlight.splice(at, 1) : [];
       if (pending) {
         if ('record' in answer) pending.resolve(answer.record);
-        else
-          pending.reject(
-            answer.internal
-              ? new InternalReadError(answer.rejected)
-              : new ArticleRejectedError(answer.rejected),
-          );
+        else pending.reject(rejectionOfKind(answer.rejected, answer.kind));
       }
       dispatch();
     });

@@ -7,10 +7,11 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { ArticleRejectedError } from '../model/errors';
 import type { ArticleRecord } from '../model/types';
 import {
-  InternalReadError,
   internalReadError,
   type ReadArticle,
+  type RejectionKind,
   readArticle,
+  rejectionKind,
 } from '../pipeline/read-article';
 import { loadReference } from '../reference/load-reference';
 import type { ReferenceData } from '../reference/reference-data';
@@ -50,7 +51,7 @@ export interface ReadTask {
 /** A worker's answer: the record, or the rejection's reason. */
 export type ReadAnswer =
   | { id: number; record: ArticleRecord }
-  | { id: number; rejected: string; internal: boolean };
+  | { id: number; rejected: string; kind: RejectionKind };
 
 /** The reader a worker serves: the reference of its start-up data, read once. */
 export function readerOf(data: ArticleWorkerData): ReadArticle {
@@ -89,7 +90,7 @@ export function serveArticles(read: ReadArticle): void {
       answer = {
         id: task.id,
         rejected: rejection.message,
-        internal: rejection instanceof InternalReadError,
+        kind: rejectionKind(rejection),
       };
     }
     port.postMessage(answer);

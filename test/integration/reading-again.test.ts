@@ -5,6 +5,7 @@ import type { ArticleRecord, RejectionRecord } from '../../functions/model/types
 import { earlierReadings } from '../../functions/pipeline/earlier-readings';
 import { type CarrierRecord, ingest } from '../../functions/pipeline/ingest';
 import type { PipelineDeps } from '../../functions/pipeline/pipeline-deps';
+import { readEditionRecords } from '../../functions/pipeline/read-edition';
 import { articleKey, carriersPrefix } from '../../functions/store/bucket-layout';
 import type { Store } from '../../functions/store/store';
 import { tempFsStore, testDeps } from '../helpers/pipeline';
@@ -79,6 +80,26 @@ describe('ingest of an upload whose text the edition holds already', () => {
     expect(await store.list(carriersPrefix(edition))).toHaveLength(0);
   });
 
+  it('stamps a rejection the same reading would give again, not one that ran out of time', async () => {
+    const store = tempFsStore();
+    const deps: PipelineDeps = { ...testDeps(store), readWith: 'reading-1' };
+    await store.put('incoming/short.txt', 'Too short to be an article.');
+    await store.put(key, seed);
+    await ingest(deps, 'incoming/short.txt', { receivedAt: first });
+    const hurried = { ...deps, settings: { ...deps.settings, ingestSeconds: 1e-9 } };
+    await ingest(hurried, key, { receivedAt: first });
+    const rejections = await readEditionRecords(store, edition, {
+      article: () => {},
+      other: () => {},
+      snapshot: () => {},
+    });
+    const stamps = Object.fromEntries(
+      rejections.rejections.map((rejection) => [rejection.key, rejection.readWith ?? null]),
+    );
+    expect(stamps).toEqual({ 'incoming/short.txt': 'reading-1', [key]: null });
+    expect(rejections.rejections.find((one) => one.key === key)?.reason).toMatch(/too long/);
+  });
+
   it('never rewrites a record when nothing says what read it (Lambda)', async () => {
     const { store, deps, id } = await setUp();
     const before = await recordOf(store, id);
@@ -145,6 +166,26 @@ describe('earlierReadings', () => {
           edition,
           original: 'incoming/a.txt',
         },
+      },
+    });
+  });
+
+  it('gives a rejection stamped with what read it (a lasting verdict), and no other', () => {
+    const lasting = {
+      ...rejection('incoming/short.txt', later),
+      upload: { etag: 'e5' },
+      readWith: 'r',
+    };
+    const timedOut = { ...rejection('incoming/slow.txt', later), upload: { etag: 'e6' } };
+    const readings = earlierReadings(
+      { records: [], carriers: [], rejections: [lasting, timedOut] },
+      'r',
+    );
+    expect(Object.fromEntries(readings)).toEqual({
+      'incoming/short.txt': {
+        etag: 'e5',
+        current: true,
+        outcome: { status: 'rejected', key: 'incoming/short.txt', edition, reason: lasting.reason },
       },
     });
   });
