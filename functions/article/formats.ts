@@ -14,8 +14,24 @@ const formatByExtension: Record<string, ArticleFormat> = {
   eml: 'eml',
 };
 
-/** Formats read from their bytes by an asynchronous parser (`parseUpload`), not as decoded text. */
-export const binaryFormats: ReadonlySet<ArticleFormat> = new Set(['pdf', 'docx']);
+/** The formats a document reader reads (pdf.js, mammoth, mailparser; `ReadDocument`). */
+export type DocumentFormat = 'pdf' | 'docx' | 'eml';
+
+const documentFormats: ReadonlySet<ArticleFormat> = new Set<DocumentFormat>(['pdf', 'docx', 'eml']);
+
+/**
+ * Whether an upload is read by a document reader rather than as text. Those readers are most of
+ * a package, so the ingest function hands such uploads to a function of their own (README
+ * "Deployment package").
+ */
+export function isDocumentFormat(format: ArticleFormat | null): format is DocumentFormat {
+  return format !== null && documentFormats.has(format);
+}
+
+/** Whether an upload's key names a PDF, Word or e-mail file (see `isDocumentFormat`). */
+export function isDocumentKey(key: string): boolean {
+  return isDocumentFormat(detectFormat(key, ''));
+}
 
 /** What an uploader may drop, for rejection messages. */
 export const acceptedExtensions = '.txt, .md, .html, .htm, .json, .pdf, .docx or .eml';

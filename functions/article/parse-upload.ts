@@ -3,13 +3,14 @@ import type { ArticleFormat, ArticleRecord } from '../model/types';
 import { articleId } from './article-id';
 import { decodeText } from './decode';
 import { detectLanguage } from './detect-language';
-import { acceptedExtensions, binaryFormats, detectFormat, extensionOf } from './formats';
+import { acceptedExtensions, detectFormat, extensionOf, isDocumentFormat } from './formats';
 import { checkBody, checkTextSize, splitLongLine } from './limits';
 import { type OutletNames, outletNames } from './outlet-names';
 import { parseHtml } from './parse-html';
 import { parseJson } from './parse-json';
 import { parsePlainText } from './parse-plain-text';
 import type { RawArticle } from './raw-article';
+import type { ReadDocument } from './read-document';
 import { resolveMetadata } from './resolve-metadata';
 
 /** What the metadata rules need to know of the world: place names for datelines, outlets by host. */
@@ -32,6 +33,11 @@ export interface ParseContext {
    * time is up.
    */
   checkpoint?: (stage: string) => void;
+  /**
+   * Reads `.pdf`, `.docx` and `.eml` uploads (`readDocument` of read-document.ts). Absent in
+   * the ingest function, which hands those uploads to the documents function unread.
+   */
+  readDocument?: ReadDocument;
 }
 
 /** An upload read into clean text and metadata: an article record before analysis. */
@@ -44,42 +50,26 @@ export interface ParsedArticle {
 /**
  * Reads one upload into text and metadata, or throws `ArticleRejectedError` with the reason
  * the uploader will read. Handles every accepted format; `.pdf`, `.docx` and `.eml` are read by
- * asynchronous libraries, hence the promise. Pure: bytes in, text and metadata out.
- *
- * The PDF, Word and e-mail parsers (pdf.js, mammoth, mailparser: most of a cold start's
- * loading) are imported only when such a file arrives; the bundle keeps them lazy.
+ * the context's asynchronous document readers, hence the promise. Pure: bytes in, text and
+ * metadata out.
  */
 export async function parseUpload(
   bytes: Uint8Array,
   context: ParseContext,
 ): Promise<ParsedArticle> {
   const format = checkUpload(bytes, context.key);
-  const { key, reference } = context;
-  switch (format) {
-    case 'pdf': {
-      const { parsePdf } = await import('./parse-pdf');
-      return parsedOf(
-        await parsePdf(bytes, key, outletNames(reference.outletsByHost)),
-        format,
-        context,
-      );
-    }
-    case 'docx': {
-      const { parseDocx } = await import('./parse-docx');
-      return parsedOf(
-        await parseDocx(bytes, key, outletNames(reference.outletsByHost)),
-        format,
-        context,
-      );
-    }
-    case 'eml': {
-      const { parseEml } = await import('./parse-eml');
-      const { text } = decodeText(bytes, key);
-      return parsedOf(await parseEml(text, key, reference.outletsByHost), format, context);
-    }
-    default:
-      return parseTextUpload(bytes, context);
-  }
+  if (!isDocumentFormat(format)) return parseTextUpload(bytes, context);
+  if (!context.readDocument)
+    throw new TypeError(
+      `${context.key}: .${format} uploads are read by the documents function, which has the readers`,
+    );
+  const raw = await context.readDocument(
+    format,
+    bytes,
+    context.key,
+    context.reference.outletsByHost,
+  );
+  return parsedOf(raw, format, context);
 }
 
 /**
@@ -89,7 +79,7 @@ export async function parseUpload(
 export function parseTextUpload(bytes: Uint8Array, context: ParseContext): ParsedArticle {
   const { key } = context;
   const format = checkUpload(bytes, key);
-  if (binaryFormats.has(format) || format === 'eml')
+  if (isDocumentFormat(format))
     throw new TypeError(`${key}: .${format} uploads are read by parseUpload, not parseTextUpload`);
   const { text } = decodeText(bytes, key);
   const actual = detectFormat(key, text) ?? format;

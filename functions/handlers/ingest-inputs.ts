@@ -61,7 +61,9 @@ export async function ingestInputs(
   } = {},
 ): Promise<InputOutcome[]> {
   const read =
-    options.read ?? ((bytes, upload) => readArticle(bytes, upload, deps.reference, deps.settings));
+    options.read ??
+    ((bytes, upload) =>
+      readArticle(bytes, upload, deps.reference, deps.settings, deps.readDocument));
   const earlier = options.earlier ?? (await earlierReadingsOf(deps, filing.edition));
   const order = inputOrder(inputs.length);
   const outcomes: InputOutcome[] = new Array(inputs.length);

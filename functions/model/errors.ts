@@ -17,3 +17,9 @@ export class StoreError extends BriefError {}
 
 /** A configuration or reference-data problem a user must fix; the message names the file or variable. */
 export class ConfigError extends BriefError {}
+
+/**
+ * An event could not be handed to the function that handles it (Lambda's invoke failed).
+ * Retryable: rethrow so Lambda retries the event, then the failure queue keeps it.
+ */
+export class ForwardError extends BriefError {}

@@ -97,7 +97,8 @@ export async function ingest(
     const bytes = await fetchUpload(deps, upload);
     if (!bytes) return { status: 'skipped', key, reason: goneReason(options.version) };
     const read =
-      deps.readArticle ?? ((body, what) => readArticle(body, what, deps.reference, deps.settings));
+      deps.readArticle ??
+      ((body, what) => readArticle(body, what, deps.reference, deps.settings, deps.readDocument));
     const record: ArticleRecord = {
       ...(await read(bytes, { key, edition, receivedAt, spentMs: performance.now() - started })),
       upload: upload.version,

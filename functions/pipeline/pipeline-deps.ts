@@ -1,3 +1,4 @@
+import type { ReadDocument } from '../article/read-document';
 import type { BriefOptions } from '../brief/brief-options';
 import type { Renderers } from '../model/types';
 import type { ReferenceData } from '../reference/reference-data';
@@ -36,6 +37,12 @@ export interface PipelineDeps {
    * thread when absent; the CLI and `npm run dev` hand in a worker pool's.
    */
   readArticle?: ReadArticle;
+  /**
+   * How PDF, Word and e-mail uploads are read (`readDocument`): every local run and the
+   * documents function have it; the ingest function has not (its package leaves the readers
+   * out) and hands those uploads to the documents function (handlers/ingest.ts).
+   */
+  readDocument?: ReadDocument;
   /**
    * Stamped on the article records ingest writes (`ArticleRecord.readWith`): what read them.
    * A record of the same upload stamped otherwise is rewritten with the new reading, so a

@@ -1,4 +1,5 @@
 import { parseUpload } from '../article/parse-upload';
+import type { ReadDocument } from '../article/read-document';
 import { ArticleRejectedError } from '../model/errors';
 import type { ArticleRecord } from '../model/types';
 import type { ReferenceData } from '../reference/reference-data';
@@ -25,12 +26,16 @@ export type ReadArticle = (bytes: Uint8Array, upload: UploadToRead) => Promise<A
 /** Seconds an upload may take to read and analyse unless the settings say otherwise. */
 export const defaultIngestSeconds = 20;
 
-/** Reads one upload in this thread: parse, analyse, each stage within the upload's time budget. */
+/**
+ * Reads one upload in this thread: parse, analyse, each stage within the upload's time budget.
+ * PDF, Word and e-mail uploads need `readDocument` (see `ParseContext.readDocument`).
+ */
 export async function readArticle(
   bytes: Uint8Array,
   upload: UploadToRead,
   reference: ReferenceData,
   settings: Pick<PipelineSettings, 'minWords' | 'ingestSeconds'>,
+  readDocument?: ReadDocument,
 ): Promise<ArticleRecord> {
   const { key } = upload;
   const checkpoint = timeBudget(
@@ -46,6 +51,7 @@ export async function readArticle(
       reference,
       minWords: settings.minWords,
       checkpoint,
+      readDocument,
     }),
   );
   const record = await asRejection(key, async () => recordArticle(parsed, reference));

@@ -204,7 +204,7 @@ export function makeArticlePool(options: ArticlePoolOptions): ArticlePool {
  */
 export function makePipelineArticlePool(
   config: RuntimeConfig,
-  deps: Pick<PipelineDeps, 'reference' | 'settings'>,
+  deps: Pick<PipelineDeps, 'reference' | 'settings' | 'readDocument'>,
   size: number,
 ): ArticlePool {
   return makeArticlePool({
@@ -215,6 +215,7 @@ export function makePipelineArticlePool(
     ingestSeconds: config.settings.ingestSeconds,
     size,
     reference: deps.reference,
-    inThread: (bytes, upload) => readArticle(bytes, upload, deps.reference, deps.settings),
+    inThread: (bytes, upload) =>
+      readArticle(bytes, upload, deps.reference, deps.settings, deps.readDocument),
   });
 }

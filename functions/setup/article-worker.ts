@@ -4,6 +4,7 @@
  * with its record or its rejection. It touches no store.
  */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { readDocument } from '../article/read-document';
 import { ArticleRejectedError } from '../model/errors';
 import type { ArticleRecord } from '../model/types';
 import {
@@ -58,7 +59,7 @@ export function readerOf(data: ArticleWorkerData): ReadArticle {
   const reference =
     data.reference ??
     loadReference({ root: data.root, actorsFile: data.actorsFile, themesFile: data.themesFile });
-  return (bytes, upload) => readArticle(bytes, upload, reference, data);
+  return (bytes, upload) => readArticle(bytes, upload, reference, data, readDocument);
 }
 
 /**

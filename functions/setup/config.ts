@@ -144,6 +144,20 @@ export function storeSettingsFromEnv(env: Env = process.env): StoreSettings {
   return { bucket, endpoint: env.S3_ENDPOINT || null };
 }
 
+/**
+ * The function the ingest function hands PDF, Word and e-mail uploads to
+ * (BRIEF_DOCUMENTS_FUNCTION, set by serverless.yml); a ConfigError when unset, as those
+ * uploads could then never be read.
+ */
+export function documentsFunctionFromEnv(env: Env = process.env): string {
+  const name = env.BRIEF_DOCUMENTS_FUNCTION;
+  if (!name)
+    throw new ConfigError(
+      'BRIEF_DOCUMENTS_FUNCTION is not set; it names the function that reads PDF, Word and e-mail uploads',
+    );
+  return name;
+}
+
 /** Delivery settings, read once from the environment. Every variable is optional. */
 export interface DeliverySettings {
   /** Store key of the recipients file (YAML/JSON), read at each delivery so edits need no deploy. */

@@ -3,6 +3,7 @@ import {
   parseUpload as parseAnyUpload,
   parseTextUpload,
 } from '../../functions/article/parse-upload';
+import { readDocument } from '../../functions/article/read-document';
 import type { ArticleRecord } from '../../functions/model/types';
 import { recordArticle } from '../../functions/pipeline/record-article';
 import type { ReferenceData } from '../../functions/reference/reference-data';
@@ -49,7 +50,10 @@ export async function recordOfUpload(
   bytes: Uint8Array,
   context: RecordContext,
 ): Promise<ArticleRecord> {
-  return recordArticle(await parseAnyUpload(bytes, context), context.reference);
+  return recordArticle(
+    await parseAnyUpload(bytes, { readDocument, ...context }),
+    context.reference,
+  );
 }
 
 /** Parses and analyses a text upload, as ingest does, synchronously. */

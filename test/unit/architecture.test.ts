@@ -24,6 +24,7 @@ const mayImport: Record<string, string[]> = {
   setup: [
     'model',
     'reference',
+    'article',
     'brief',
     'render/html',
     'render/pdf',
@@ -31,7 +32,7 @@ const mayImport: Record<string, string[]> = {
     'delivery',
     'pipeline',
   ],
-  handlers: ['model', 'pipeline', 'delivery', 'store', 'setup'],
+  handlers: ['model', 'article', 'pipeline', 'delivery', 'store', 'setup'],
 };
 
 /** The pure core: data in, data out. Only the loaders named below may read files. */

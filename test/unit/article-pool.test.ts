@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readDocument } from '../../functions/article/read-document';
 import { collectInputs } from '../../functions/handlers/collect-inputs';
 import { ingestInputs, runSequencer } from '../../functions/handlers/ingest-inputs';
 import type { ArticleRecord } from '../../functions/model/types';
@@ -47,7 +48,13 @@ describe('the article pool (worker threads reading uploads)', () => {
     );
     for (const [index, { name, path }] of fixtures.entries()) {
       const here = await outcomeOf(() =>
-        readArticle(readFileSync(path), upload(`incoming/${name}`), reference, settings),
+        readArticle(
+          readFileSync(path),
+          upload(`incoming/${name}`),
+          reference,
+          settings,
+          readDocument,
+        ),
       );
       expect(inPool[index], name).toEqual(here);
     }
@@ -123,7 +130,8 @@ describe('a run through the pool', () => {
       ...settings,
       // As the CLI does: the reference built here, copied into the worker.
       reference: deps.reference,
-      inThread: (bytes, upload) => readArticle(bytes, upload, deps.reference, deps.settings),
+      inThread: (bytes, upload) =>
+        readArticle(bytes, upload, deps.reference, deps.settings, deps.readDocument),
     });
     const pooled = await ingestInputs(deps, inputs, filing, {
       read: pool.read,

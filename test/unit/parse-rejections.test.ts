@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseUpload as parseAnyUpload } from '../../functions/article/parse-upload';
+import { readDocument } from '../../functions/article/read-document';
 import { ArticleRejectedError } from '../../functions/model/errors';
 import { caseInput } from '../fixtures/ingest/cases';
 import { parseUpload, receivedAt } from '../helpers/parse';
@@ -41,6 +42,7 @@ async function rejectionOfUpload(bytes: Uint8Array, key: string): Promise<Articl
     receivedAt,
     reference: reference(),
     minWords: 30,
+    readDocument,
   }).then(
     () => undefined,
     (error: unknown) => error,
