@@ -225,7 +225,14 @@ async function main(argv: string[]): Promise<number> {
       AWS_REGION: process.env.AWS_REGION ?? 'us-east-1',
       BRIEF_LOG: process.env.BRIEF_LOG ?? 'warn',
     });
-    const { handler: ingest } = await import('../functions/handlers/ingest');
+    // As `npm run dev` ingests: every format in this process (no documents function here).
+    const { makeIngestHandler } = await import('../functions/handlers/ingest');
+    const { configFromEnv, storeSettingsFromEnv } = await import('../functions/setup/config');
+    const { makeDeps } = await import('../functions/setup/make-deps');
+    const { makeBucketStore } = await import('../functions/setup/make-store');
+    const ingest = makeIngestHandler(
+      makeDeps(configFromEnv(), makeBucketStore(storeSettingsFromEnv())),
+    );
     const { handler: compile } = await import('../functions/handlers/compile');
     const report = await redriveLocal(
       path.resolve(options.dir),

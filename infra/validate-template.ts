@@ -50,11 +50,13 @@ const OSLS_RESOURCES_OUT_OF_REACH: Record<string, string> = {
 
 /** Control Tower rules deliberately not met by one of our resources, and why. */
 const WAIVERS: { rule: string; resource: string; why: string }[] = [
-  ...['IngestLambdaFunction', 'CompileLambdaFunction'].map((resource) => ({
-    rule: 'CT.LAMBDA.PR.3',
-    resource,
-    why: 'no VPC: the functions reach S3, SES and SNS on public endpoints with TLS and least-privilege IAM; in a VPC, SES and SNS would need interface endpoints (~$8 a month each) or a NAT gateway, and the stack must cost nothing at idle but storage',
-  })),
+  ...['IngestLambdaFunction', 'IngestDocumentsLambdaFunction', 'CompileLambdaFunction'].map(
+    (resource) => ({
+      rule: 'CT.LAMBDA.PR.3',
+      resource,
+      why: 'no VPC: the functions reach S3, SES and SNS on public endpoints with TLS and least-privilege IAM; in a VPC, SES and SNS would need interface endpoints (~$8 a month each) or a NAT gateway, and the stack must cost nothing at idle but storage',
+    }),
+  ),
   {
     rule: 'CT.S3.PR.10',
     resource: 'BriefBucket',
@@ -80,7 +82,7 @@ const WAIVERS: { rule: string; resource: string; why: string }[] = [
     resource: 'AccessLogBucket',
     why: 'nothing reacts to access-log objects',
   },
-  ...['IngestLogGroup', 'CompileLogGroup'].map((resource) => ({
+  ...['IngestLogGroup', 'IngestDocumentsLogGroup', 'CompileLogGroup'].map((resource) => ({
     rule: 'CT.CLOUDWATCH.PR.3',
     resource,
     why: 'log groups use CloudWatch Logs default encryption: a customer-managed KMS key would cost $1 a month per stage, and the stack is meant to cost nothing at idle but storage',

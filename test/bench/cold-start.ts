@@ -4,7 +4,8 @@
  * size, and runs each bundled handler from its unzipped package in fresh `node` processes, as
  * the Lambda runtime would after a cold start: the time to `require` it, the time to handle
  * one event against a local S3 (s3rver), and the process's peak RSS. Ingest handles a text
- * upload and a PDF upload; compile a small edition, and a 2,000-article one for the peak
+ * upload and hands a PDF upload over (to Lambda's Invoke API on loopback); the documents
+ * function reads that PDF; compile builds a small edition, and a 2,000-article one for the peak
  * memory that sizes the function (serverless.yml `memorySize`). Medians of several processes.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
@@ -18,12 +19,20 @@ import { articleKey } from '../../functions/store/bucket-layout';
 import { makeS3Client } from '../../functions/store/s3-client';
 import { S3Store } from '../../functions/store/s3-store';
 import { packagedHandlerEnv, s3rverCredentials } from '../helpers/lambda-env';
+import { startLambdaServer } from '../helpers/lambda-server';
 import { recordsOfUploads } from '../helpers/parse';
 import { syntheticArticles } from './synthetic-articles';
 
 const edition = '2026-11-22';
 const eventTime = '2026-11-22T07:15:00.000Z';
 const credentials = s3rverCredentials;
+const documentsFunction = 'bench-ingestDocuments';
+/** The packaged functions and their bundled handlers. */
+const handlerFiles = {
+  ingest: 'functions/handlers/ingest.js',
+  ingestDocuments: 'functions/handlers/ingest-documents.js',
+  compile: 'functions/handlers/compile.js',
+} as const;
 
 /** What one fresh process measured (the child script below prints it as JSON). */
 interface ColdRun {
@@ -147,6 +156,7 @@ export async function benchColdStart(
 ): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'brief-cold-start-'));
   let server: ChildProcess | undefined;
+  let lambda: Awaited<ReturnType<typeof startLambdaServer>> | undefined;
   try {
     const packageDir = join(work, 'package');
     execFileSync('bash', [join(root, 'infra', 'package.sh'), '--package', packageDir], {
@@ -155,14 +165,14 @@ export async function benchColdStart(
       timeout: 180_000,
     });
     const roots: Record<string, string> = {};
-    for (const name of ['ingest', 'compile']) {
+    for (const [name, handler] of Object.entries(handlerFiles)) {
       const zip = join(packageDir, `${name}.zip`);
       const taskRoot = join(work, name);
       execFileSync('unzip', ['-q', zip, '-d', taskRoot]);
       roots[name] = taskRoot;
-      const bundle = statSync(join(taskRoot, 'functions', 'handlers', `${name}.js`)).size;
+      const bundle = statSync(join(taskRoot, handler)).size;
       console.log(
-        `package ${name}: ${mb(statSync(zip).size)} zipped, ${mb(folderBytes(taskRoot))} unzipped (bundle ${name}.js ${mb(bundle)})`,
+        `package ${name}: ${mb(statSync(zip).size)} zipped (${statSync(zip).size.toLocaleString('en-US')} bytes), ${mb(folderBytes(taskRoot))} unzipped (bundle ${mb(bundle)})`,
       );
     }
 
@@ -171,36 +181,43 @@ export async function benchColdStart(
     const { port } = started;
     const endpoint = `http://127.0.0.1:${port}`;
     const client = makeS3Client({ endpoint, region: 'us-east-1', credentials });
-    const envOf = (taskRoot: string, bucket: string) =>
-      packagedHandlerEnv(taskRoot, bucket, endpoint);
+    // Takes the ingest function's hand-overs, so that handing over is timed; runs nothing.
+    lambda = await startLambdaServer({ [documentsFunction]: async () => [] });
+    const lambdaEndpoint = lambda.endpoint;
+    const envOf = (taskRoot: string, bucket: string) => ({
+      ...packagedHandlerEnv(taskRoot, bucket, endpoint),
+      BRIEF_DOCUMENTS_FUNCTION: documentsFunction,
+      AWS_ENDPOINT_URL_LAMBDA: lambdaEndpoint,
+    });
 
     // Ingest: each process gets a bucket of its own, holding the upload, so every run
     // ingests (a repeated upload would be a duplicate).
     const text = readFileSync(join(root, 'test', 'fixtures', 'seeds', '000_4c66cd66b4ac9d7a.txt'));
     const pdf = readFileSync(join(root, 'test', 'fixtures', 'formats', 'statement.pdf'));
-    const ingestRoot = roots.ingest as string;
     let bucketNumber = 0;
-    const ingestRuns = async (key: string, bytes: Uint8Array) => {
+    const ingestRuns = async (
+      name: 'ingest' | 'ingestDocuments',
+      key: string,
+      bytes: Uint8Array,
+    ) => {
+      const taskRoot = roots[name] as string;
       const results: ColdRun[] = [];
       for (let i = 0; i < runs; i++) {
         const bucket = `bench-ingest-${bucketNumber++}`;
         await (await makeBucket(client, bucket)).put(key, bytes);
         results.push(
-          await runChild(
-            ingestRoot,
-            'functions/handlers/ingest.js',
-            s3Event(key),
-            envOf(ingestRoot, bucket),
-          ),
+          await runChild(taskRoot, handlerFiles[name], s3Event(key), envOf(taskRoot, bucket)),
         );
       }
       return results;
     };
     console.log('cold start, fresh node process per run (require the bundle, then one event):');
-    const textRuns = await ingestRuns('incoming/seed.txt', text);
+    const textRuns = await ingestRuns('ingest', 'incoming/seed.txt', text);
     console.log(summary('ingest, a text upload (2.6 KB)', textRuns));
-    const pdfRuns = await ingestRuns('incoming/statement.pdf', pdf);
-    console.log(summary('ingest, a PDF upload', pdfRuns));
+    const handOverRuns = await ingestRuns('ingest', 'incoming/statement.pdf', pdf);
+    console.log(summary('ingest, a PDF upload handed over to ingestDocuments', handOverRuns));
+    const pdfRuns = await ingestRuns('ingestDocuments', 'incoming/statement.pdf', pdf);
+    console.log(summary('ingestDocuments, that PDF upload', pdfRuns));
 
     // Compile: editions of article records written as ingest writes them.
     const compileRoot = roots.compile as string;
@@ -227,7 +244,7 @@ export async function benchColdStart(
         results.push(
           await runChild(
             compileRoot,
-            'functions/handlers/compile.js',
+            handlerFiles.compile,
             { edition, force: true },
             envOf(compileRoot, bucket),
           ),
@@ -240,10 +257,11 @@ export async function benchColdStart(
     const large = await compileRuns('compile, an edition of 2,000', records(uploads), 3);
     const peak = Math.max(...large.map((run) => run.peakMb), ...pdfRuns.map((run) => run.peakMb));
     console.log(
-      `  peak RSS × 1.5 (the memorySize rule in serverless.yml): ingest ${(Math.max(...pdfRuns.map((r) => r.peakMb), ...textRuns.map((r) => r.peakMb)) * 1.5).toFixed(0)} MB, compile ${(Math.max(...large.map((r) => r.peakMb)) * 1.5).toFixed(0)} MB (largest peak seen ${peak.toFixed(0)} MB)`,
+      `  peak RSS × 1.5 (the memorySize rule in serverless.yml): ingest ${(Math.max(...textRuns.map((r) => r.peakMb), ...handOverRuns.map((r) => r.peakMb)) * 1.5).toFixed(0)} MB, ingestDocuments ${(Math.max(...pdfRuns.map((r) => r.peakMb)) * 1.5).toFixed(0)} MB, compile ${(Math.max(...large.map((r) => r.peakMb)) * 1.5).toFixed(0)} MB (largest peak seen ${peak.toFixed(0)} MB)`,
     );
     client.destroy();
   } finally {
+    await lambda?.close();
     server?.kill();
     rmSync(work, { recursive: true, force: true });
   }

@@ -2,13 +2,18 @@ import { readFileSync } from 'node:fs';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompileEvent, CompileSummary } from '../../functions/handlers/compile';
-import type { S3Event } from '../../functions/handlers/ingest';
+import type { HandledUpload, S3Event } from '../../functions/handlers/ingest';
 import type { ArticleRecord, BriefModel, RejectionRecord } from '../../functions/model/types';
 import type { IngestOutcome } from '../../functions/pipeline/ingest';
-import { editionArticlesPrefix, rejectionKey } from '../../functions/store/bucket-layout';
+import {
+  articleKey,
+  editionArticlesPrefix,
+  rejectionKey,
+} from '../../functions/store/bucket-layout';
 import { makeS3Client } from '../../functions/store/s3-client';
 import { S3Store } from '../../functions/store/s3-store';
 import type { AwsS3Event, EventDispatcher } from '../../infra/local/s3-events';
+import { startLambdaServer } from '../helpers/lambda-server';
 
 /** A running S3-compatible server whose object-created notifications reach the ingest handler. */
 export interface EventServer {
@@ -40,20 +45,29 @@ const text = (bytes: Uint8Array | null) => new TextDecoder().decode(bytes ?? new
 /**
  * The handlers through their Lambda entry points (`handler`, configured from the environment
  * as in Lambda: BRIEF_BUCKET, S3_ENDPOINT, BRIEF_ROOT, AWS credentials), over a real
- * S3-compatible server, with uploads reaching ingest through the server's own notifications.
+ * S3-compatible server, with uploads reaching ingest through the server's own notifications,
+ * and the documents function reached through Lambda's Invoke API on loopback.
  */
 export function describeHandlersOver(name: string, start: StartServer): void {
   describe(`handlers over ${name}, fired by its notifications`, () => {
     let server: EventServer;
     let client: S3Client;
     let store: S3Store;
-    let ingestHandler: (event: S3Event) => Promise<IngestOutcome[]>;
+    let ingestHandler: (event: S3Event) => Promise<HandledUpload[]>;
+    let lambda: Awaited<ReturnType<typeof startLambdaServer>>;
+    const documentsFunction = 'daily-brief-test-ingestDocuments';
     let compileHandler: (event: CompileEvent) => Promise<CompileSummary>;
     const editions = new Set<string>();
 
     beforeAll(async () => {
       server = await start((event) => ingestHandler(event));
+      lambda = await startLambdaServer({
+        [documentsFunction]: async (event) =>
+          (await import('../../functions/handlers/ingest-documents')).handler(event as S3Event),
+      });
       Object.assign(process.env, {
+        BRIEF_DOCUMENTS_FUNCTION: documentsFunction,
+        AWS_ENDPOINT_URL_LAMBDA: lambda.endpoint,
         BRIEF_BUCKET: server.bucket,
         S3_ENDPOINT: server.endpoint,
         BRIEF_ROOT: process.cwd(),
@@ -69,6 +83,8 @@ export function describeHandlersOver(name: string, start: StartServer): void {
 
     afterAll(async () => {
       await server?.dispatcher.idle();
+      await lambda?.idle();
+      await lambda?.close();
       client?.destroy();
       await server?.close();
     });
@@ -232,6 +248,56 @@ export function describeHandlersOver(name: string, start: StartServer): void {
       ).flat();
       expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['duplicate', 'ingested']);
       expect(await recordCount()).toBe(before + 1);
+    });
+
+    it('hands PDF, Word and e-mail uploads to the documents function, which reads them into records', async () => {
+      const documents = {
+        'incoming/documents/statement.pdf': 'statement.pdf',
+        'incoming/documents/STATEMENT-COPY.DOCX': 'statement.docx',
+        'incoming/documents/forwarded.eml': 'forwarded.eml',
+      };
+      const before = await recordCount();
+      const handled = (
+        await Promise.all(
+          Object.entries(documents).map(([key, file]) =>
+            upload(key, readFileSync(`test/fixtures/formats/${file}`)),
+          ),
+        )
+      ).flat() as HandledUpload[];
+      expect(handled).toEqual(Object.keys(documents).map((key) => ({ status: 'forwarded', key })));
+      await lambda.idle();
+      expect(lambda.failures).toEqual([]);
+      // Each upload's own S3 record, as S3 sent it, in an event of its own.
+      const forwarded = lambda.invocations.map(({ event }) =>
+        (event as S3Event).Records.map((record) => record.s3.object.key),
+      );
+      expect(
+        forwarded
+          .flat()
+          .map((key) => decodeURIComponent(key.replace(/\+/g, ' ')))
+          .sort(),
+      ).toEqual(Object.keys(documents).sort());
+      expect(forwarded.every((keys) => keys.length === 1)).toBe(true);
+
+      // The documents function's outcomes, read with the readers only its package holds.
+      const outcomes = lambda.invocations.flatMap(({ result }) => result as IngestOutcome[]);
+      const statusOf = (key: string) => outcomes.find((outcome) => outcome.key === key)?.status;
+      expect(statusOf('incoming/documents/statement.pdf')).toBe('ingested');
+      expect(statusOf('incoming/documents/forwarded.eml')).toBe('ingested');
+      expect(['ingested', 'duplicate']).toContain(
+        statusOf('incoming/documents/STATEMENT-COPY.DOCX'),
+      );
+      for (const outcome of outcomes)
+        if (outcome.status === 'ingested') {
+          const record = JSON.parse(
+            text(await store.get(articleKey(outcome.edition, outcome.id))),
+          ) as ArticleRecord;
+          expect(record.format).toBe(outcome.key.split('.').at(-1)?.toLowerCase());
+          expect(record.text.length).toBeGreaterThan(200);
+        }
+      expect(await recordCount()).toBe(
+        before + outcomes.filter((outcome) => outcome.status === 'ingested').length,
+      );
     });
   });
 }

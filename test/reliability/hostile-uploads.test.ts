@@ -7,7 +7,7 @@ import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CompileEvent, CompileSummary } from '../../functions/handlers/compile';
-import type { S3Event } from '../../functions/handlers/ingest';
+import type { HandledUpload, S3Event } from '../../functions/handlers/ingest';
 import type { ArticleRecord, BriefModel, RejectionRecord } from '../../functions/model/types';
 import type { IngestOutcome } from '../../functions/pipeline/ingest';
 import { logger } from '../../functions/setup/log';
@@ -34,7 +34,7 @@ describe('hostile uploads through the handlers over s3rver', () => {
   let dispatcher: EventDispatcher;
   let store: S3Store;
   let destroyClient: () => void;
-  let ingestHandler: (event: S3Event) => Promise<IngestOutcome[]>;
+  let ingestHandler: (event: S3Event) => Promise<HandledUpload[]>;
   let compileHandler: (event: CompileEvent) => Promise<CompileSummary>;
   const editions = new Set<string>();
 
@@ -60,6 +60,8 @@ describe('hostile uploads through the handlers over s3rver', () => {
       AWS_ACCESS_KEY_ID: credentials.accessKeyId,
       AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
       AWS_REGION: 'us-east-1',
+      // Named, never called: every upload here is text, read by the ingest function itself.
+      BRIEF_DOCUMENTS_FUNCTION: 'daily-brief-test-ingestDocuments',
     });
     ingestHandler = (await import('../../functions/handlers/ingest')).handler;
     compileHandler = (await import('../../functions/handlers/compile')).handler;
