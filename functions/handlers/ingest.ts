@@ -38,6 +38,8 @@ export interface IngestHandlerOptions {
  * Ingests every object of an S3 `ObjectCreated` event. An upload that changed an edition (a
  * new article, a rejection) refreshes that edition's draft marker, so the draft schedule
  * rebuilds it. Store errors propagate so Lambda retries, then the failure queue keeps the event.
+ * Given `forwardDocuments`, a PDF, Word or e-mail upload is handed on unread instead (outcome
+ * `forwarded`), and a refused hand-over fails the event the same way.
  */
 export function makeIngestHandler(
   deps: PipelineDeps,
