@@ -20,6 +20,7 @@ import {
   type RuntimeConfig,
 } from '../setup/config';
 import { localDeps } from '../setup/local-deps';
+import { peakRssKb } from '../setup/peak-memory';
 import { readingStamp } from '../setup/reading-stamp';
 import { publishedBriefKeys } from '../store/brief-manifest';
 import { briefKeys } from '../store/bucket-layout';
@@ -135,7 +136,7 @@ export async function runCli(
  */
 function phaseTimer(enabled: boolean): (phase: string) => void {
   if (!enabled) return () => {};
-  process.once('exit', () => console.error(`maxrss-kb ${process.resourceUsage().maxRSS}`));
+  process.once('exit', () => console.error(`maxrss-kb ${peakRssKb()}`));
   let last = performance.now();
   return (phase) => {
     const now = performance.now();

@@ -61,7 +61,8 @@ handler(JSON.parse(process.argv[2])).then((result) => {
     handleMs: handled - imported,
     importCpuMs: (importCpu.user + importCpu.system) / 1000,
     cpuMs: (cpu.user + cpu.system) / 1000,
-    peakMb: process.resourceUsage().maxRSS / 1024,
+    // VmHWM, this process's own peak (setup/peak-memory.ts: maxRSS keeps the parent's).
+    peakMb: Number(/^VmHWM:\\s+(\\d+) kB$/m.exec(require('node:fs').readFileSync('/proc/self/status', 'utf8'))[1]) / 1024,
     status: outcome && outcome.status,
   }));
 }, (error) => { console.error(error); process.exit(1); });

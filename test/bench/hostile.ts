@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { ingest } from '../../functions/pipeline/ingest';
 import { configFromEnv } from '../../functions/setup/config';
 import { makeDeps } from '../../functions/setup/make-deps';
+import { peakRssKb } from '../../functions/setup/peak-memory';
 import { FsStore } from '../../functions/store/fs-store';
 import { degenerateLine, goodArticle, nestedHtml } from '../reliability/hostile-inputs';
 
@@ -66,11 +67,11 @@ async function runCase(name: string): Promise<void> {
     // Warm up first (the sentence model and the rules load on first use), as a running function is.
     await store.put('incoming/warm-up.txt', goodArticle);
     await ingest(deps, 'incoming/warm-up.txt');
-    const baseline = megabytes(process.resourceUsage().maxRSS);
+    const baseline = megabytes(peakRssKb());
     const start = performance.now();
     const outcome = await ingest(deps, key);
     const ms = performance.now() - start;
-    const peak = megabytes(process.resourceUsage().maxRSS);
+    const peak = megabytes(peakRssKb());
     const said =
       outcome.status === 'rejected'
         ? `rejected: ${outcome.reason.slice(key.length + 2, key.length + 92)}…`
