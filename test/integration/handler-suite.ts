@@ -295,9 +295,20 @@ export function describeHandlersOver(name: string, start: StartServer): void {
           expect(record.format).toBe(outcome.key.split('.').at(-1)?.toLowerCase());
           expect(record.text.length).toBeGreaterThan(200);
         }
-      expect(await recordCount()).toBe(
-        before + outcomes.filter((outcome) => outcome.status === 'ingested').length,
+      const after = before + outcomes.filter((outcome) => outcome.status === 'ingested').length;
+      expect(await recordCount()).toBe(after);
+      // A hand-over delivered twice (Lambda's retries, a redrive) changes nothing.
+      const again = (
+        await Promise.all(
+          lambda.invocations.map(async ({ event }) =>
+            (await import('../../functions/handlers/ingest-documents')).handler(event as S3Event),
+          ),
+        )
+      ).flat();
+      expect(again.map((outcome) => [outcome.key, outcome.status]).sort()).toEqual(
+        outcomes.map((outcome) => [outcome.key, outcome.status]).sort(),
       );
+      expect(await recordCount()).toBe(after);
     });
   });
 }
