@@ -2,10 +2,7 @@ import type { Context } from 'aws-lambda';
 import { readDocument } from '../article/read-document';
 import type { S3Event } from '../model/s3-event';
 import type { IngestOutcome } from '../pipeline/ingest';
-import { configFromEnv, storeSettingsFromEnv } from '../setup/config';
-import { makePipelineDeps } from '../setup/make-pipeline-deps';
-import { makeBucketStore } from '../setup/make-store';
-import { makeIngestHandler, noRenderers } from './ingest';
+import { ingestDepsFromEnv, makeIngestHandler } from './ingest';
 
 let cached: ((event: S3Event, context?: Context) => Promise<IngestOutcome[]>) | undefined;
 
@@ -15,9 +12,6 @@ let cached: ((event: S3Event, context?: Context) => Promise<IngestOutcome[]>) | 
  * only this function's package holds. Otherwise the same ingest, records and draft markers.
  */
 export const handler = (event: S3Event, context?: Context) => {
-  cached ??= makeIngestHandler({
-    ...makePipelineDeps(configFromEnv(), makeBucketStore(storeSettingsFromEnv()), noRenderers),
-    readDocument,
-  });
+  cached ??= makeIngestHandler({ ...ingestDepsFromEnv(), readDocument });
   return cached(event, context);
 };

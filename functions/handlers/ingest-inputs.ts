@@ -3,7 +3,7 @@ import type { ArticleRecord } from '../model/types';
 import { type EarlierReading, earlierReadings } from '../pipeline/earlier-readings';
 import { type IngestOutcome, ingest, tooLarge } from '../pipeline/ingest';
 import type { PipelineDeps } from '../pipeline/pipeline-deps';
-import { type ReadArticle, readArticle } from '../pipeline/read-article';
+import { type ReadArticle, readInThread } from '../pipeline/read-article';
 import { readEditionRecords } from '../pipeline/read-edition';
 import { uploadName } from '../store/bucket-layout';
 import { bareEtag } from '../store/store';
@@ -60,10 +60,7 @@ export async function ingestInputs(
     earlier?: Map<string, EarlierReading>;
   } = {},
 ): Promise<InputOutcome[]> {
-  const read =
-    options.read ??
-    ((bytes, upload) =>
-      readArticle(bytes, upload, deps.reference, deps.settings, deps.readDocument));
+  const read = options.read ?? readInThread(deps);
   const earlier = options.earlier ?? (await earlierReadingsOf(deps, filing.edition));
   const order = inputOrder(inputs.length);
   const outcomes: InputOutcome[] = new Array(inputs.length);

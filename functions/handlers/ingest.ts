@@ -120,12 +120,17 @@ async function forward(
  * Ingest writes records, never a brief: its packages leave out the renderers, templates and
  * fonts (README "Deployment package"), and these say so should that ever change.
  */
-export const noRenderers: Renderers = {
+const noRenderers: Renderers = {
   html: () => {
     throw new Error('the ingest function does not render briefs');
   },
   pdf: () => Promise.reject(new Error('the ingest function does not render briefs')),
 };
+
+/** What both ingest functions run on, from Lambda's environment: the bucket, the data files. */
+export function ingestDepsFromEnv(): PipelineDeps {
+  return makePipelineDeps(configFromEnv(), makeBucketStore(storeSettingsFromEnv()), noRenderers);
+}
 
 let cached: ((event: S3Event, context?: Context) => Promise<HandledUpload[]>) | undefined;
 
@@ -135,9 +140,8 @@ let cached: ((event: S3Event, context?: Context) => Promise<HandledUpload[]>) | 
  * The store and data files are set up once per cold start.
  */
 export const handler = (event: S3Event, context?: Context) => {
-  cached ??= makeIngestHandler(
-    makePipelineDeps(configFromEnv(), makeBucketStore(storeSettingsFromEnv()), noRenderers),
-    { forwardDocuments: forwardToFunction(documentsFunctionFromEnv()) },
-  );
+  cached ??= makeIngestHandler(ingestDepsFromEnv(), {
+    forwardDocuments: forwardToFunction(documentsFunctionFromEnv()),
+  });
   return cached(event, context);
 };

@@ -12,7 +12,7 @@ import {
 } from '../store/bucket-layout';
 import type { Store } from '../store/store';
 import type { PipelineDeps } from './pipeline-deps';
-import { InternalReadError, readArticle, rejectionKind } from './read-article';
+import { InternalReadError, readInThread, rejectionKind } from './read-article';
 import { compareUploads, sameUpload, type UploadEvent } from './upload-order';
 
 export type IngestOutcome =
@@ -96,9 +96,7 @@ export async function ingest(
   try {
     const bytes = await fetchUpload(deps, upload);
     if (!bytes) return { status: 'skipped', key, reason: goneReason(options.version) };
-    const read =
-      deps.readArticle ??
-      ((body, what) => readArticle(body, what, deps.reference, deps.settings, deps.readDocument));
+    const read = deps.readArticle ?? readInThread(deps);
     const record: ArticleRecord = {
       ...(await read(bytes, { key, edition, receivedAt, spentMs: performance.now() - started })),
       upload: upload.version,

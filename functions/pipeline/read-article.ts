@@ -3,7 +3,7 @@ import type { ReadDocument } from '../article/read-document';
 import { ArticleRejectedError } from '../model/errors';
 import type { ArticleRecord } from '../model/types';
 import type { ReferenceData } from '../reference/reference-data';
-import type { PipelineSettings } from './pipeline-deps';
+import type { PipelineDeps, PipelineSettings } from './pipeline-deps';
 import { recordArticle } from './record-article';
 
 /** One upload's bytes to read, and what it is filed under. */
@@ -57,6 +57,14 @@ export async function readArticle(
   const record = await asRejection(key, async () => recordArticle(parsed, reference));
   checkpoint('analysing the text');
   return record;
+}
+
+/** `readArticle` in this thread with the deps' reference, settings and document readers. */
+export function readInThread(
+  deps: Pick<PipelineDeps, 'reference' | 'settings' | 'readDocument'>,
+): ReadArticle {
+  return (bytes, upload) =>
+    readArticle(bytes, upload, deps.reference, deps.settings, deps.readDocument);
 }
 
 /**

@@ -12,7 +12,7 @@ import type { PipelineDeps } from '../pipeline/pipeline-deps';
 import {
   internalReadError,
   type ReadArticle,
-  readArticle,
+  readInThread,
   rejectionOfKind,
   type UploadToRead,
 } from '../pipeline/read-article';
@@ -215,7 +215,6 @@ export function makePipelineArticlePool(
     ingestSeconds: config.settings.ingestSeconds,
     size,
     reference: deps.reference,
-    inThread: (bytes, upload) =>
-      readArticle(bytes, upload, deps.reference, deps.settings, deps.readDocument),
+    inThread: readInThread(deps),
   });
 }

@@ -6,7 +6,7 @@ import { readDocument } from '../../functions/article/read-document';
 import { collectInputs } from '../../functions/handlers/collect-inputs';
 import { ingestInputs, runSequencer } from '../../functions/handlers/ingest-inputs';
 import type { ArticleRecord } from '../../functions/model/types';
-import { readArticle } from '../../functions/pipeline/read-article';
+import { readArticle, readInThread } from '../../functions/pipeline/read-article';
 import { makeArticlePool } from '../../functions/setup/article-pool';
 import { tempDir, tempFsStore, testDeps } from '../helpers/pipeline';
 
@@ -130,8 +130,7 @@ describe('a run through the pool', () => {
       ...settings,
       // As the CLI does: the reference built here, copied into the worker.
       reference: deps.reference,
-      inThread: (bytes, upload) =>
-        readArticle(bytes, upload, deps.reference, deps.settings, deps.readDocument),
+      inThread: readInThread(deps),
     });
     const pooled = await ingestInputs(deps, inputs, filing, {
       read: pool.read,
