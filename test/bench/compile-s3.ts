@@ -36,15 +36,16 @@ const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 /** Rejections of earlier editions: the bucket's history, which a compile should not read. */
 const historyRejections = 2_000;
 
-/** Requests seen by the proxy, by kind. */
+/** Requests seen by the proxy, by kind, and the S3 side's CPU time (ms) since the last take. */
 interface Counts {
   GET: number;
   LIST: number;
   HEAD: number;
   PUT: number;
   other: number;
+  cpu: number;
 }
-const noCounts = (): Counts => ({ GET: 0, LIST: 0, HEAD: 0, PUT: 0, other: 0 });
+const noCounts = (): Counts => ({ GET: 0, LIST: 0, HEAD: 0, PUT: 0, other: 0, cpu: 0 });
 
 /** An HTTP proxy in front of `port` that holds every request `latency` ms and counts them. */
 async function delayingProxy(port: number) {
@@ -98,12 +99,18 @@ async function serveS3(directory: string): Promise<void> {
   const { port } = (await server.run()) as AddressInfo;
   const proxy = await delayingProxy(port);
   const send = (message: unknown) => process.send?.(message);
+  let cpuSince = process.cpuUsage();
   process.on('message', async (message: { type: string; ms?: number }) => {
     if (message.type === 'latency') {
       proxy.state.latency = message.ms ?? 0;
       send({ type: 'ok' });
     } else if (message.type === 'take') {
-      send({ type: 'counts', counts: proxy.state.counts });
+      const cpu = process.cpuUsage(cpuSince);
+      cpuSince = process.cpuUsage();
+      send({
+        type: 'counts',
+        counts: { ...proxy.state.counts, cpu: (cpu.user + cpu.system) / 1000 },
+      });
       proxy.state.counts = noCounts();
     } else if (message.type === 'close') {
       await proxy.close();
@@ -249,7 +256,7 @@ export async function benchCompileS3(root: string, reference: ReferenceData, run
           counts,
         };
         console.log(
-          `  ${size.toLocaleString('en-US')} records, +${latency} ms a request: read stage ${show(reads)}, ${counts.GET} GETs, ${counts.LIST} LISTs; whole compile from scratch ${show(totals)} (median of ${reads.length} reads, ${totals.length} compiles)`,
+          `  ${size.toLocaleString('en-US')} records, +${latency} ms a request: read stage ${show(reads)}, ${counts.GET} GETs, ${counts.LIST} LISTs, S3 side's CPU ${seconds(counts.cpu)}; whole compile from scratch ${show(totals)} (median of ${reads.length} reads, ${totals.length} compiles)`,
         );
       }
       if (size === 1_000) {
