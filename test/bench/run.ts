@@ -21,7 +21,7 @@ import { recordOfText, recordsOfUploads } from '../helpers/parse';
 import { benchBriefModel } from './brief-model';
 import { benchCliEndToEnd } from './cli-end-to-end';
 import { benchColdStart } from './cold-start';
-import { benchCompileS3 } from './compile-s3';
+import { benchCompileRadosgw, benchCompileS3 } from './compile-s3';
 import { benchHostileInputs } from './hostile';
 import { benchIngestFormats } from './ingest-formats';
 import { syntheticArticles } from './synthetic-articles';
@@ -230,6 +230,7 @@ benchIngestFormats(root, reference)
   .then(benchCompile)
   .then(() => benchHostileInputs(root))
   .then(() => benchCompileS3(root, reference))
+  .then(() => benchCompileRadosgw(root, reference))
   .then(() => benchColdStart(root, reference))
   .then(() => benchCliEndToEnd(root))
   .catch((error: unknown) => {
