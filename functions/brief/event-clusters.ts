@@ -70,7 +70,8 @@ export function eventSimilarity(
   options: EventClusterOptions = defaultEventClusterOptions,
 ): { similarity: (i: number, j: number) => number; candidates: [number, number][] } {
   const words = tfidf(articles.map(termsOf));
-  const nameCounts = articles.map(namesOf);
+  const memo = newNameMemo();
+  const nameCounts = articles.map((article) => namesOf(article, memo));
   const names = tfidf(nameCounts);
   const languages = articles.map((article) => article.language);
   // Letter triples serve only across languages: an edition in one language needs none.
@@ -254,31 +255,62 @@ function termsOf(article: ArticleRecord): Map<string, number> {
   return counts;
 }
 
+/** Words the article writes in lower case, which are then no names. */
+const lowerCaseWord = /(?<![\p{L}\p{N}])\p{Ll}[\p{L}\p{N}]*/gu;
+/** A number read whole ("60,000", "2.5") or a word with its apostrophes and hyphens. */
+const nameToken = /\p{N}[\p{N},.]*\p{N}|\p{N}|\p{L}[\p{L}\p{N}'’-]*/gu;
+const numberFirst = /^\p{N}/u;
+
+interface NameMemo {
+  /** "language word" → the word in lower case when it can be a name, else null. */
+  names: Map<string, string | null>;
+  /** A name in lower case → without its accents ("são" → "sao"). */
+  bare: Map<string, string>;
+}
+
+const newNameMemo = (): NameMemo => ({ names: new Map(), bare: new Map() });
+
 /**
  * The names, actors and numbers of an article's title and lead. A name is a capitalised word
  * that the article never writes in lower case (so "Minister" or a sentence's first word is no
  * name), and neither a stop word nor a day or month; numbers are read whole ("60,000").
+ * `memo` keeps what the words of one call's articles are indexed as: the same words recur in
+ * every report of a day.
  */
-function namesOf(article: ArticleRecord): Map<string, number> {
+function namesOf(article: ArticleRecord, memo: NameMemo): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (term: string, weight: number) => counts.set(term, (counts.get(term) ?? 0) + weight);
   const stopwords = stopwordSet(article.language);
   const body = firstWords(article.text, leadWords);
-  const lowered = new Set(
-    `${article.title} ${body}`.match(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}\p{N}]*/gu) ?? [],
-  );
+  const lowered = new Set(`${article.title} ${body}`.match(lowerCaseWord) ?? []);
+  const nameOf = (word: string): string | null => {
+    const key = `${article.language} ${word}`;
+    let name = memo.names.get(key);
+    if (name === undefined) {
+      const lower = word.toLowerCase();
+      name =
+        !startsUpper(word) || word.length < 3 || stopwords.has(lower) || calendarWords.has(lower)
+          ? null
+          : lower;
+      memo.names.set(key, name);
+    }
+    return name;
+  };
   const read = (text: string, weight: number) => {
-    for (const token of text.match(/\p{N}[\p{N},.]*\p{N}|\p{N}|\p{L}[\p{L}\p{N}'’-]*/gu) ?? []) {
-      if (/^\p{N}/u.test(token)) {
+    for (const token of text.match(nameToken) ?? []) {
+      if (numberFirst.test(token)) {
         const number = token.replace(/[,.](?=\d{3}(?:\D|$))/g, '');
         if (number.length >= 2) add(`#${number}`, weight);
         continue;
       }
-      const word = token.replace(/['’]s$/, '');
-      const lower = word.toLowerCase();
-      if (!startsUpper(word) || word.length < 3) continue;
-      if (stopwords.has(lower) || calendarWords.has(lower) || lowered.has(lower)) continue;
-      add(withoutMarks(lower.normalize('NFD')), weight);
+      const lower = nameOf(token.replace(/['’]s$/, ''));
+      if (lower === null || lowered.has(lower)) continue;
+      let bare = memo.bare.get(lower);
+      if (bare === undefined) {
+        bare = withoutMarks(lower.normalize('NFD'));
+        memo.bare.set(lower, bare);
+      }
+      add(bare, weight);
     }
   };
   read(headlineOf(article), titleWeight);
