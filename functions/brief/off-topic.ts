@@ -1,6 +1,7 @@
 import type { ArticleRecord, OffTopicArticle } from '../model/types';
-import { wordEnd, wordStart } from '../reference/off-topic-cues';
+import { wordEnd } from '../reference/off-topic-cues';
 import type { OffTopicCue, ReferenceData } from '../reference/reference-data';
+import { wordStartMatches } from '../text/word-start-matches';
 import type { OffTopicOptions } from './brief-options';
 
 /** How many of the cues that fired an entry names. */
@@ -26,12 +27,13 @@ function compile(reference: ReferenceData): Compiled {
   if (known) return known;
   const kinds = (reference.offTopic ?? []).map((kind) => {
     // One scan per kind: the cues as alternatives, the longest first, so "premier league" is
-    // one cue and not also "league"; the group that matched tells which cue it was. The word
-    // boundaries stand once around the alternatives, not in each: with them in each, every
-    // position of the text tried every cue's lookbehind (~80 ms for a 5 KB article).
+    // one cue and not also "league"; the group that matched tells which cue it was. The end
+    // of a word is checked once after the alternatives, not in each (with a look-behind in
+    // each, every position of the text tried every cue: ~80 ms for a 5 KB article), and its
+    // start by `wordStartMatches`.
     const cues = [...kind.cues].sort((a, b) => b.cue.length - a.cue.length);
     const alternatives = cues.map((cue) => `(${cue.words})`).join('|');
-    const pattern = new RegExp(`${wordStart}(?:${alternatives})${wordEnd}`, 'giu');
+    const pattern = new RegExp(`(?:${alternatives})${wordEnd}`, 'giu');
     return { id: kind.id, cues, pattern };
   });
   const themeCueWeight = new Map<string, number>();
@@ -53,7 +55,7 @@ export function weighOffTopic(article: ArticleRecord, reference: ReferenceData):
   for (const kind of compiled) {
     const fired = new Map<string, number>();
     let weight = 0;
-    for (const match of text.matchAll(kind.pattern)) {
+    for (const match of wordStartMatches(text, kind.pattern)) {
       const index = match.findIndex((group, i) => i > 0 && group !== undefined);
       const cue = kind.cues[index - 1];
       if (!cue) continue;
