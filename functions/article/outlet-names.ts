@@ -1,4 +1,5 @@
 import { startsUpper, withoutMarks } from '../text/letter-tests';
+import { wordStartMatches } from '../text/word-start-matches';
 
 /**
  * The names of the outlets we know (the values of `outlets.yaml`), and the other ways texts
@@ -102,13 +103,13 @@ export function outletNames(outletsByHost: ReadonlyMap<string, string>): OutletN
     for (const key of keys) if (key.length >= 3 && !byKey.has(key)) byKey.set(key, name);
   }
   const acronyms = new Map([...spellings].filter(([spelling]) => exactCaseOnly.test(spelling)));
-  // One pattern of every spelling, longest first, as a whole word, in any case: `exact` then
-  // keeps an acronym only in capitals ("AP", not "ap").
+  // One pattern of every spelling, longest first, as a whole word (its start checked by
+  // `wordStartMatches`), in any case: `exact` then keeps an acronym only in capitals ("AP", not "ap").
   const alternatives = [...spellings.keys()]
     .sort((a, b) => b.length - a.length)
     .map((spelling) => spelling.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
   const mentionPattern = alternatives.length
-    ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu')
+    ? new RegExp(`(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu')
     : null;
 
   const exact = (text: string): string | null => {
@@ -140,7 +141,7 @@ export function outletNames(outletsByHost: ReadonlyMap<string, string>): OutletN
     mentions(text) {
       if (!mentionPattern) return [];
       const found: Array<{ name: string; index: number; length: number }> = [];
-      for (const match of text.matchAll(mentionPattern)) {
+      for (const match of wordStartMatches(text, mentionPattern)) {
         // A name is written with a capital ("Punch reported"), not "a punch", "the vanguard".
         const name = startsUpper(match[0]) ? exact(match[0]) : null;
         if (name) found.push({ name, index: match.index ?? 0, length: match[0].length });
