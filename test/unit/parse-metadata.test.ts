@@ -207,6 +207,13 @@ describe('dates of copied text', () => {
     expect(record.publishedInferred).toBe(true);
   });
 
+  it('reads a full date wherever it stands in a long lead, past a date the text looks forward to', () => {
+    const text = `Ministers meet in Astana on water\n\nThe ministers of the five Central Asian states, who will meet again on March 1, 2027, in Tashkent, said the water of the Amu Darya and the Syr Darya had to be shared by rules that every capital could check, and after two days of talks with their deputies and a delegation of engineers they signed the accord on Wednesday, the 4th of November, 2026, in Astana. ${body}`;
+    const record = parseUpload(utf8(text), 'incoming/copied.txt');
+    expect(record.published).toBe('2026-11-04');
+    expect(record.provenance.published).toBe('lead-date');
+  });
+
   it('reads the date of a byline that runs into it', () => {
     const text = `Ministers meet in Astana on water\n\nBy Aigerim Sadykova November 18, 2026\n\n${body}`;
     const record = parseUpload(utf8(text), 'incoming/copied.txt');
