@@ -149,46 +149,17 @@ function fullDatesInAll(paragraphs: string[], receivedAt: Date): string[] {
 
 function fullDatesIn(text: string, receivedAt: Date): string[] {
   // Only a text with a year written in it can hold such a date; most paragraphs have none, and
-  // chrono is the costliest reader of a paragraph. It reads only the stretches around the
-  // years, as its cost grows with the length it reads.
+  // chrono is the costliest reader of a paragraph.
   if (!maybeWrittenYear.test(text)) return [];
-  return yearStretches(text).flatMap((stretch) =>
-    chrono
-      .parse(stretch, receivedAt)
-      .filter(
-        (result) =>
-          result.start.isCertain('year') &&
-          result.start.isCertain('day') &&
-          writtenYear.test(result.text),
-      )
-      .map((result) => componentsDay(result.start)),
-  );
-}
-
-/**
- * Characters read before and after a written year: a date that holds the year lies within
- * ("from Monday, 17 July, until Thursday, 20 July 2023" is 50 before it). When written, this
- * gave the same dates as chrono over the whole paragraph on the 1,605 paragraphs with a year
- * of the desk folder, the dev set and the seeds, and on ranges, times and long dates written
- * for the check, in a quarter of the time; test/unit/parse-metadata.test.ts holds one.
- */
-const stretchBefore = 120;
-const stretchAfter = 40;
-
-/** The stretches of `text` around its written years, widened to whole words, overlaps joined. */
-function yearStretches(text: string): string[] {
-  const spans: [number, number][] = [];
-  for (const match of text.matchAll(maybeWrittenYears)) {
-    const at = match.index ?? 0;
-    let start = Math.max(0, at - stretchBefore);
-    let end = Math.min(text.length, at + match[0].length + stretchAfter);
-    while (start > 0 && !/\s/.test(text.charAt(start - 1))) start--;
-    while (end < text.length && !/\s/.test(text.charAt(end))) end++;
-    const last = spans[spans.length - 1];
-    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
-    else spans.push([start, end]);
-  }
-  return spans.map(([start, end]) => text.slice(start, end));
+  return chrono
+    .parse(text, receivedAt)
+    .filter(
+      (result) =>
+        result.start.isCertain('year') &&
+        result.start.isCertain('day') &&
+        writtenYear.test(result.text),
+    )
+    .map((result) => componentsDay(result.start));
 }
 
 /** A year written out: "2023", or the two-digit year of "17.07.23" or "7/17/23". */
@@ -198,7 +169,6 @@ const writtenYear = /\b(?:19|20)\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2}\b/;
  * could pass `writtenYear` (a date's text is part of the text), so a cheap test before chrono.
  */
 const maybeWrittenYear = /(?:19|20)\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2}/;
-const maybeWrittenYears = new RegExp(maybeWrittenYear.source, 'g');
 
 function urlDay(url: string | null): string | null {
   const match = url ? urlDatePath.exec(url) : null;
