@@ -228,18 +228,14 @@ function headlineOf(
   const real = members.filter(hasRealTitle);
   if (real.length === 0)
     return { headline: tidyTitle(lead.title), fromLead: lead.provenance.title === 'lead-sentence' };
-  const words = new Map(members.map((article) => [article.id, titleWords(article)]));
+  const likeness = titleLikeness(members);
+  const position = new Map(members.map((article, i) => [article, i]));
   const score = (article: ArticleRecord) => {
-    const own = words.get(article.id) as Set<string>;
-    let likeness = 0;
-    for (const other of members) {
-      if (other === article) continue;
-      likeness += overlap(own, words.get(other.id) as Set<string>);
-    }
-    likeness /= Math.max(1, members.length - 1);
+    const mean =
+      (likeness[position.get(article) as number] as number) / Math.max(1, members.length - 1);
     const length = tidyTitle(article.title).split(/\s+/).length;
     const fit = length >= 5 && length <= 16 ? 1 : length >= 3 && length <= 24 ? 0.5 : 0;
-    return likeness + 0.25 * Math.min(trust(article), 1) + 0.25 * fit;
+    return mean + 0.25 * Math.min(trust(article), 1) + 0.25 * fit;
   };
   // Scored once each: a comparator that scored would redo every article's likeness to all
   // others at every comparison (seconds for a story of hundreds of reports).
@@ -292,13 +288,48 @@ function titleWords(article: ArticleRecord): Set<string> {
   );
 }
 
-/** Shared words over the smaller set's size. */
-function overlap(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+/**
+ * For each member, the summed overlap of its title words with every other member's (`overlap`),
+ * added up in the members' order. Each pair is compared once, on the words as sorted numbers:
+ * a story of hundreds of reports has tens of thousands of pairs.
+ */
+function titleLikeness(members: ArticleRecord[]): Float64Array {
+  const ids = new Map<string, number>();
+  const words = members.map((article) =>
+    Int32Array.from(titleWords(article), (word) => {
+      let id = ids.get(word);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(word, id);
+      }
+      return id;
+    }).sort(),
+  );
+  const likeness = new Float64Array(members.length);
+  for (let i = 0; i < members.length; i++)
+    for (let j = i + 1; j < members.length; j++) {
+      const shared = overlap(words[i] as Int32Array, words[j] as Int32Array);
+      likeness[i] = (likeness[i] as number) + shared;
+      likeness[j] = (likeness[j] as number) + shared;
+    }
+  return likeness;
+}
+
+/** Shared words over the smaller set's size (both sorted, without repeats). */
+function overlap(a: Int32Array, b: Int32Array): number {
+  if (a.length === 0 || b.length === 0) return 0;
   let shared = 0;
-  for (const word of small) if (large.has(word)) shared++;
-  return shared / small.size;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return shared / Math.min(a.length, b.length);
 }
 
 /** Distinct outlets; every article of unknown source counts as its own outlet. */
