@@ -262,8 +262,8 @@ const nameToken = /\p{N}[\p{N},.]*\p{N}|\p{N}|\p{L}[\p{L}\p{N}'’-]*/gu;
 const numberFirst = /^\p{N}/u;
 
 interface NameMemo {
-  /** "language word" → the word in lower case when it can be a name, else null. */
-  names: Map<string, string | null>;
+  /** By language, a word → the word in lower case when it can be a name, else null. */
+  names: Map<string, Map<string, string | null>>;
   /** A name in lower case → without its accents ("são" → "sao"). */
   bare: Map<string, string>;
 }
@@ -283,16 +283,20 @@ function namesOf(article: ArticleRecord, memo: NameMemo): Map<string, number> {
   const stopwords = stopwordSet(article.language);
   const body = firstWords(article.text, leadWords);
   const lowered = new Set(`${article.title} ${body}`.match(lowerCaseWord) ?? []);
+  let names = memo.names.get(article.language);
+  if (!names) {
+    names = new Map();
+    memo.names.set(article.language, names);
+  }
   const nameOf = (word: string): string | null => {
-    const key = `${article.language} ${word}`;
-    let name = memo.names.get(key);
+    let name = names.get(word);
     if (name === undefined) {
       const lower = word.toLowerCase();
       name =
         !startsUpper(word) || word.length < 3 || stopwords.has(lower) || calendarWords.has(lower)
           ? null
           : lower;
-      memo.names.set(key, name);
+      names.set(word, name);
     }
     return name;
   };
@@ -303,7 +307,9 @@ function namesOf(article: ArticleRecord, memo: NameMemo): Map<string, number> {
         if (number.length >= 2) add(`#${number}`, weight);
         continue;
       }
-      const lower = nameOf(token.replace(/['’]s$/, ''));
+      // "Russia's" is "Russia"; the test before the pattern spares most tokens a new string.
+      const possessive = token.endsWith('s') && /['’]s$/.test(token);
+      const lower = nameOf(possessive ? token.slice(0, -2) : token);
       if (lower === null || lowered.has(lower)) continue;
       let bare = memo.bare.get(lower);
       if (bare === undefined) {
