@@ -46,6 +46,10 @@ describe('wordStartMatches', () => {
     expect(found('\u{1F600}league')).toEqual(withLookBehind('\u{1F600}league'));
   });
 
+  it('refuses a pattern without the global flag, which would find its first match forever', () => {
+    expect(() => [...wordStartMatches('league', /league/u)]).toThrow(TypeError);
+  });
+
   it('equals the look-behind pattern on random texts', () => {
     const pieces = [
       'a',
