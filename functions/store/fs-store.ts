@@ -229,8 +229,14 @@ export class FsStore implements Store {
     const dir = path.dirname(file);
     const temp = path.join(dir, `${TEMP_PREFIX}${randomBytes(8).toString('hex')}`);
     try {
-      await mkdir(dir, { recursive: true });
-      await writeFile(temp, body, { flag: 'wx' });
+      // The folder is made only when missing: most writes go where one was written before,
+      // and a `mkdir` first cost each of them a round trip to the thread pool.
+      await writeFile(temp, body, { flag: 'wx' }).catch(async (err: unknown) => {
+        const code = errorCode(err);
+        if (code !== 'ENOENT' && code !== 'ENOTDIR') throw err;
+        await mkdir(dir, { recursive: true });
+        await writeFile(temp, body, { flag: 'wx' });
+      });
       return temp;
     } catch (err) {
       await removeQuietly(temp);
