@@ -1,5 +1,5 @@
 import { startsUpper, withoutMarks } from '../text/letter-tests';
-import { wordStartMatches } from '../text/word-start-matches';
+import { wordEnd, wordStartMatches } from '../text/word-start-matches';
 
 /**
  * The names of the outlets we know (the values of `outlets.yaml`), and the other ways texts
@@ -109,7 +109,7 @@ export function outletNames(outletsByHost: ReadonlyMap<string, string>): OutletN
     .sort((a, b) => b.length - a.length)
     .map((spelling) => spelling.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
   const mentionPattern = alternatives.length
-    ? new RegExp(`(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu')
+    ? new RegExp(`(?:${alternatives.join('|')})${wordEnd}`, 'giu')
     : null;
 
   const exact = (text: string): string | null => {

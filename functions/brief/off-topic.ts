@@ -1,7 +1,6 @@
 import type { ArticleRecord, OffTopicArticle } from '../model/types';
-import { wordEnd } from '../reference/off-topic-cues';
 import type { OffTopicCue, ReferenceData } from '../reference/reference-data';
-import { wordStartMatches } from '../text/word-start-matches';
+import { wordEnd, wordStartMatches } from '../text/word-start-matches';
 import type { OffTopicOptions } from './brief-options';
 
 /** How many of the cues that fired an entry names. */

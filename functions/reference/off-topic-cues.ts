@@ -52,10 +52,6 @@ export function buildOffTopicKinds(file: OffTopicFile): OffTopicKind[] {
   }));
 }
 
-/** Whole words: no letter or digit just before or just after. */
-export const wordStart = '(?<![\\p{L}\\p{N}])';
-export const wordEnd = '(?![\\p{L}\\p{N}])';
-
 /**
  * A cue as matched in text: whole words in any case, a trailing `*` for any ending. Off-topic
  * cues are scanned as one pattern per kind over the whole article, hence patterns rather than
@@ -65,10 +61,5 @@ function compileCue(cue: string, weight: number): OffTopicCue {
   const prefix = cue.endsWith('*');
   const words = (prefix ? cue.slice(0, -1) : cue).trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const body = `${words.replace(/\s+/g, '\\s+')}${prefix ? '[\\p{L}\\p{N}-]*' : ''}`;
-  return {
-    cue,
-    weight,
-    pattern: new RegExp(`${wordStart}${body}${wordEnd}`, 'giu'),
-    words: body,
-  };
+  return { cue, weight, words: body };
 }

@@ -137,11 +137,10 @@ export interface OffTopicKind {
   cues: OffTopicCue[];
 }
 
-/** An off-topic cue as written ("premier league", "transfer*") and as a whole-word pattern. */
+/** An off-topic cue as written ("premier league", "transfer*") and as a pattern's source. */
 export interface OffTopicCue {
   weight: number;
   cue: string;
-  pattern: RegExp;
-  /** `pattern`'s source without its word boundaries, to join cues under one pair of boundaries. */
+  /** The cue's words as a pattern without word boundaries, joined with the other cues of its kind. */
   words: string;
 }

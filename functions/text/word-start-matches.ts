@@ -1,5 +1,8 @@
 const wordCharacter = /[\p{L}\p{N}]/u;
 
+/** The end of a whole word, to write after a pattern `wordStartMatches` scans with. */
+export const wordEnd = '(?![\\p{L}\\p{N}])';
+
 /** Whether the code point just before `index` is a letter or a digit. */
 function wordCharacterBefore(text: string, index: number): boolean {
   if (index === 0) return false;
