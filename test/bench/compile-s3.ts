@@ -18,9 +18,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CreateBucketCommand, DeleteObjectCommand } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, DeleteObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { ArticleRecord, RejectionRecord } from '../../functions/model/types';
 import { compile, readEditionInputs } from '../../functions/pipeline/compile';
+import type { PipelineDeps } from '../../functions/pipeline/pipeline-deps';
 import type { ReferenceData } from '../../functions/reference/reference-data';
 import { configFromEnv } from '../../functions/setup/config';
 import { makeDeps } from '../../functions/setup/make-deps';
@@ -174,6 +175,23 @@ async function timed(run: () => Promise<unknown>): Promise<Timing> {
 const show = (samples: Timing[]) =>
   `${seconds(median(samples.map((s) => s.wall)))} (CPU ${seconds(median(samples.map((s) => s.cpu)))})`;
 
+/** Writes the edition's article records to the bucket, as ingest would, 64 at a time. */
+async function writeRecords(store: S3Store, records: ArticleRecord[]): Promise<void> {
+  await mapWithConcurrency(records, 64, (record) =>
+    store.put(articleKey(edition, record.id), JSON.stringify(record, null, 2), 'application/json'),
+  );
+}
+
+/** One timed compile from scratch: no snapshot of an earlier read (the compile writes one). */
+async function compileFromScratch(
+  client: S3Client,
+  bucket: string,
+  deps: PipelineDeps,
+): Promise<Timing> {
+  await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: recordsSnapshotKey(edition) }));
+  return timed(() => compile(deps, edition, { force: true }));
+}
+
 /** `count` distinct article records of the edition: synthetic articles, cloned past the pool. */
 function editionRecords(pool: ArticleRecord[], count: number): ArticleRecord[] {
   return Array.from({ length: count }, (_, i) => {
@@ -213,13 +231,7 @@ export async function benchCompileS3(root: string, reference: ReferenceData, run
         edition: `2026-10-${String((i % 28) + 1).padStart(2, '0')}`,
       }));
       const setup = performance.now();
-      await mapWithConcurrency(records, 64, (record) =>
-        store.put(
-          articleKey(edition, record.id),
-          JSON.stringify(record, null, 2),
-          'application/json',
-        ),
-      );
+      await writeRecords(store, records);
       await mapWithConcurrency(history, 64, (rejection) =>
         store.put(
           rejectionKey(rejection.edition, rejection.key),
@@ -245,11 +257,7 @@ export async function benchCompileS3(root: string, reference: ReferenceData, run
           counts = await s3.takeCounts();
         }
         for (let run = 0; run < totalRuns; run++) {
-          // A compile from scratch: no snapshot of an earlier read (it writes one).
-          await client.send(
-            new DeleteObjectCommand({ Bucket: bucket, Key: recordsSnapshotKey(edition) }),
-          );
-          totals.push(await timed(() => compile(deps, edition, { force: true })));
+          totals.push(await compileFromScratch(client, bucket, deps));
         }
         const label = `${size}@${latency}`;
         results[label] = {
@@ -333,13 +341,7 @@ export async function benchCompileRadosgw(root: string, reference: ReferenceData
     const store = new S3Store({ client, bucket });
     const uploads = syntheticArticles(1_000, edition);
     const records = recordsOfUploads(uploads, { edition, receivedAt, reference, minWords: 30 });
-    await mapWithConcurrency(records, 64, (record) =>
-      store.put(
-        articleKey(edition, record.id),
-        JSON.stringify(record, null, 2),
-        'application/json',
-      ),
-    );
+    await writeRecords(store, records);
     const deps = makeDeps(configFromEnv({ BRIEF_ROOT: root }), store, () => receivedAt);
     // The first reads warm the daemons' caches and the S3 client's connections.
     await readEditionInputs(deps, edition, { snapshot: false });
@@ -348,10 +350,7 @@ export async function benchCompileRadosgw(root: string, reference: ReferenceData
     for (let run = 0; run < runs; run++)
       reads.push(await timed(() => readEditionInputs(deps, edition, { snapshot: false })));
     for (let run = 0; run < runs; run++) {
-      await client.send(
-        new DeleteObjectCommand({ Bucket: bucket, Key: recordsSnapshotKey(edition) }),
-      );
-      totals.push(await timed(() => compile(deps, edition, { force: true })));
+      totals.push(await compileFromScratch(client, bucket, deps));
     }
     const perGet = median(reads.map((r) => r.cpu)) / records.length;
     console.log(
